@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+	},
+	setupFiles: ['<rootDir>/test/setup/environment.ts'],
+	// Engine tests start real HTTP servers and n8n's execution engine; two workers suit the 2-core CI machine.
+	maxWorkers: 2,
+	testTimeout: 30000,
+};

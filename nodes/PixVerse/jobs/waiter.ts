@@ -1,0 +1,191 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { cancelSignalOf, pause } from '../execution/cancellation';
+import { pixverseRequest } from '../transport';
+import { PixVerseApiError } from '../transport/failures';
+import { jobError } from './jobError';
+import { isFinished } from './status';
+
+export interface WaitOptions {
+	itemIndex: number;
+	pollIntervalMs: number;
+	maxWaitMs: number;
+	/** 0 to read the status at once (resuming an existing ID); by default the first read comes one interval after. */
+	firstPollAfterMs?: number;
+}
+
+export interface FinishedJob {
+	videoId: string;
+	statusCode: number;
+	resp: Record<string, unknown>;
+}
+
+/** Time and sleeping, injectable so that pure tests can drive the loop on a virtual clock. */
+export interface Clock {
+	now(): number;
+	pause(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => Date.now(), pause };
+
+/** Transient read failures in a row before a job is given up on (its video ID is reported). */
+const MAX_CONSECUTIVE_READ_FAILURES = 8;
+const MAX_READ_BACKOFF_MS = 30_000;
+const STATUS_READ_TIMEOUT_MS = 30_000;
+
+interface PendingJob {
+	videoId: string;
+	options: WaitOptions;
+	deadline: number;
+	nextPollAt: number;
+	readFailures: number;
+	resolve: (job: FinishedJob) => void;
+	reject: (error: Error) => void;
+}
+
+/**
+ * One polling loop for every job of a node execution: each job is read at its own interval, finished
+ * statuses (1, 6, 7, 8) end it, transient read failures back off without losing it, Max Wait bounds it, and
+ * stopping the execution ends all of them at once.
+ */
+export class JobWaiter {
+	private readonly pending = new Set<PendingJob>();
+
+	private loop?: Promise<void>;
+
+	private wake?: AbortController;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly clock: Clock = systemClock,
+	) {}
+
+	/** Resolves with the final status reply; rejects on timeout, stop, or a read that cannot succeed. */
+	async wait(videoId: string, options: WaitOptions): Promise<FinishedJob> {
+		const now = this.clock.now();
+		const deadline = now + options.maxWaitMs;
+		return await new Promise<FinishedJob>((resolve, reject) => {
+			this.pending.add({
+				videoId,
+				options,
+				deadline,
+				nextPollAt: Math.min(now + (options.firstPollAfterMs ?? options.pollIntervalMs), deadline),
+				readFailures: 0,
+				resolve,
+				reject,
+			});
+			this.wake?.abort();
+			this.loop ??= this.run().finally(() => {
+				this.loop = undefined;
+			});
+		});
+	}
+
+	private async run(): Promise<void> {
+		const signal = cancelSignalOf(this.ctx);
+		while (this.pending.size > 0) {
+			if (signal?.aborted) {
+				for (const job of this.pending) this.settle(job, this.stoppedError(job));
+				return;
+			}
+			const now = this.clock.now();
+			const due = [...this.pending].filter((job) => job.nextPollAt <= now);
+			await Promise.all(due.map(async (job) => await this.poll(job)));
+			if (this.pending.size === 0 || signal?.aborted) continue;
+			const next = Math.min(...[...this.pending].map((job) => job.nextPollAt));
+			await this.sleepUntil(next, signal);
+		}
+	}
+
+	private async sleepUntil(when: number, signal: AbortSignal | undefined): Promise<void> {
+		const wake = new AbortController();
+		this.wake = wake;
+		const onStop = () => wake.abort();
+		signal?.addEventListener('abort', onStop, { once: true });
+		try {
+			await this.clock.pause(Math.max(0, when - this.clock.now()), wake.signal);
+		} finally {
+			signal?.removeEventListener('abort', onStop);
+			this.wake = undefined;
+		}
+	}
+
+	private async poll(job: PendingJob): Promise<void> {
+		const { itemIndex, pollIntervalMs } = job.options;
+		try {
+			const { resp } = await pixverseRequest.call(this.ctx, {
+				method: 'GET',
+				endpoint: `/video/result/${job.videoId}`,
+				itemIndex,
+				timeoutMs: STATUS_READ_TIMEOUT_MS,
+			});
+			job.readFailures = 0;
+			const statusCode = typeof resp.status === 'number' ? resp.status : Number.NaN;
+			if (isFinished(statusCode)) {
+				this.settle(job, { videoId: job.videoId, statusCode, resp });
+				return;
+			}
+			job.nextPollAt = this.clock.now() + pollIntervalMs;
+		} catch (error) {
+			const failure = error instanceof PixVerseApiError ? error : undefined;
+			if (failure?.failureKind === 'cancelled') {
+				this.settle(job, this.stoppedError(job));
+				return;
+			}
+			const transient = failure?.failureKind === 'retryable' || failure?.failureKind === 'ambiguous';
+			job.readFailures++;
+			if (!transient || job.readFailures >= MAX_CONSECUTIVE_READ_FAILURES) {
+				const reason = (error as Error).message;
+				this.settle(
+					job,
+					jobError(this.ctx.getNode(), job.videoId, `could not be checked: ${reason}`, {
+						itemIndex,
+						description: `${failure?.description ?? ''} The job may still be running on PixVerse: resume with the Wait for Completion operation on video ID ${job.videoId} instead of generating again.`.trim(),
+					}),
+				);
+				return;
+			}
+			const backoff = Math.min(pollIntervalMs * 2 ** job.readFailures, MAX_READ_BACKOFF_MS);
+			job.nextPollAt = this.clock.now() + backoff;
+		}
+		if (job.nextPollAt >= job.deadline) {
+			if (this.clock.now() >= job.deadline) this.settle(job, this.timeoutError(job));
+			else job.nextPollAt = job.deadline;
+		}
+	}
+
+	/** Ends every wait at once because the node is stopping on another item's failure; the jobs keep running on PixVerse. */
+	abandonAll(): void {
+		for (const job of this.pending) {
+			this.settle(
+				job,
+				jobError(this.ctx.getNode(), job.videoId, 'was left unfinished because another item failed', {
+					itemIndex: job.options.itemIndex,
+					description: `Resume with Video → Wait for Completion on video ID ${job.videoId}.`,
+				}),
+			);
+		}
+		this.wake?.abort();
+	}
+
+	private settle(job: PendingJob, outcome: FinishedJob | Error): void {
+		if (!this.pending.delete(job)) return;
+		if (outcome instanceof Error) job.reject(outcome);
+		else job.resolve(outcome);
+	}
+
+	private timeoutError(job: PendingJob): Error {
+		const seconds = Math.round(job.options.maxWaitMs / 1000);
+		return jobError(this.ctx.getNode(), job.videoId, `was not finished after the Max Wait of ${seconds} s`, {
+			itemIndex: job.options.itemIndex,
+			description: `PixVerse is still working on it and has already charged for it. Do not run this node again (that would pay for a new video): use Video → Wait for Completion or Video → Get with video ID ${job.videoId}, or raise Max Wait.`,
+		});
+	}
+
+	private stoppedError(job: PendingJob): Error {
+		return jobError(this.ctx.getNode(), job.videoId, 'was still generating when the execution was stopped', {
+			itemIndex: job.options.itemIndex,
+			description: `The job keeps running on PixVerse. Resume with Video → Wait for Completion on video ID ${job.videoId}.`,
+		});
+	}
+}

@@ -1,0 +1,169 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { pixverseRequestWithRetry } from '../transport';
+import { toIdString } from '../transport/envelope';
+import type { MultipartBody } from '../transport/multipart';
+import { multipartFileField, multipartTextField } from '../transport/multipart';
+
+export type ImageSource = 'binary' | 'url' | 'imageId';
+
+export const IMAGE_LABELS = {
+	source: 'Image Source',
+	binaryPropertyName: 'Input Binary Field',
+	imageUrl: 'Image URL',
+	imageId: 'Image ID',
+} as const;
+
+/** PixVerse's upload limit. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+const STREAM_CHUNK_BYTES = 256 * 1024;
+const SNIFF_BYTES = 64;
+
+export interface ImageSourceParameters {
+	source: ImageSource;
+	binaryPropertyName: string;
+	imageUrl: string;
+	imageId: string;
+}
+
+/** What goes to PixVerse: an upload body, or an image ID that needs no upload. */
+export type PreparedImage = { upload: MultipartBody; fileName?: string } | { imageId: string };
+
+const SIGNATURES: Array<{ type: string; mimeType?: string; matches: (head: Buffer) => boolean }> = [
+	{ type: 'JPEG', mimeType: 'image/jpeg', matches: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+	{ type: 'PNG', mimeType: 'image/png', matches: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+	{ type: 'WebP', mimeType: 'image/webp', matches: (h) => h.toString('latin1', 0, 4) === 'RIFF' && h.toString('latin1', 8, 12) === 'WEBP' },
+	{ type: 'GIF', matches: (h) => h.toString('latin1', 0, 4) === 'GIF8' },
+	{ type: 'BMP', matches: (h) => h.toString('latin1', 0, 2) === 'BM' },
+	{ type: 'HEIC/HEIF', matches: (h) => h.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|mif1|msf1|heif)$/.test(h.toString('latin1', 8, 12)) },
+	{ type: 'AVIF', matches: (h) => h.toString('latin1', 4, 8) === 'ftyp' && /^avi[fs]$/.test(h.toString('latin1', 8, 12)) },
+	{ type: 'TIFF', matches: (h) => ['II*\u0000', 'MM\u0000*'].includes(h.toString('latin1', 0, 4)) },
+	{ type: 'PDF', matches: (h) => h.toString('latin1', 0, 5) === '%PDF-' },
+	{ type: 'SVG', matches: (h) => /^\s*(<\?xml|<svg)/i.test(h.toString('utf8', 0, 64)) },
+];
+
+/** The real format of an image from its first bytes; `undefined` mime type means PixVerse cannot take it. */
+export function sniffImage(head: Buffer): { type: string; mimeType?: string } {
+	const found = SIGNATURES.find((signature) => signature.matches(head));
+	return found ? { type: found.type, mimeType: found.mimeType } : { type: 'not an image' };
+}
+
+function fileNameFor(original: string | undefined, mimeType: string): string {
+	const extension = mimeType === 'image/png' ? 'png' : mimeType === 'image/webp' ? 'webp' : 'jpg';
+	const base = (original ?? 'image').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'image';
+	return `${base}.${extension}`;
+}
+
+function checkImageUrl(raw: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(raw.trim());
+	} catch {
+		return undefined;
+	}
+	return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+}
+
+/**
+ * Checks the image source of one item and builds what PixVerse needs. Nothing is sent: a wrong file,
+ * size or URL is refused here. A URL is passed on to PixVerse, which fetches it; n8n never downloads it.
+ */
+export async function prepareImage(this: IExecuteFunctions, itemIndex: number, params: ImageSourceParameters): Promise<PreparedImage> {
+	const refuse = (message: string, description: string) =>
+		new NodeOperationError(this.getNode(), message, { itemIndex, description });
+
+	if (params.source === 'imageId') {
+		const imageId = toIdString(params.imageId);
+		if (!imageId) throw refuse(`${IMAGE_LABELS.imageId} "${params.imageId}" is not a PixVerse image ID`, 'Use the imageId output of Image → Upload (a positive whole number).');
+		return { imageId };
+	}
+
+	if (params.source === 'url') {
+		const url = checkImageUrl(params.imageUrl ?? '');
+		if (!url) throw refuse(`${IMAGE_LABELS.imageUrl} "${params.imageUrl}" is not an http(s) URL`, 'Use a public link such as https://example.com/photo.jpg that serves a JPG, PNG or WebP image.');
+		return { upload: multipartTextField('image_url', url) };
+	}
+
+	if (params.source !== 'binary') throw refuse(`${IMAGE_LABELS.source} "${String(params.source)}" is not supported`, 'Choose Binary, URL or Image ID.');
+
+	const property = params.binaryPropertyName.trim();
+	const meta = this.helpers.assertBinaryData(itemIndex, property);
+	const binaryId = meta.id;
+	let byteLength: number;
+	let head: Buffer;
+	let fill: (target: Buffer, offset: number) => Promise<void>;
+	if (binaryId) {
+		// Stored binary (filesystem, database, S3): stream it straight into the upload body.
+		byteLength = (await this.helpers.getBinaryMetadata(binaryId)).fileSize;
+		head = await readHead(this, binaryId);
+		fill = async (target, offset) => {
+			const stream = await this.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
+			let written = 0;
+			for await (const chunk of stream as AsyncIterable<Buffer>) {
+				if (written + chunk.length > byteLength) throw refuse(`The binary in "${property}" changed size while it was read`, 'Run the workflow again.');
+				chunk.copy(target, offset + written);
+				written += chunk.length;
+			}
+			if (written !== byteLength) throw refuse(`The binary in "${property}" is shorter than its recorded size`, 'Run the workflow again.');
+		};
+	} else {
+		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		byteLength = buffer.length;
+		head = buffer.subarray(0, SNIFF_BYTES);
+		fill = async (target, offset) => {
+			buffer.copy(target, offset);
+		};
+	}
+
+	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, 'Pass a JPG, PNG or WebP image to the node.');
+	if (byteLength > MAX_IMAGE_BYTES) {
+		throw refuse(`The image in "${property}" is ${(byteLength / 1048576).toFixed(1)} MB; PixVerse accepts at most 20 MB`, 'Resize or compress the image first (for example with the Edit Image node).');
+	}
+	const sniffed = sniffImage(head);
+	if (!sniffed.mimeType) {
+		const what = sniffed.type === 'not an image' ? 'not an image' : `a ${sniffed.type} image`;
+		throw refuse(
+			`The file in "${property}" is ${what} (${meta.mimeType || 'unknown type'}); PixVerse accepts JPG, PNG and WebP`,
+			'Convert the image to JPG, PNG or WebP first (for example with the Edit Image node).',
+		);
+	}
+	const fileName = fileNameFor(meta.fileName, sniffed.mimeType);
+	const upload = await multipartFileField({ fieldName: 'image', fileName, mimeType: sniffed.mimeType, byteLength, fill });
+	return { upload, fileName };
+}
+
+/** The first bytes of a stored binary, enough to tell its format. */
+async function readHead(ctx: IExecuteFunctions, binaryId: string): Promise<Buffer> {
+	const stream = await ctx.helpers.getBinaryStream(binaryId, SNIFF_BYTES);
+	for await (const chunk of stream as AsyncIterable<Buffer>) return chunk.subarray(0, SNIFF_BYTES);
+	return Buffer.alloc(0);
+}
+
+export interface ResolvedImage {
+	imageId: string;
+	imageUrl: string | null;
+}
+
+/** Uploads can be slow for 20 MB files; they are free, so an ambiguous failure is simply replayed. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+
+/** Sends a prepared image to `POST /image/upload` (or passes a given image ID through). */
+export async function uploadImage(this: IExecuteFunctions, itemIndex: number, prepared: PreparedImage): Promise<ResolvedImage> {
+	if ('imageId' in prepared) return { imageId: prepared.imageId, imageUrl: null };
+	const { resp } = await pixverseRequestWithRetry.call(this, {
+		method: 'POST',
+		endpoint: '/image/upload',
+		multipart: prepared.upload,
+		itemIndex,
+		timeoutMs: UPLOAD_TIMEOUT_MS,
+	});
+	const imageId = toIdString(resp.img_id);
+	if (!imageId) {
+		throw new NodeOperationError(this.getNode(), 'PixVerse accepted the image but returned no image ID', {
+			itemIndex,
+			description: 'Try again; if it persists, the Base URL may point at something other than the PixVerse API.',
+		});
+	}
+	return { imageId, imageUrl: typeof resp.img_url === 'string' ? resp.img_url : null };
+}

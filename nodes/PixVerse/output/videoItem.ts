@@ -1,0 +1,68 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { toIdString } from '../transport/envelope';
+import type { VideoStatus } from '../jobs/status';
+import { videoStatusOf } from '../jobs/status';
+
+/** What the node knows about a job besides PixVerse's status reply (it only knows what it submitted). */
+export interface JobContext {
+	model?: string;
+	quality?: string;
+	duration?: number;
+	imageId?: string;
+	imageUrl?: string;
+	prompt?: string;
+}
+
+export interface VideoItem extends IDataObject {
+	videoId: string;
+	status: VideoStatus;
+	statusCode: number | null;
+	videoUrl: string | null;
+	width: number | null;
+	height: number | null;
+	seed: number | null;
+	sizeBytes: number | null;
+	hasAudio: boolean | null;
+	credits: number | null;
+	model: string | null;
+	quality: string | null;
+	duration: number | null;
+	prompt: string | null;
+	negativePrompt: string | null;
+	imageId: string | null;
+	imageUrl: string | null;
+	createdAt: string | null;
+	updatedAt: string | null;
+}
+
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The documented output shape for a video, from a `GET /video/result` reply (or only the ID when none yet). */
+export function toVideoItem(videoId: string, resp: Record<string, unknown> | undefined, context: JobContext = {}, includeRaw = false): VideoItem {
+	const statusCode = resp ? num(resp.status) : null;
+	const item: VideoItem = {
+		videoId: toIdString(resp?.id) ?? videoId,
+		status: statusCode === null ? 'running' : videoStatusOf(statusCode),
+		statusCode,
+		videoUrl: statusCode === 1 ? str(resp?.url) : null,
+		width: num(resp?.outputWidth),
+		height: num(resp?.outputHeight),
+		seed: num(resp?.seed),
+		sizeBytes: num(resp?.size),
+		hasAudio: typeof resp?.has_audio === 'boolean' ? resp.has_audio : null,
+		credits: num(resp?.credits),
+		model: context.model ?? null,
+		quality: context.quality ?? null,
+		duration: context.duration ?? null,
+		prompt: str(resp?.prompt) ?? context.prompt ?? null,
+		negativePrompt: str(resp?.negative_prompt),
+		imageId: context.imageId ?? null,
+		imageUrl: context.imageUrl ?? null,
+		createdAt: str(resp?.create_time),
+		updatedAt: str(resp?.modify_time),
+	};
+	if (includeRaw && resp) item.raw = resp as IDataObject;
+	return item;
+}

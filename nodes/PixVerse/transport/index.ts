@@ -1,0 +1,176 @@
+import { randomUUID } from 'crypto';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { TRACE_ID_HEADER } from '../../../credentials/PixVerseApi.credentials';
+import { cancelSignalOf, pause } from '../execution/cancellation';
+import { resolveBaseUrl } from './baseUrl';
+import type { JsonValue } from './envelope';
+import { readEnvelope, serializeJson } from './envelope';
+import type { FailureKind, PixVerseFailure } from './failures';
+import { PixVerseApiError, describeErrCode, describeHttpStatus, describeNetworkFailure } from './failures';
+import type { MultipartBody } from './multipart';
+
+export const CREDENTIAL_TYPE = 'pixVerseApi';
+
+/** Per-request limit for JSON calls; waiting for a job is bounded separately by Max Wait. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+export interface PixVerseRequest {
+	method: 'GET' | 'POST';
+	/** Path below `/openapi/v2`, e.g. `/video/result/123`. */
+	endpoint: string;
+	body?: JsonValue;
+	multipart?: MultipartBody;
+	/** Pass the trace ID of an earlier attempt to replay it (PixVerse then answers with the earlier result). */
+	traceId?: string;
+	itemIndex?: number;
+	timeoutMs?: number;
+}
+
+export interface PixVerseReply {
+	resp: Record<string, unknown>;
+	traceId: string;
+}
+
+interface FullResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+function bodyText(body: unknown): string {
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	if (typeof body === 'string') return body;
+	return body === undefined || body === null ? '' : JSON.stringify(body);
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const { code } = current as { code?: unknown };
+		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+function redact(text: string, secret: string): string {
+	return secret.length >= 4 ? text.split(secret).join('***') : text;
+}
+
+/**
+ * The only place that speaks HTTP to PixVerse: base URL from the credential, `API-KEY` (through the
+ * credential's authenticate), `Ai-trace-id`, the envelope, lossless IDs and one error type.
+ */
+export async function pixverseRequest(this: IExecuteFunctions, request: PixVerseRequest): Promise<PixVerseReply> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
+	const resolved = resolveBaseUrl(credentials);
+	if ('problem' in resolved) {
+		throw new NodeOperationError(this.getNode(), resolved.problem, {
+			itemIndex: request.itemIndex,
+			description: 'Open the PixVerse credential and fix the Base URL, e.g. https://pixverse-proxy.example.com',
+		});
+	}
+	const apiKey = String(credentials.apiKey ?? '');
+	const traceId = request.traceId ?? randomUUID();
+	const timeoutMs = request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+	const headers: Record<string, string> = { [TRACE_ID_HEADER]: traceId, Accept: 'application/json' };
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${resolved.baseUrl}/openapi/v2${request.endpoint}`,
+		headers,
+		// Raw bytes: axios's JSON parsing would round IDs above 2^53.
+		encoding: 'arraybuffer',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+	};
+	if (request.multipart) {
+		headers['Content-Type'] = request.multipart.contentType;
+		options.body = request.multipart.body;
+	} else if (request.body !== undefined) {
+		headers['Content-Type'] = 'application/json';
+		options.body = serializeJson(request.body);
+	}
+
+	const fail = (failure: Omit<PixVerseFailure, 'traceId' | 'itemIndex'>) =>
+		new PixVerseApiError(this.getNode(), {
+			...failure,
+			message: redact(failure.message, apiKey),
+			traceId,
+			itemIndex: request.itemIndex,
+		});
+
+	let response: FullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
+	} catch (error) {
+		const code = cancelSignalOf(this)?.aborted ? 'ERR_CANCELED' : networkCodeOf(error);
+		throw fail(describeNetworkFailure(code, request.method, timeoutMs));
+	}
+
+	const text = bodyText(response.body);
+	const envelope = readEnvelope(text);
+	if (envelope.outcome === 'business-error') {
+		throw fail({ ...describeErrCode(envelope.errCode, envelope.errMsg), errCode: envelope.errCode, httpStatus: response.statusCode });
+	}
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw fail({ ...describeHttpStatus(response.statusCode, request.method), httpStatus: response.statusCode });
+	}
+	if (envelope.outcome === 'malformed') {
+		const kind: FailureKind = request.method === 'GET' ? 'retryable' : 'ambiguous';
+		throw fail({
+			kind,
+			message: 'PixVerse answered with something that is not its JSON envelope',
+			description: `The reply began with: ${JSON.stringify(envelope.snippet.slice(0, 80))}. Check the Base URL of the credential.`,
+			httpStatus: response.statusCode,
+		});
+	}
+	return { resp: envelope.resp, traceId };
+}
+
+export interface RetryPolicy {
+	attempts: number;
+	baseDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 1000 };
+
+/**
+ * `pixverseRequest` with the retries its failure kinds allow: a retryable failure is tried again under a new
+ * trace ID; an ambiguous one (a POST that may have been accepted) is resent under the same trace ID, which
+ * PixVerse answers with the earlier result instead of starting, and billing, a second job. Concurrency-limited
+ * and final failures are returned to the caller at once.
+ */
+export async function pixverseRequestWithRetry(
+	this: IExecuteFunctions,
+	request: PixVerseRequest,
+	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<PixVerseReply> {
+	const signal = cancelSignalOf(this);
+	let traceId = request.traceId ?? randomUUID();
+	for (let attempt = 1; ; attempt++) {
+		let failure: PixVerseApiError;
+		try {
+			return await pixverseRequest.call(this, { ...request, traceId });
+		} catch (error) {
+			if (!(error instanceof PixVerseApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
+			failure = error as PixVerseApiError;
+		}
+		const again = failure.failureKind === 'retryable' || failure.failureKind === 'ambiguous';
+		if (!again || attempt >= policy.attempts) throw failure;
+		if (failure.failureKind === 'retryable') traceId = randomUUID();
+		await pause(policy.baseDelayMs * 2 ** (attempt - 1), signal);
+		if (signal?.aborted) {
+			throw new PixVerseApiError(this.getNode(), {
+				kind: 'cancelled',
+				message: 'The execution was stopped',
+				description: 'No further request was sent to PixVerse.',
+				traceId,
+				itemIndex: request.itemIndex,
+			});
+		}
+	}
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'crypto';
+
+/** A multipart/form-data body built by hand: community nodes may not import `form-data`. */
+export interface MultipartBody {
+	contentType: string;
+	body: Buffer;
+}
+
+export interface MultipartFile {
+	fieldName: string;
+	fileName: string;
+	mimeType: string;
+	byteLength: number;
+	/** Writes exactly `byteLength` bytes into `target` starting at `offset`. */
+	fill: (target: Buffer, offset: number) => Promise<void>;
+}
+
+function quoteHeaderValue(value: string): string {
+	return value.replace(/["\\\r\n]/g, '_');
+}
+
+/** One text field, e.g. `image_url`. */
+export function multipartTextField(fieldName: string, value: string): MultipartBody {
+	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
+	const body = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(fieldName)}"\r\n\r\n${value}\r\n--${boundary}--\r\n`,
+	);
+	return { contentType: `multipart/form-data; boundary=${boundary}`, body };
+}
+
+/**
+ * One file field. The body buffer is allocated once at its final size and the file bytes are written straight
+ * into it, so the image exists in memory once rather than once per copy.
+ */
+export async function multipartFileField(file: MultipartFile): Promise<MultipartBody> {
+	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(file.fieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+	);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	const body = Buffer.allocUnsafe(head.length + file.byteLength + tail.length);
+	head.copy(body, 0);
+	await file.fill(body, head.length);
+	tail.copy(body, head.length + file.byteLength);
+	return { contentType: `multipart/form-data; boundary=${boundary}`, body };
+}
