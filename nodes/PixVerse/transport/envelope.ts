@@ -53,7 +53,12 @@ export function parseJsonLosslessly(text: string): unknown {
 /** JSON.stringify that writes bigint values as bare integer literals, so IDs travel back exactly. */
 export function serializeJson(value: JsonValue): string {
 	const marker = '\u0000int:';
-	const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v));
+	// The holder's own value is checked, not `v`: hosts may define BigInt.prototype.toJSON, which turns a
+	// bigint into a string before a replacer sees it.
+	const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+		const original = this[key];
+		return typeof original === 'bigint' ? `${marker}${original.toString()}` : v;
+	});
 	return text.replace(/"\\u0000int:(-?\d+)"/g, '$1');
 }
 

@@ -1,0 +1,288 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+ * Test harness: drives n8n-core's real execution engine in Node; never part of the package. */
+import 'reflect-metadata';
+
+import { Container } from '@n8n/di';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+
+import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
+import { PixVerse } from '../../nodes/PixVerse/PixVerse.node';
+
+export const PIXVERSE_NODE_TYPE = 'n8n-nodes-pixverse.pixVerse';
+const SOURCE_NODE_TYPE = 'test.itemSource';
+
+/** An input item for the PixVerse node; binaries are stored through n8n's own binary helpers. */
+export interface InputItem {
+	json?: IDataObject;
+	binary?: Record<string, { data: Buffer; fileName?: string; mimeType?: string }>;
+}
+
+const pendingInputs = new Map<string, InputItem[]>();
+
+/** Emits the items a test prepared, storing binaries with prepareBinaryData (inline or filesystem). */
+class ItemSource implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Item Source',
+		name: 'itemSource',
+		group: ['input'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Input' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Key', name: 'key', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const key = this.getNodeParameter('key', 0) as string;
+		const inputs = pendingInputs.get(key) ?? [];
+		const items: INodeExecutionData[] = [];
+		for (const input of inputs) {
+			const item: INodeExecutionData = { json: input.json ?? {} };
+			if (input.binary) {
+				item.binary = {};
+				for (const [name, file] of Object.entries(input.binary)) {
+					item.binary[name] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+				}
+			}
+			items.push(item);
+		}
+		return [items];
+	}
+}
+
+const nodeTypeInstances: Record<string, INodeType> = {
+	[PIXVERSE_NODE_TYPE]: new PixVerse(),
+	[SOURCE_NODE_TYPE]: new ItemSource(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeInstances[type],
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
+	getKnownTypes: () => ({}),
+};
+
+const credentialType = new PixVerseApi();
+
+/** Log lines n8n-core emitted, so tests can search them for secrets. */
+export const capturedLogs: string[] = [];
+const record = (level: string) => (message: unknown, meta?: unknown) => {
+	capturedLogs.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`);
+};
+const logger = {
+	error: record('error'),
+	warn: record('warn'),
+	info: record('info'),
+	debug: record('debug'),
+	scoped() {
+		return logger;
+	},
+};
+
+/**
+ * Resolves credentials like n8n's CredentialsHelper does for a credential whose `authenticate` is a
+ * function: the credential's own code adds the headers.
+ */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (typeName !== credentialType.name) throw new Error(`Unknown credential type ${typeName}`);
+		return await credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+type BinaryMode = 'inline' | 'filesystem';
+let configuredMode: BinaryMode | undefined;
+
+/** Binary storage as n8n runs it: in the execution data (inline) or in files (filesystem, the 2.x default). */
+async function useBinaryMode(mode: BinaryMode): Promise<void> {
+	if (configuredMode === mode) return;
+	const errorReporter = { error() {}, warn() {}, info() {} };
+	if (mode === 'inline') {
+		Container.set(BinaryDataService, new BinaryDataService({ mode: 'default' } as never, errorReporter as never, logger as never));
+	} else {
+		const service = new BinaryDataService(
+			{
+				mode: 'filesystem',
+				availableModes: ['filesystem'],
+				localStoragePath: mkdtempSync(join(tmpdir(), 'n8n-pixverse-binary-')),
+				signingSecret: 'test-signing-secret',
+				dbMaxFileSize: 512,
+			} as never,
+			errorReporter as never,
+			logger as never,
+		);
+		await service.init();
+		Container.set(BinaryDataService, service);
+	}
+	configuredMode = mode;
+}
+
+export interface PixVerseCredentialData {
+	apiKey: string;
+	region?: 'international' | 'china' | 'custom';
+	baseUrl?: string;
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credentials: PixVerseCredentialData;
+	items?: InputItem[];
+	continueOnFail?: boolean;
+	binaryMode?: BinaryMode;
+	/** Stops the execution (as the Stop button does) after this many milliseconds. */
+	stopAfterMs?: number;
+}
+
+export interface RunResult {
+	status: IRun['status'];
+	/** Output items of the PixVerse node (empty when it failed without Continue On Fail). */
+	items: INodeExecutionData[];
+	error?: Error & { description?: string | null; context?: IDataObject; node?: INode };
+	run: IRun;
+	durationMs: number;
+}
+
+let runCounter = 0;
+
+/** Runs Input → PixVerse through n8n-core's WorkflowExecute, the engine n8n itself uses. */
+export async function runPixVerse(options: RunOptions): Promise<RunResult> {
+	await useBinaryMode(options.binaryMode ?? 'inline');
+	const key = `run-${++runCounter}`;
+	pendingInputs.set(key, options.items ?? [{ json: {} }]);
+	const source: INode = {
+		id: '00000000-0000-4000-8000-000000000001',
+		name: 'Input',
+		type: SOURCE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { key },
+	};
+	const pixverse: INode = {
+		id: '00000000-0000-4000-8000-000000000002',
+		name: 'PixVerse',
+		type: PIXVERSE_NODE_TYPE,
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: options.parameters,
+		credentials: { pixVerseApi: { id: 'cred-1', name: 'PixVerse account' } },
+		continueOnFail: options.continueOnFail ?? false,
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'PixVerse test',
+		nodes: [source, pixverse],
+		connections: { Input: { main: [[{ node: 'PixVerse', type: NodeConnectionTypes.Main, index: 0 }]] } },
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const mode: WorkflowExecuteMode = 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, key, { id: 'wf-test', name: 'PixVerse test', nodes: workflow.nodes ? Object.values(workflow.nodes) : [], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ region: 'international', ...options.credentials } as ICredentialDataDecryptedObject),
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used');
+		},
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		userId: 'test-user',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const started = Date.now();
+	const execution = new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+	let stopTimer: NodeJS.Timeout | undefined;
+	if (options.stopAfterMs !== undefined) stopTimer = setTimeout(() => execution.cancel(), options.stopAfterMs);
+	let run: IRun;
+	try {
+		run = await Promise.race([execution.then((r) => r), finished]);
+	} catch {
+		run = await finished;
+	} finally {
+		if (stopTimer) clearTimeout(stopTimer);
+		pendingInputs.delete(key);
+	}
+	const durationMs = Date.now() - started;
+	const taskData = run.data.resultData.runData.PixVerse?.[0];
+	const items = taskData?.data?.main?.[0] ?? [];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { status: run.status, items, error, run, durationMs };
+}
+
+/** Reads a binary of an output item back from n8n's storage, whatever the binary mode. */
+export async function readBinary(item: INodeExecutionData, field = 'data'): Promise<Buffer> {
+	const binary = item.binary?.[field];
+	if (!binary) throw new Error(`no binary field ${field}`);
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
+}

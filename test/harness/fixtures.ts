@@ -1,0 +1,47 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+ * Test fixtures, read from disk by tests only. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { InputItem, PixVerseCredentialData } from './engine';
+import type { PixVerseSimulator } from '../simulator/server';
+import { SIM_API_KEY } from '../simulator/server';
+
+export const SAMPLE_PNG = readFileSync(join(__dirname, '..', 'fixtures', 'sunset.png'));
+
+/** Files whose first bytes are those of each format; enough for format checks on both sides. */
+export const FILES = {
+	png: SAMPLE_PNG,
+	jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\u0000'), Buffer.alloc(2000, 7)]),
+	webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0x08, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(2000, 3)]),
+	gif: Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(200, 1)]),
+	bmp: Buffer.concat([Buffer.from('BM'), Buffer.alloc(200, 1)]),
+	heic: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(200, 1)]),
+	pdf: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n'),
+	text: Buffer.from('hello, this is not an image'),
+};
+
+export function imageItem(data: Buffer = SAMPLE_PNG, fileName = 'sunset.png', mimeType = 'image/png', json: InputItem['json'] = {}): InputItem {
+	return { json, binary: { data: { data, fileName, mimeType } } };
+}
+
+export function simulatorCredentials(simulator: PixVerseSimulator, apiKey = SIM_API_KEY): PixVerseCredentialData {
+	return { apiKey, region: 'custom', baseUrl: simulator.url };
+}
+
+/** Generate From Image parameters with short waits, suited to the simulator's fast jobs. */
+export function generateParameters(overrides: Record<string, unknown> = {}): Record<string, never> {
+	return {
+		resource: 'video',
+		operation: 'generateFromImage',
+		imageSource: 'binary',
+		binaryPropertyName: 'data',
+		model: 'v6',
+		prompt: 'The sun slowly sets behind the sea',
+		duration: 5,
+		quality: '540p',
+		waitForCompletion: true,
+		waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 30 },
+		...overrides,
+	} as Record<string, never>;
+}
