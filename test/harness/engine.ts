@@ -2,6 +2,7 @@
  * Test harness: drives n8n-core's real execution engine in Node; never part of the package. */
 import 'reflect-metadata';
 
+import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { ICredentialsHelper, LoggerProxy, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
 import { PixVerse } from '../../nodes/PixVerse/PixVerse.node';
@@ -75,15 +76,15 @@ const nodeTypeInstances: Record<string, INodeType> = {
 	[SOURCE_NODE_TYPE]: new ItemSource(),
 };
 
-const nodeTypes: INodeTypes = {
+export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],
 	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
 	getKnownTypes: () => ({}),
 };
 
-const credentialType = new PixVerseApi();
+export const credentialType = new PixVerseApi();
 
-/** Log lines n8n-core emitted, so tests can search them for secrets. */
+/** Every line n8n-core logged (at debug level), so tests can search them for secrets. */
 export const capturedLogs: string[] = [];
 const record = (level: string) => (message: unknown, meta?: unknown) => {
 	capturedLogs.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`);
@@ -97,6 +98,9 @@ const logger = {
 		return logger;
 	},
 };
+// n8n-core's engine logs through this Logger; replacing it keeps every line for the checks and off the report.
+Container.set(Logger, logger as never);
+LoggerProxy.init(logger as never);
 
 /**
  * Resolves credentials like n8n's CredentialsHelper does for a credential whose `authenticate` is a
@@ -197,6 +201,29 @@ export interface RunResult {
 	durationMs: number;
 }
 
+/** What n8n hands the engine besides the workflow; URLs must be valid even though nothing calls them. */
+export function buildAdditionalData(hooks: ExecutionLifecycleHooks, credentials: PixVerseCredentialData): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({ region: 'international', ...credentials } as ICredentialDataDecryptedObject),
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used');
+		},
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		userId: 'test-user',
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 let runCounter = 0;
 
 /** Runs Input → PixVerse through n8n-core's WorkflowExecute, the engine n8n itself uses. */
@@ -233,27 +260,9 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 		settings: { executionOrder: 'v1' },
 	});
 	const mode: WorkflowExecuteMode = 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, key, { id: 'wf-test', name: 'PixVerse test', nodes: workflow.nodes ? Object.values(workflow.nodes) : [], connections: {}, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as never);
+	const hooks = new ExecutionLifecycleHooks(mode, key, { id: 'wf-test', name: 'PixVerse test', nodes: [source, pixverse], connections: {}, active: false, settings: {} } as never);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper({ region: 'international', ...options.credentials } as ICredentialDataDecryptedObject),
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not used');
-		},
-		getRunExecutionData: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		userId: 'test-user',
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		mcpBaseUrl: 'http://localhost:5678/mcp',
-		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData(hooks, options.credentials);
 
 	const runData = createRunExecutionData({
 		executionData: {
@@ -261,7 +270,15 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 		},
 	});
 	const started = Date.now();
-	const execution = new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+	let execution: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	try {
+		execution = new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose node has issues (a required parameter left empty).
+		pendingInputs.delete(key);
+		const run = { status: 'error', data: { resultData: { runData: {}, error } } } as unknown as IRun;
+		return { status: 'error', items: [], error: error as RunResult['error'], run, durationMs: 0 };
+	}
 	let stopTimer: NodeJS.Timeout | undefined;
 	if (options.stopAfterMs !== undefined) stopTimer = setTimeout(() => execution.cancel(), options.stopAfterMs);
 	let run: IRun;

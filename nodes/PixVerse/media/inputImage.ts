@@ -30,23 +30,24 @@ export interface ImageSourceParameters {
 /** What goes to PixVerse: an upload body, or an image ID that needs no upload. */
 export type PreparedImage = { upload: MultipartBody; fileName?: string } | { imageId: string };
 
-const SIGNATURES: Array<{ type: string; mimeType?: string; matches: (head: Buffer) => boolean }> = [
-	{ type: 'JPEG', mimeType: 'image/jpeg', matches: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
-	{ type: 'PNG', mimeType: 'image/png', matches: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-	{ type: 'WebP', mimeType: 'image/webp', matches: (h) => h.toString('latin1', 0, 4) === 'RIFF' && h.toString('latin1', 8, 12) === 'WEBP' },
-	{ type: 'GIF', matches: (h) => h.toString('latin1', 0, 4) === 'GIF8' },
-	{ type: 'BMP', matches: (h) => h.toString('latin1', 0, 2) === 'BM' },
-	{ type: 'HEIC/HEIF', matches: (h) => h.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|mif1|msf1|heif)$/.test(h.toString('latin1', 8, 12)) },
-	{ type: 'AVIF', matches: (h) => h.toString('latin1', 4, 8) === 'ftyp' && /^avi[fs]$/.test(h.toString('latin1', 8, 12)) },
-	{ type: 'TIFF', matches: (h) => ['II*\u0000', 'MM\u0000*'].includes(h.toString('latin1', 0, 4)) },
-	{ type: 'PDF', matches: (h) => h.toString('latin1', 0, 5) === '%PDF-' },
-	{ type: 'SVG', matches: (h) => /^\s*(<\?xml|<svg)/i.test(h.toString('utf8', 0, 64)) },
+const SIGNATURES: Array<{ type: string; mimeType?: string; image: boolean; matches: (head: Buffer) => boolean }> = [
+	{ type: 'JPEG', mimeType: 'image/jpeg', image: true, matches: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+	{ type: 'PNG', mimeType: 'image/png', image: true, matches: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+	{ type: 'WebP', mimeType: 'image/webp', image: true, matches: (h) => h.toString('latin1', 0, 4) === 'RIFF' && h.toString('latin1', 8, 12) === 'WEBP' },
+	{ type: 'GIF', image: true, matches: (h) => h.toString('latin1', 0, 4) === 'GIF8' },
+	{ type: 'BMP', image: true, matches: (h) => h.toString('latin1', 0, 2) === 'BM' },
+	{ type: 'HEIC/HEIF', image: true, matches: (h) => h.toString('latin1', 4, 8) === 'ftyp' && /^(heic|heix|hevc|mif1|msf1|heif)$/.test(h.toString('latin1', 8, 12)) },
+	{ type: 'AVIF', image: true, matches: (h) => h.toString('latin1', 4, 8) === 'ftyp' && /^avi[fs]$/.test(h.toString('latin1', 8, 12)) },
+	{ type: 'TIFF', image: true, matches: (h) => ['II*\u0000', 'MM\u0000*'].includes(h.toString('latin1', 0, 4)) },
+	{ type: 'SVG', image: true, matches: (h) => /^\s*(<\?xml|<svg)/i.test(h.toString('utf8', 0, 64)) },
+	{ type: 'PDF', image: false, matches: (h) => h.toString('latin1', 0, 5) === '%PDF-' },
 ];
 
-/** The real format of an image from its first bytes; `undefined` mime type means PixVerse cannot take it. */
-export function sniffImage(head: Buffer): { type: string; mimeType?: string } {
+/** What a file is, from its first bytes: "a PNG image", "a PDF file, not an image"; `mimeType` only for formats PixVerse takes. */
+export function sniffImage(head: Buffer): { description: string; mimeType?: string } {
 	const found = SIGNATURES.find((signature) => signature.matches(head));
-	return found ? { type: found.type, mimeType: found.mimeType } : { type: 'not an image' };
+	if (!found) return { description: 'not an image' };
+	return { description: found.image ? `a ${found.type} image` : `a ${found.type} file, not an image`, mimeType: found.mimeType };
 }
 
 function fileNameFor(original: string | undefined, mimeType: string): string {
@@ -122,9 +123,8 @@ export async function prepareImage(this: IExecuteFunctions, itemIndex: number, p
 	}
 	const sniffed = sniffImage(head);
 	if (!sniffed.mimeType) {
-		const what = sniffed.type === 'not an image' ? 'not an image' : `a ${sniffed.type} image`;
 		throw refuse(
-			`The file in "${property}" is ${what} (${meta.mimeType || 'unknown type'}); PixVerse accepts JPG, PNG and WebP`,
+			`The file in "${property}" is ${sniffed.description} (${meta.mimeType || 'unknown type'}); PixVerse accepts JPG, PNG and WebP`,
 			'Convert the image to JPG, PNG or WebP first (for example with the Edit Image node).',
 		);
 	}
