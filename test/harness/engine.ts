@@ -2,8 +2,7 @@
  * Test harness: drives n8n-core's real execution engine in Node; never part of the package. */
 import 'reflect-metadata';
 
-import { Logger } from '@n8n/backend-common';
-import { Container } from '@n8n/di';
+import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +26,11 @@ import { ICredentialsHelper, LoggerProxy, NodeConnectionTypes, NodeHelpers, Work
 
 import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
 import { PixVerse } from '../../nodes/PixVerse/PixVerse.node';
+
+// n8n-core keeps its own copies of @n8n/di and @n8n/backend-common: its services must be set in its container.
+const requireFromCore = createRequire(require.resolve('n8n-core'));
+const { Container } = requireFromCore('@n8n/di') as typeof import('@n8n/di');
+const { Logger } = requireFromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
 
 export const PIXVERSE_NODE_TYPE = 'n8n-nodes-pixverse.pixVerse';
 const SOURCE_NODE_TYPE = 'test.itemSource';

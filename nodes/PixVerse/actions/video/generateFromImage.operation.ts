@@ -236,6 +236,15 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromImage'] } }, properties);
 
+/** Each model family has its own Duration field, so a model name PixVerse does not know has none. */
+function readDuration(this: IExecuteFunctions, itemIndex: number): unknown {
+	try {
+		return this.getNodeParameter('duration', itemIndex);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Upload (when needed) → submit → wait → output. Every parameter is checked before the first request, so a
  * refused combination never spends credits.
@@ -246,7 +255,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const validated = buildGenerateBody({
 		model: this.getNodeParameter('model', itemIndex),
 		prompt: this.getNodeParameter('prompt', itemIndex),
-		duration: this.getNodeParameter('duration', itemIndex),
+		duration: readDuration.call(this, itemIndex),
 		quality: this.getNodeParameter('quality', itemIndex),
 		options: generateOptions as GenerateOptions,
 	});

@@ -1,0 +1,281 @@
+import { runPixVerse, readBinary } from '../../harness/engine';
+import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
+import { visibleText } from '../../harness/secrets';
+import { PixVerseSimulator, SIM_API_KEY, expectedVideo } from '../../simulator/server';
+
+const PROMPT = 'The sun slowly sets behind the sea';
+
+describe('Video → Generate From Image', () => {
+	let sim: PixVerseSimulator;
+	beforeAll(async () => {
+		sim = await PixVerseSimulator.start({ generationMs: 300, videoBytes: 200_000 });
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => sim.requests.splice(0));
+
+	const run = async (overrides: Record<string, unknown> = {}, extra: Partial<Parameters<typeof runPixVerse>[0]> = {}) =>
+		await runPixVerse({ parameters: generateParameters(overrides), credentials: simulatorCredentials(sim), items: [imageItem()], ...extra });
+
+	describe('request body', () => {
+		it('sends only model, prompt, duration, quality and img_id when no option is set', async () => {
+			const result = await run();
+			expect(result.status).toBe('success');
+			const [generate] = sim.calls('generate');
+			expect(generate.json).toEqual({ model: 'v6', prompt: PROMPT, duration: 5, quality: '540p', img_id: expect.anything() });
+			expect(generate.rawBody).toMatch(/"img_id":\d+}$/);
+		});
+
+		it.each([
+			['v6', 7, '720p', { negativePrompt: 'blurry', seed: 42, generateAudio: true, multiClip: true, thinkingType: 'enabled' }, { negative_prompt: 'blurry', seed: 42, generate_audio_switch: true, generate_multi_clip_switch: true, thinking_type: 'enabled' }],
+			['v6', 15, '1080p', {}, {}],
+			['c1', 1, '360p', { generateAudio: true, seed: 0 }, { generate_audio_switch: true, seed: 0 }],
+			['v5.6', 10, '720p', { generateAudio: true, thinkingType: 'disabled' }, { generate_audio_switch: true, thinking_type: 'disabled' }],
+			['v5.5', 8, '1080p', { generateAudio: true, multiClip: true, thinkingType: 'auto' }, { generate_audio_switch: true, generate_multi_clip_switch: true, thinking_type: 'auto' }],
+			[
+				'v5',
+				8,
+				'1080p',
+				{ soundEffect: true, soundEffectContent: 'waves', lipSyncSpeakerId: 'speaker-7', lipSyncText: 'Hello there' },
+				{ sound_effect_switch: true, sound_effect_content: 'waves', lip_sync_switch: true, lip_sync_tts_switch: true, lip_sync_tts_content: 'Hello there', lip_sync_tts_speaker_id: 'speaker-7' },
+			],
+			['v4.5', 5, '720p', { motionMode: 'fast', cameraMovement: 'whip_pan', soundEffect: true }, { motion_mode: 'fast', camera_movement: 'whip_pan', sound_effect_switch: true }],
+			['v4', 8, '540p', { motionMode: 'normal', cameraMovement: 'zoom_out', lipSyncText: 'Hi' }, { motion_mode: 'normal', camera_movement: 'zoom_out', lip_sync_switch: true, lip_sync_tts_switch: true, lip_sync_tts_content: 'Hi', lip_sync_tts_speaker_id: 'auto' }],
+			['v3.5', 5, '1080p', { motionMode: 'normal', style: '3d_animation', negativePrompt: 'text' }, { motion_mode: 'normal', style: '3d_animation', negative_prompt: 'text' }],
+		])('%s %ss %s: the options it accepts reach PixVerse exactly', async (model, duration, quality, options, expected) => {
+			const result = await run({ model, duration, quality, options });
+			expect(result.error?.message).toBeUndefined();
+			const [generate] = sim.calls('generate');
+			const { img_id: _imageId, ...body } = generate.json as Record<string, unknown>;
+			expect(body).toEqual({ model, prompt: PROMPT, duration, quality, ...expected });
+			expect(result.items[0].json).toMatchObject({ status: 'succeeded', model, quality, duration });
+		});
+
+		it('sends a template ID as a JSON integer and allows sound effects with it on any model', async () => {
+			const result = await run({ model: 'v6', options: { templateId: '302325299692608', soundEffect: true } });
+			expect(result.status).toBe('success');
+			const [generate] = sim.calls('generate');
+			expect(generate.rawBody).toContain('"template_id":302325299692608');
+			expect(generate.json).toMatchObject({ sound_effect_switch: true });
+		});
+	});
+
+	describe('refused before any request', () => {
+		it.each([
+			['10 s at 1080p on v5.5', { model: 'v5.5', duration: 10, quality: '1080p' }, 'Model v5.5 cannot make 10 s videos at 1080p'],
+			['10 s at 1080p on v5.6', { model: 'v5.6', duration: 10, quality: '1080p' }, 'Model v5.6 cannot make 10 s videos at 1080p'],
+			['8 s at 1080p on v3.5', { model: 'v3.5', duration: 8, quality: '1080p' }, 'cannot make 8 s videos at 1080p'],
+			['8 s at 1080p on v4', { model: 'v4', duration: 8, quality: '1080p' }, 'cannot make 8 s videos at 1080p'],
+			['8 s at 1080p on v4.5', { model: 'v4.5', duration: 8, quality: '1080p' }, 'cannot make 8 s videos at 1080p'],
+			['fast motion with 8 s', { model: 'v4.5', duration: 8, options: { motionMode: 'fast' } }, 'Fast motion works only for 5 s videos below 1080p'],
+			['fast motion at 1080p', { model: 'v4', duration: 5, quality: '1080p', options: { motionMode: 'fast' } }, 'Fast motion works only'],
+			['camera movement with a template', { model: 'v4', options: { cameraMovement: 'zoom_in', templateId: '123' } }, 'Camera movement cannot be combined with a template'],
+			['sound effect on v6 without template', { model: 'v6', options: { soundEffect: true } }, 'Model v6 does not accept Sound Effect'],
+			['16 s on v6', { model: 'v6', duration: 16 }, '16 s is not a duration model v6 offers'],
+			['0 s on c1', { model: 'c1', duration: 0 }, '0 s is not a duration model c1 offers'],
+			['10 s on v5', { model: 'v5', duration: 10 }, '10 s is not a duration model v5 offers'],
+			['an unknown model', { model: 'v7' }, '"v7" is not a PixVerse model'],
+			['an empty prompt', { prompt: '   ' }, 'The prompt is empty'],
+			['a prompt over 2048 characters', { prompt: 'a'.repeat(2049) }, 'The prompt has 2049 characters'],
+			['a negative seed', { options: { seed: -1 } }, '-1 is not a valid seed'],
+			['a seed above int32', { options: { seed: 2147483648 } }, '2147483648 is not a valid seed'],
+			['a fractional seed', { options: { seed: 1.5 } }, '1.5 is not a valid seed'],
+			['a template ID that is not a number', { options: { templateId: 'sparkle' } }, '"sparkle" is not a template ID'],
+			['a poll interval below 1 s', { waitOptions: { pollIntervalSeconds: 0.5 } }, 'too short a poll interval'],
+			['Max Wait 0', { waitOptions: { maxWaitSeconds: 0 } }, '0 s is not a usable Max Wait'],
+			['Max Wait above one hour', { waitOptions: { maxWaitSeconds: 3601 } }, '3601 s is not a usable Max Wait'],
+			['an image ID that is not a positive integer', { imageSource: 'imageId', imageId: '-5' }, '"-5" is not a PixVerse image ID'],
+		])('%s', async (_label, overrides, message) => {
+			const result = await run(overrides);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toContain(message);
+			expect(result.error?.context?.itemIndex).toBe(0);
+			expect(sim.requests).toHaveLength(0);
+		});
+
+		it.each([
+			['camera movement on v6', 'v6', { cameraMovement: 'zoom_in' }, 'camera_movement'],
+			['motion mode on v5', 'v5', { motionMode: 'normal' }, 'motion_mode'],
+			['multi-clip on c1', 'c1', { multiClip: true }, 'generate_multi_clip_switch'],
+			['audio on v5', 'v5', { generateAudio: true }, 'generate_audio_switch'],
+			['style on v6', 'v6', { style: 'anime' }, 'style'],
+			['lip sync on v6', 'v6', { lipSyncText: 'Hello' }, 'lip_sync_tts_content'],
+			['thinking type on c1', 'c1', { thinkingType: 'enabled' }, 'thinking_type'],
+		])('an option hidden for the chosen model (%s) never reaches PixVerse', async (_label, model, options, field) => {
+			// n8n drops parameters that the model hides; the node's own check refuses them when set anyway (unit tests).
+			const result = await run({ model, options });
+			expect(result.status).toBe('success');
+			expect(sim.calls('generate')[0].json).not.toHaveProperty(field);
+		});
+
+		it('names the parameter by its display name and lists every problem with its fix', async () => {
+			const result = await run({ model: 'v5.5', duration: 10, quality: '1080p', prompt: '  ', options: { seed: -3 } });
+			expect(result.error?.message).toBe('Prompt: The prompt is empty');
+			expect(result.error?.description).toContain('Duration (Seconds): Model v5.5 cannot make 10 s videos at 1080p');
+			expect(result.error?.description).toContain('Seed: -3 is not a valid seed');
+		});
+	});
+
+	describe('waiting', () => {
+		it('returns the finished video with every documented output field', async () => {
+			const result = await run({ options: { negativePrompt: 'fog', seed: 99 } });
+			const json = result.items[0].json;
+			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
+			expect(json).toEqual({
+				videoId,
+				status: 'succeeded',
+				statusCode: 1,
+				videoUrl: `${sim.url}/media/videos/${videoId}.mp4`,
+				width: 1280,
+				height: 720,
+				seed: 99,
+				sizeBytes: 200_000,
+				hasAudio: false,
+				credits: 35,
+				model: 'v6',
+				quality: '540p',
+				duration: 5,
+				prompt: PROMPT,
+				negativePrompt: 'fog',
+				imageId: expect.stringMatching(/^\d+$/),
+				imageUrl: expect.stringContaining('/media/images/'),
+				createdAt: expect.any(String),
+				updatedAt: expect.any(String),
+			});
+			expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		});
+
+		it('keeps polling through undocumented statuses until a final one', async () => {
+			const result = await run({ prompt: `${PROMPT} #status=3` });
+			expect(result.items[0].json.status).toBe('succeeded');
+		});
+
+		it.each([
+			['#moderated', 'failed PixVerse content moderation', 'refunds the credits'],
+			['#failed', 'failed to generate', 'status 8'],
+			['#deleted', 'was deleted', 'status 6'],
+		])('ends with an error naming the video ID for %s', async (marker, message, description) => {
+			const result = await run({ prompt: `${PROMPT} ${marker}` });
+			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe(`Video ${videoId} ${message}`);
+			expect(result.error?.description).toContain(description);
+		});
+
+		it('stops at Max Wait with the video ID and how to resume without paying again', async () => {
+			const result = await run({ prompt: `${PROMPT} #never`, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 2 } });
+			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
+			expect(result.error?.message).toBe(`Video ${videoId} was not finished after the Max Wait of 2 s`);
+			expect(result.error?.description).toContain('Wait for Completion');
+			expect(result.error?.description).toContain(videoId);
+			expect(result.durationMs).toBeLessThan(6000);
+			expect(sim.calls('generate')).toHaveLength(1);
+		});
+
+		it('stops waiting at once when the execution is stopped, and sends nothing afterwards', async () => {
+			const result = await run({ prompt: `${PROMPT} #never`, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 600 } }, { stopAfterMs: 1500 });
+			const stoppedAt = Date.now();
+			expect(result.durationMs).toBeLessThan(1500 + 1000);
+			expect(result.status).not.toBe('success');
+			const countAtStop = sim.requests.length;
+			await new Promise((resolve) => setTimeout(resolve, 1200));
+			expect(sim.requests.length).toBe(countAtStop);
+			expect(sim.requests.every((request) => request.at <= stoppedAt)).toBe(true);
+		});
+
+		it('returns at once with the video ID when Wait for Completion is off', async () => {
+			const result = await run({ waitForCompletion: false });
+			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
+			expect(result.items[0].json).toMatchObject({ videoId, status: 'running', statusCode: null, videoUrl: null, prompt: PROMPT, model: 'v6' });
+			expect(sim.calls('result')).toHaveLength(0);
+		});
+	});
+
+	describe('Download Video', () => {
+		it.each(['inline', 'filesystem'] as const)('streams the MP4 into binary data (%s mode) with the bytes PixVerse served', async (binaryMode) => {
+			const result = await run({ downloadVideo: true, outputBinaryField: 'video' }, { binaryMode });
+			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
+			const binary = result.items[0].binary?.video;
+			expect(binary).toMatchObject({ mimeType: 'video/mp4', fileName: `${videoId}.mp4` });
+			// Filesystem mode stores a reference, not the bytes, in the execution data.
+			if (binaryMode === 'filesystem') expect(binary?.id).toMatch(/^filesystem/);
+			else expect(binary?.data.length).toBeGreaterThan(200_000);
+			expect((await readBinary(result.items[0], 'video')).equals(expectedVideo(videoId, 200_000))).toBe(true);
+			expect(sim.calls('download')).toHaveLength(1);
+			expect(sim.calls('download')[0].apiKey).toBeUndefined();
+		});
+	});
+
+	describe('image sources', () => {
+		it('uploads a URL image within the operation (the way an AI agent calls it)', async () => {
+			const result = await runPixVerse({
+				parameters: generateParameters({ imageSource: 'url', imageUrl: 'https://example.com/cat.png' }),
+				credentials: simulatorCredentials(sim),
+			});
+			expect(result.status).toBe('success');
+			expect(sim.calls('upload')[0].form?.fields).toEqual({ image_url: 'https://example.com/cat.png' });
+		});
+
+		it('uses an image ID without uploading', async () => {
+			const uploaded = await runPixVerse({ parameters: { resource: 'image', operation: 'upload', imageSource: 'binary', binaryPropertyName: 'data' }, credentials: simulatorCredentials(sim), items: [imageItem()] });
+			sim.requests.splice(0);
+			const result = await run({ imageSource: 'imageId', imageId: uploaded.items[0].json.imageId });
+			expect(result.status).toBe('success');
+			expect(sim.calls('upload')).toHaveLength(0);
+			expect(String(sim.calls('generate')[0].json?.img_id)).toBe(uploaded.items[0].json.imageId);
+		});
+	});
+
+	describe('several items', () => {
+		it('returns one item per input item, in input order and paired, with Continue On Fail carrying the error and video ID', async () => {
+			const items = ['first', 'second #moderated', 'third'].map((name) => imageItem(undefined, undefined, undefined, { name }));
+			const result = await runPixVerse({
+				parameters: generateParameters({ prompt: `={{ "${PROMPT} " + $json.name }}` }),
+				credentials: simulatorCredentials(sim),
+				items,
+				continueOnFail: true,
+			});
+			expect(result.status).toBe('success');
+			expect(result.items).toHaveLength(3);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(result.items[0].json.prompt).toBe(`${PROMPT} first`);
+			expect(result.items[2].json.prompt).toBe(`${PROMPT} third`);
+			const moderated = sim.acceptedJobs().filter((job) => String(job.body.prompt).includes('#moderated')).slice(-1)[0];
+			expect(result.items[1].json).toEqual({
+				error: `Video ${moderated.videoId} failed PixVerse content moderation`,
+				description: expect.stringContaining('refunds'),
+				videoId: moderated.videoId,
+			});
+		});
+
+		it('without Continue On Fail stops with the failing item index and names the other submitted videos', async () => {
+			const items = ['one #failed', 'two #never'].map((name) => imageItem(undefined, undefined, undefined, { name }));
+			const result = await runPixVerse({
+				parameters: generateParameters({ prompt: `={{ "${PROMPT} " + $json.name }}`, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 60 } }),
+				credentials: simulatorCredentials(sim),
+				items,
+			});
+			const [failed, other] = sim.acceptedJobs().slice(-2);
+			expect(result.status).toBe('error');
+			expect(result.durationMs).toBeLessThan(10_000);
+			expect(result.error?.context?.itemIndex).toBe(0);
+			expect(result.error?.message).toBe(`Video ${failed.videoId} failed to generate`);
+			expect(result.error?.description).toContain(`item 1: ${other.videoId}`);
+		});
+	});
+
+	it('never shows the API key in outputs, errors or logs', async () => {
+		const ok = await run({ downloadVideo: true });
+		const moderated = await run({ prompt: `${PROMPT} #moderated` });
+		const wrongKey = await runPixVerse({ parameters: generateParameters(), credentials: { ...simulatorCredentials(sim), apiKey: 'sk-wrong-key-1234567890' }, items: [imageItem()] });
+		expect(wrongKey.error?.message).toContain('400012');
+		for (const result of [ok, moderated]) expect(visibleText(result)).not.toContain(SIM_API_KEY);
+		expect(visibleText(wrongKey)).not.toContain('sk-wrong-key-1234567890');
+	});
+
+	it('uses a fresh trace ID for every request', async () => {
+		await run({ prompt: `${PROMPT} #status=3` });
+		const traceIds = sim.requests.map((request) => request.traceId);
+		expect(new Set(traceIds).size).toBe(traceIds.length);
+		expect(sim.requests.some((request) => request.replayed)).toBe(false);
+	});
+});
