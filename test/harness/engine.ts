@@ -52,6 +52,7 @@ class ItemSource implements INodeType {
 		version: 1,
 		description: 'Test input',
 		defaults: { name: 'Input' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Key', name: 'key', type: 'string', default: '' }],

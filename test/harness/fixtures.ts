@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { InputItem, PixVerseCredentialData } from './engine';
 import type { PixVerseSimulator } from '../simulator/server';
 import { SIM_API_KEY } from '../simulator/server';
@@ -30,7 +32,7 @@ export function simulatorCredentials(simulator: PixVerseSimulator, apiKey = SIM_
 }
 
 /** Generate From Image parameters with short waits, suited to the simulator's fast jobs. */
-export function generateParameters(overrides: Record<string, unknown> = {}): Record<string, never> {
+export function generateParameters(overrides: Record<string, unknown> = {}): INodeParameters {
 	return {
 		resource: 'video',
 		operation: 'generateFromImage',
@@ -43,5 +45,5 @@ export function generateParameters(overrides: Record<string, unknown> = {}): Rec
 		waitForCompletion: true,
 		waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 30 },
 		...overrides,
-	} as Record<string, never>;
+	} as INodeParameters;
 }

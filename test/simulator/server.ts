@@ -9,6 +9,7 @@ import { parseJsonLosslessly, serializeJson } from '../../nodes/PixVerse/transpo
 import type { JsonValue } from '../../nodes/PixVerse/transport/envelope';
 import { checkGenerateBody, imageKindOf, priceOf } from './contract';
 
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the simulator's made-up key, shaped like a real one for the leak checks
 export const SIM_API_KEY = 'sk-sim-7f3a9c21e8b54d06a1c2d3e4f5a6b7c8';
 
 export type Endpoint = 'upload' | 'generate' | 'result' | 'balance' | 'download';

@@ -46,6 +46,13 @@ export const ERR_CODES: Record<number, ErrCodeInfo> = {
 	500071: { kind: 'final', message: 'This effect does not support 720p or 1080p', description: 'Choose 360p or 540p for this template.' },
 	500090: { kind: 'final', message: 'The PixVerse account has too few credits', description: 'Top up credits in the PixVerse Platform, then run the workflow again.' },
 	500100: { kind: 'retryable', message: 'PixVerse had a temporary database fault', description: 'Try again in a moment.' },
+	// Not in PixVerse's table; its official MCP client treats 10001–10005 as authentication failures.
+	...Object.fromEntries(
+		[10001, 10002, 10003, 10004, 10005].map((code) => [
+			code,
+			{ kind: 'final' as const, message: 'PixVerse rejected the API key', description: 'Copy the API key again from the PixVerse Platform into the credential and check its Region.' },
+		]),
+	),
 	99999: { kind: 'retryable', message: 'PixVerse reported an unknown fault', description: 'Try again; if it persists, contact PixVerse support with the trace ID.' },
 };
 

@@ -113,6 +113,9 @@ export async function pixverseRequest(this: IExecuteFunctions, request: PixVerse
 
 	const text = bodyText(response.body);
 	const envelope = readEnvelope(text);
+	if (response.statusCode === 401 || response.statusCode === 403) {
+		throw fail({ ...describeHttpStatus(response.statusCode, request.method), httpStatus: response.statusCode });
+	}
 	if (envelope.outcome === 'business-error') {
 		throw fail({ ...describeErrCode(envelope.errCode, envelope.errMsg), errCode: envelope.errCode, httpStatus: response.statusCode });
 	}

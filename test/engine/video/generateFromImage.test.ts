@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { runPixVerse, readBinary } from '../../harness/engine';
 import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
 import { visibleText } from '../../harness/secrets';
@@ -45,7 +47,8 @@ describe('Video → Generate From Image', () => {
 			const result = await run({ model, duration, quality, options });
 			expect(result.error?.message).toBeUndefined();
 			const [generate] = sim.calls('generate');
-			const { img_id: _imageId, ...body } = generate.json as Record<string, unknown>;
+			const body = { ...generate.json };
+			delete body.img_id;
 			expect(body).toEqual({ model, prompt: PROMPT, duration, quality, ...expected });
 			expect(result.items[0].json).toMatchObject({ status: 'succeeded', model, quality, duration });
 		});
@@ -177,7 +180,7 @@ describe('Video → Generate From Image', () => {
 			expect(result.durationMs).toBeLessThan(1500 + 1000);
 			expect(result.status).not.toBe('success');
 			const countAtStop = sim.requests.length;
-			await new Promise((resolve) => setTimeout(resolve, 1200));
+			await sleep(1200);
 			expect(sim.requests.length).toBe(countAtStop);
 			expect(sim.requests.every((request) => request.at <= stoppedAt)).toBe(true);
 		});
@@ -266,6 +269,7 @@ describe('Video → Generate From Image', () => {
 	it('never shows the API key in outputs, errors or logs', async () => {
 		const ok = await run({ downloadVideo: true });
 		const moderated = await run({ prompt: `${PROMPT} #moderated` });
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up key the simulator refuses
 		const wrongKey = await runPixVerse({ parameters: generateParameters(), credentials: { ...simulatorCredentials(sim), apiKey: 'sk-wrong-key-1234567890' }, items: [imageItem()] });
 		expect(wrongKey.error?.message).toContain('400012');
 		for (const result of [ok, moderated]) expect(visibleText(result)).not.toContain(SIM_API_KEY);

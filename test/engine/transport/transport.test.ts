@@ -1,0 +1,116 @@
+import { runPixVerse } from '../../harness/engine';
+import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
+import { visibleText } from '../../harness/secrets';
+import { PixVerseSimulator, SIM_API_KEY } from '../../simulator/server';
+import { ERR_CODES } from '../../../nodes/PixVerse/transport/failures';
+
+/** The transport's error families, seen through an operation: Account → Get Balance (a read) and generation (billable). */
+describe('transport', () => {
+	let sim: PixVerseSimulator;
+	beforeAll(async () => {
+		sim = await PixVerseSimulator.start({ generationMs: 200 });
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => sim.requests.splice(0));
+
+	const balance = async () => await runPixVerse({ parameters: { resource: 'account', operation: 'getBalance' }, credentials: simulatorCredentials(sim) });
+	const generate = async () => await runPixVerse({ parameters: generateParameters(), credentials: simulatorCredentials(sim), items: [imageItem()] });
+
+	const finalCodes = Object.entries(ERR_CODES).filter(([, info]) => info.kind === 'final');
+	it.each(finalCodes)('maps ErrCode %s to its message and fix, without retrying', async (code, info) => {
+		sim.inject('balance', { kind: 'errcode', errCode: Number(code), errMsg: 'from PixVerse' });
+		const result = await balance();
+		expect(result.error?.message).toBe(`${info.message} (PixVerse ErrCode ${code}: from PixVerse)`);
+		expect(result.error?.description).toBe(info.description);
+		expect(sim.calls('balance')).toHaveLength(1);
+	});
+
+	it.each([500069, 500100, 500041, 99999])('retries a read after the transient ErrCode %s under a new trace ID', async (code) => {
+		sim.inject('balance', { kind: 'errcode', errCode: code });
+		const result = await balance();
+		expect(result.status).toBe('success');
+		const [first, second] = sim.calls('balance');
+		expect(second.traceId).not.toBe(first.traceId);
+	});
+
+	it.each([
+		['HTTP 502', { kind: 'http-status', status: 502 } as const],
+		['HTTP 429', { kind: 'http-status', status: 429 } as const],
+		['a non-JSON body', { kind: 'non-json' } as const],
+		['a connection reset', { kind: 'reset-before' } as const],
+	])('retries a read after %s', async (_label, fault) => {
+		sim.inject('balance', fault);
+		const result = await balance();
+		expect(result.status).toBe('success');
+		expect(sim.calls('balance')).toHaveLength(2);
+	});
+
+	it('gives up on a read after 4 attempts and says what happened', async () => {
+		sim.inject('balance', { kind: 'http-status', status: 503 }, 4);
+		const result = await balance();
+		expect(result.error?.message).toBe('PixVerse answered with a server fault (HTTP 503)');
+		expect(sim.calls('balance')).toHaveLength(4);
+	});
+
+	it('reports HTTP 401 as a key problem, without retrying', async () => {
+		const strict = await PixVerseSimulator.start({ authFailure: 'http401' });
+		try {
+			const result = await runPixVerse({ parameters: { resource: 'account', operation: 'getBalance' }, credentials: { ...simulatorCredentials(strict), apiKey: 'sk-bad' } });
+			expect(result.error?.message).toBe('PixVerse rejected the API key (HTTP 401)');
+			expect(strict.calls('balance')).toHaveLength(1);
+		} finally {
+			await strict.close();
+		}
+	});
+
+	it('says so when PixVerse cannot be reached', async () => {
+		const gone = await PixVerseSimulator.start();
+		const credentials = simulatorCredentials(gone);
+		await gone.close();
+		const result = await runPixVerse({ parameters: { resource: 'account', operation: 'getBalance' }, credentials });
+		expect(result.error?.message).toBe('PixVerse could not be reached');
+	});
+
+	it.each(['ftp://proxy.example.com', 'not a url', 'https://proxy.example.com/?x=1'])('refuses the custom base URL %p before any request', async (baseUrl) => {
+		const result = await runPixVerse({ parameters: { resource: 'account', operation: 'getBalance' }, credentials: { apiKey: SIM_API_KEY, region: 'custom', baseUrl } });
+		expect(result.error?.message).toMatch(/Base URL/);
+	});
+
+	describe('generation requests are never paid twice', () => {
+		it('replays a request whose connection dropped after PixVerse accepted it, under the same trace ID', async () => {
+			sim.inject('generate', { kind: 'reset-after' });
+			const result = await generate();
+			expect(result.status).toBe('success');
+			const calls = sim.calls('generate');
+			expect(calls).toHaveLength(2);
+			expect(calls[1].traceId).toBe(calls[0].traceId);
+			expect(calls[1].replayed).toBe(true);
+			expect(sim.acceptedJobs().filter((job) => job.traceId === calls[0].traceId)).toHaveLength(1);
+			expect(result.items[0].json.videoId).toBe(sim.acceptedJobs().find((job) => job.traceId === calls[0].traceId)?.videoId);
+		});
+
+		it('replays after an HTTP 502 on a generation request under the same trace ID', async () => {
+			sim.inject('generate', { kind: 'http-status', status: 502 });
+			const result = await generate();
+			expect(result.status).toBe('success');
+			const calls = sim.calls('generate');
+			expect(calls[1].traceId).toBe(calls[0].traceId);
+		});
+
+		it('retries under a new trace ID when PixVerse said it did not accept the request (high load)', async () => {
+			sim.inject('generate', { kind: 'errcode', errCode: 500069 });
+			const result = await generate();
+			expect(result.status).toBe('success');
+			const calls = sim.calls('generate');
+			expect(calls[1].traceId).not.toBe(calls[0].traceId);
+		});
+
+		it('does not retry a refused generation (insufficient balance)', async () => {
+			sim.inject('generate', { kind: 'errcode', errCode: 500090, errMsg: 'insufficient balance' });
+			const result = await generate();
+			expect(result.error?.message).toBe('The PixVerse account has too few credits (PixVerse ErrCode 500090: insufficient balance)');
+			expect(sim.calls('generate')).toHaveLength(1);
+			expect(visibleText(result)).not.toContain(SIM_API_KEY);
+		});
+	});
+});

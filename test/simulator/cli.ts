@@ -1,0 +1,36 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals --
+ * Stand-alone simulator for people pointing a local n8n at it; never part of the package. */
+import { PixVerseSimulator, SIM_API_KEY } from './server';
+
+const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+
+async function main() {
+	const simulator = await PixVerseSimulator.start({
+		host: process.env.SIM_HOST ?? '127.0.0.1',
+		port: number('SIM_PORT', 8787),
+		apiKey: process.env.SIM_API_KEY ?? SIM_API_KEY,
+		generationMs: number('SIM_GENERATION_MS', 5000),
+		latencyMs: number('SIM_LATENCY_MS', 0),
+		concurrencyLimit: number('SIM_CONCURRENCY_LIMIT', 5),
+		videoBytes: number('SIM_VIDEO_BYTES', 256 * 1024),
+	});
+	process.stdout.write(
+		[
+			`PixVerse simulator listening on ${simulator.url}`,
+			'In n8n, create a "PixVerse API" credential with:',
+			`  API Key:  ${process.env.SIM_API_KEY ?? SIM_API_KEY}`,
+			'  Region:   Custom Base URL',
+			`  Base URL: ${simulator.url}`,
+			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N. Ctrl+C stops.',
+			'',
+		].join('\n'),
+	);
+	const stop = async () => {
+		await simulator.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+}
+
+void main();
