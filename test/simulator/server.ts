@@ -24,7 +24,9 @@ export type Fault =
 	/** The request is handled (a job is accepted) and then the connection drops before the answer. */
 	| { kind: 'reset-after' }
 	/** The answer is held back this long (to exceed a client's timeout). */
-	| { kind: 'delay'; ms: number };
+	| { kind: 'delay'; ms: number }
+	/** The answer trickles out a few bytes at a time. */
+	| { kind: 'slow-body'; chunkDelayMs: number };
 
 export interface SimulatorOptions {
 	apiKey?: string;
@@ -328,7 +330,8 @@ export class PixVerseSimulator {
 		const send = (answer: StoredAnswer) => {
 			if (res.destroyed) return;
 			res.writeHead(answer.status, { 'Content-Type': answer.contentType });
-			res.end(answer.body);
+			if (fault?.kind === 'slow-body') void this.trickle(res, answer.body, fault.chunkDelayMs);
+			else res.end(answer.body);
 		};
 		if (fault?.kind === 'http-status') return send({ status: fault.status, contentType: 'text/html', body: fault.body ?? `<html><body>${fault.status}</body></html>` });
 		if (fault?.kind === 'non-json') return send({ status: 200, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
@@ -359,6 +362,15 @@ export class PixVerseSimulator {
 			return;
 		}
 		send(answer);
+	}
+
+	private async trickle(res: ServerResponse, body: string, chunkDelayMs: number): Promise<void> {
+		const bytes = Buffer.from(body);
+		for (let offset = 0; offset < bytes.length && !res.destroyed; offset += 16) {
+			res.write(bytes.subarray(offset, offset + 16));
+			await sleep(chunkDelayMs);
+		}
+		res.end();
 	}
 
 	private envelope(errCode: number, errMsg: string, resp: JsonValue = null): StoredAnswer {

@@ -145,7 +145,8 @@ export class JobWaiter {
 				);
 				return;
 			}
-			const backoff = Math.min(pollIntervalMs * 2 ** job.readFailures, MAX_READ_BACKOFF_MS);
+			// Linear backoff: a failing status endpoint is asked less often, but a job is never dropped for it.
+			const backoff = Math.min(pollIntervalMs * (job.readFailures + 1), MAX_READ_BACKOFF_MS);
 			job.nextPollAt = this.clock.now() + backoff;
 		}
 		if (job.nextPollAt >= job.deadline) {

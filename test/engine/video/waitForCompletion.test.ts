@@ -45,6 +45,22 @@ describe('Video → Wait for Completion and Video → Get', () => {
 		expect(sim.calls('result').length).toBeLessThanOrEqual(9);
 	});
 
+	it('keeps waiting through failed status reads (5xx, resets, non-JSON, slow answers) without losing the job', async () => {
+		const videoId = await submit();
+		sim.requests.splice(0);
+		sim.inject('result', { kind: 'http-status', status: 502 });
+		sim.inject('result', { kind: 'reset-before' });
+		sim.inject('result', { kind: 'non-json' });
+		sim.inject('result', { kind: 'slow-body', chunkDelayMs: 20 });
+		const result = await runPixVerse({
+			parameters: { resource: 'video', operation: 'waitForCompletion', videoId, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 60 } },
+			credentials: simulatorCredentials(sim),
+		});
+		expect(result.items[0].json).toMatchObject({ videoId, status: 'succeeded' });
+		expect(sim.calls('result')).toHaveLength(4);
+		expect(sim.calls('generate')).toHaveLength(0);
+	});
+
 	it('reports an unknown video ID with its ID and PixVerse\'s meaning', async () => {
 		const result = await runPixVerse({
 			parameters: { resource: 'video', operation: 'waitForCompletion', videoId: '999999999999999', waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 10 } },

@@ -23,6 +23,13 @@ const humanize = (value: string) => value.replace(/_/g, ' ').replace(/\b\w/g, (c
 const onlyFor = (option: Parameters<typeof modelsAccepting>[0]) => ({ show: { '/model': modelsAccepting(option) } });
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'PixVerse charges credits when it accepts the request. Keep Retry On Fail off for this operation: to recover a video after a timeout or a stop, use Wait for Completion with its video ID.',
+		name: 'billingNotice',
+		type: 'notice',
+		default: '',
+	},
 	...imageSourceProperties(true),
 	{
 		displayName: LABELS.model,
