@@ -1,0 +1,63 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets --
+ * End-to-end editor check in a headless browser; never part of the package. */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { request } from 'undici';
+
+import type { N8nInstance } from './n8nInstance';
+
+const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' };
+
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+
+export interface EditorCheck {
+	screenshot: string;
+	operationShown: string;
+	fieldsShown: string[];
+	iconSource: string;
+}
+
+/**
+ * Opens a workflow holding the PixVerse node in n8n's editor, opens the node's panel, and reports what rendered.
+ * Nothing here downloads a browser: it drives Debian's chromium.
+ */
+export async function checkEditor(n8n: N8nInstance, workflowId: string, nodeName: string, outputDir: string): Promise<EditorCheck> {
+	if (!CHROMIUM) throw new Error('chromium is not installed (apt-get install chromium)');
+	const setup = await request(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+	await setup.body.dump();
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(`${n8n.baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+		const login = await page.evaluate(async (owner) => {
+			const response = await fetch('/rest/login', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+			});
+			return response.status;
+		}, OWNER);
+		if (login !== 200) throw new Error(`login answered HTTP ${login}`);
+		await page.goto(`${n8n.baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+		const node = page.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).first();
+		await node.waitFor({ timeout: 60_000 });
+		const iconSource = (await node.locator('img').first().getAttribute('src').catch(() => null)) ?? '';
+		await node.dblclick();
+		const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
+		await panel.waitFor({ timeout: 30_000 });
+		await page.getByText('Prompt', { exact: true }).first().waitFor({ timeout: 30_000 });
+		const text = await panel.innerText();
+		mkdirSync(outputDir, { recursive: true });
+		const screenshot = join(outputDir, `editor-n8n-${n8n.version}.png`);
+		await page.screenshot({ path: screenshot });
+		const fieldsShown = ['Image Source', 'Model', 'Prompt', 'Duration (Seconds)', 'Quality', 'Wait for Completion', 'Download Video'].filter((label) => text.includes(label));
+		const operationShown = ['Generate From Image', 'Generate video from image'].find((label) => text.includes(label)) ?? '';
+		return { screenshot, operationShown, fieldsShown, iconSource };
+	} finally {
+		await browser.close();
+	}
+}

@@ -1,0 +1,189 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions --
+ * End-to-end suite: the packed package inside real n8n installs; never part of the package. */
+/**
+ * `npm run test:e2e`: packs this package, installs it into real n8n 2.x (Node 24) and 1.x (Node 20) the way n8n
+ * installs community packages, imports a credential pointing at the PixVerse simulator and the example
+ * workflows with n8n's CLI, runs them headless and through `n8n start` (webhooks, editor), and checks the
+ * parsed results. n8n installs are cached outside the repository by scripts/e2e/install-n8n.sh.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+
+import { REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
+import { PixVerseSimulator, SIM_API_KEY } from '../simulator/server';
+import { CHROMIUM, checkEditor } from './editor';
+import { N8nInstance, parseExecution } from './n8nInstance';
+import { CREDENTIAL_ID, e2eWorkflows } from './workflows';
+
+const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').map((v) => v.trim()).filter(Boolean);
+const OUTPUT_DIR = join(REPOSITORY_ROOT, 'e2e-output');
+
+interface Outcome {
+	version: string;
+	scenario: string;
+	ok: boolean;
+	seconds: number;
+	detail: string;
+}
+
+const outcomes: Outcome[] = [];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function check(condition: unknown, message: string): asserts condition {
+	if (!condition) throw new Error(message);
+}
+
+async function scenario(version: string, name: string, body: () => Promise<string>): Promise<void> {
+	const started = Date.now();
+	try {
+		const detail = await body();
+		outcomes.push({ version, scenario: name, ok: true, seconds: (Date.now() - started) / 1000, detail });
+		say(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s) ${detail}`);
+	} catch (error) {
+		outcomes.push({ version, scenario: name, ok: false, seconds: (Date.now() - started) / 1000, detail: (error as Error).message.slice(0, 2000) });
+		say(`  ✗ ${name}: ${(error as Error).message.slice(0, 4000)}`);
+	}
+}
+
+function packPackage(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'pixverse-pack-'));
+	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPOSITORY_ROOT, stdio: 'pipe' });
+	const [tarball] = readdirSync(dir).filter((file) => file.endsWith('.tgz'));
+	return join(dir, tarball);
+}
+
+function installN8n(version: string): { n8nDir: string; nodeBin: string } {
+	const output = execFileSync('bash', [join(REPOSITORY_ROOT, 'scripts', 'e2e', 'install-n8n.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(output)?.[1] ?? '';
+	return { n8nDir: value('N8N_DIR'), nodeBin: value('NODE_BIN') };
+}
+
+async function runVersion(version: string, tarball: string): Promise<void> {
+	say(`n8n ${version}`);
+	const installStarted = Date.now();
+	const { n8nDir, nodeBin } = installN8n(version);
+	say(`  n8n ready in ${((Date.now() - installStarted) / 1000).toFixed(0)} s (${n8nDir})`);
+	const sim = await PixVerseSimulator.start({ generationMs: 1500, videoBytes: 300 * 1024 });
+	const n8n = new N8nInstance(version, n8nDir, nodeBin);
+	try {
+		n8n.installPackage(tarball);
+		const imagePath = join(n8n.filesFolder, 'sunset.png');
+		copyFileSync(SAMPLE_PNG_PATH, imagePath);
+		const workflows = e2eWorkflows(imagePath);
+		await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: sim.url } }]);
+		await n8n.importJson('workflow', Object.values(workflows));
+
+		await scenario(version, 'binary image → Generate From Image with Download Video', async () => {
+			const result = await n8n.cli(['execute', `--id=${workflows.imageToVideo.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			check(run?.status === 'success', `execution was not successful:\n${result.output.slice(-3000)}`);
+			const item = run.data.resultData.runData['Generate Video'][0].data!.main[0][0];
+			const videoId = String(item.json.videoId);
+			check(item.json.videoUrl === `${sim.url}/media/videos/${videoId}.mp4`, `unexpected videoUrl ${String(item.json.videoUrl)}`);
+			check(item.json.status === 'succeeded', `status ${String(item.json.status)}`);
+			check(item.binary?.data?.mimeType === 'video/mp4' && item.binary.data.fileName === `${videoId}.mp4`, `binary ${JSON.stringify(item.binary?.data)}`);
+			check(sim.calls('download').some((call) => call.path.endsWith(`${videoId}.mp4`)), 'the MP4 was not downloaded');
+			check(sim.calls('upload').slice(-1)[0]?.form?.files[0]?.sha !== undefined, 'the image was not uploaded as a file');
+			return `video ${videoId}, ${String(item.binary.data.fileSize ?? '')} MP4`;
+		});
+
+		await scenario(version, 'Upload → Generate (no wait) → Wait node → Wait for Completion', async () => {
+			const generatesBefore = sim.calls('generate').length;
+			const result = await n8n.cli(['execute', `--id=${workflows.resume.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			check(run?.status === 'success', `execution was not successful:\n${result.output.slice(-3000)}`);
+			const started = run.data.resultData.runData['Start Video'][0].data!.main[0][0].json;
+			const finished = run.data.resultData.runData['Wait for Video'][0].data!.main[0][0].json;
+			check(started.status === 'running', `Start Video status ${String(started.status)}`);
+			check(finished.videoId === started.videoId && finished.status === 'succeeded', `Wait for Video ${JSON.stringify(finished)}`);
+			check(sim.calls('generate').length === generatesBefore + 1, 'more than one generation request');
+			return `video ${String(finished.videoId)} resumed`;
+		});
+
+		await scenario(version, 'moderated video: the error reaches the execution result with its video ID', async () => {
+			const result = await n8n.cli(['execute', `--id=${workflows.moderated.id}`, '--rawOutput']);
+			const job = sim.acceptedJobs().filter((candidate) => String(candidate.body.prompt).includes('#moderated')).slice(-1)[0];
+			check(job, 'no moderated job reached the simulator');
+			const expected = `Video ${job.videoId} failed PixVerse content moderation`;
+			const run = parseExecution(result.output);
+			const message = run?.data.resultData.error?.message ?? '';
+			check(result.code !== 0, 'n8n reported success');
+			check(message === expected || (!run && result.output.includes(expected)), `expected "${expected}" in the result, got: ${message || result.output.slice(-2000)}`);
+			check(!result.output.includes(SIM_API_KEY), 'the API key appeared in n8n output');
+			return expected;
+		});
+
+		await n8n.activate(workflows.webhook.id);
+		await n8n.start();
+		try {
+			await scenario(version, 'Webhook → PixVerse → Respond to Webhook, concurrent requests', async () => {
+				const url = `${n8n.baseUrl}/webhook/pixverse-image-to-video`;
+				const post = async (prompt: string) => {
+					const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imageUrl: 'https://example.com/photo.jpg', prompt }) });
+					const text = await response.body.text();
+					return { status: response.statusCode, body: text };
+				};
+				const deadline = Date.now() + 120_000;
+				let warm = await post('warm-up').catch(() => ({ status: 0, body: '' }));
+				while (warm.status !== 200 && Date.now() < deadline) {
+					await new Promise((resolve) => setTimeout(resolve, 1000));
+					warm = await post('warm-up').catch(() => ({ status: 0, body: '' }));
+				}
+				check(warm.status === 200, `the webhook never answered 200 (last ${warm.status} ${warm.body.slice(0, 300)}):\n${n8n.log.slice(-3000)}`);
+				const prompts = ['a fox in the snow', 'a boat at dawn', 'a city in the rain', 'a kite over the hills'];
+				const answers = await Promise.all(prompts.map(post));
+				const bodies = answers.map((answer) => JSON.parse(answer.body) as { videoId: string; videoUrl: string; prompt: string; status: string });
+				check(answers.every((answer) => answer.status === 200), `statuses ${answers.map((a) => a.status).join(', ')}`);
+				bodies.forEach((body, index) => {
+					check(body.prompt === prompts[index] && body.status === 'succeeded', `answer ${index}: ${JSON.stringify(body)}`);
+					check(body.videoUrl === `${sim.url}/media/videos/${body.videoId}.mp4`, `answer ${index} URL ${body.videoUrl}`);
+				});
+				check(new Set(bodies.map((body) => body.videoId)).size === prompts.length, 'two requests got the same video');
+				return `${prompts.length} concurrent requests, ${prompts.length} distinct videos`;
+			});
+
+			await scenario(version, 'editor: the node panel renders (headless Chromium)', async () => {
+				check(CHROMIUM, 'chromium is not installed');
+				const editor = await checkEditor(n8n, workflows.imageToVideo.id, 'Generate Video', OUTPUT_DIR);
+				check(editor.operationShown, 'the operation was not shown');
+				check(editor.fieldsShown.length >= 5, `only these fields rendered: ${editor.fieldsShown.join(', ')}`);
+				check(/pixverse/i.test(editor.iconSource), `the node icon is not the PixVerse icon (${editor.iconSource || 'no image'})`);
+				return `${editor.fieldsShown.join(', ')}; screenshot ${editor.screenshot.replace(`${REPOSITORY_ROOT}/`, '')}`;
+			});
+		} finally {
+			await n8n.stop();
+		}
+	} finally {
+		await sim.close();
+	}
+}
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const tarball = packPackage();
+	say(`packed ${tarball}`);
+	for (const version of VERSIONS) {
+		try {
+			await runVersion(version, tarball);
+		} catch (error) {
+			outcomes.push({ version, scenario: 'setup', ok: false, seconds: 0, detail: (error as Error).message.slice(0, 3000) });
+			say(`  ✗ setup: ${(error as Error).message.slice(0, 3000)}`);
+		}
+	}
+	const failed = outcomes.filter((outcome) => !outcome.ok);
+	say('');
+	say(`${outcomes.length - failed.length} passed, ${failed.length} failed`);
+	say(`end-to-end suite took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	return failed.length === 0 && outcomes.length > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		process.stderr.write(`${error.stack ?? error.message}\n`);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,55 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- end-to-end fixtures, read from disk */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPOSITORY_ROOT } from '../harness/fixtures';
+
+export const CREDENTIAL_ID = 'pixverseCred0001';
+
+interface WorkflowNode {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+}
+
+export interface Workflow {
+	id: string;
+	name: string;
+	nodes: WorkflowNode[];
+	[key: string]: unknown;
+}
+
+function example(file: string): Workflow {
+	return JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'examples', file), 'utf8')) as Workflow;
+}
+
+function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
+	const node = workflow.nodes.find((candidate) => candidate.name === name);
+	if (!node) throw new Error(`${workflow.name} has no node ${name}`);
+	return node;
+}
+
+/** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
+export function e2eWorkflows(imagePath: string): Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated', Workflow> {
+	const fastWait = { maxWaitSeconds: 120, pollIntervalSeconds: 1 };
+
+	const imageToVideo = example('image-to-video.json');
+	nodeNamed(imageToVideo, 'Read Image').parameters.fileSelector = imagePath;
+	Object.assign(nodeNamed(imageToVideo, 'Generate Video').parameters, { waitOptions: fastWait });
+
+	const webhook = example('webhook-image-url-to-video.json');
+	Object.assign(nodeNamed(webhook, 'Generate Video').parameters, { waitOptions: fastWait });
+
+	const resume = example('upload-generate-wait-resume.json');
+	nodeNamed(resume, 'Read Image').parameters.fileSelector = imagePath;
+	Object.assign(nodeNamed(resume, 'Wait').parameters, { amount: 2 });
+	Object.assign(nodeNamed(resume, 'Wait for Video').parameters, { waitOptions: fastWait });
+
+	const moderated = example('image-to-video.json');
+	moderated.id = 'pixverseModerated';
+	moderated.name = 'PixVerse: moderated video';
+	nodeNamed(moderated, 'Read Image').parameters.fileSelector = imagePath;
+	Object.assign(nodeNamed(moderated, 'Generate Video').parameters, { prompt: 'A city at night #moderated', downloadVideo: false, waitOptions: fastWait });
+
+	return { imageToVideo, webhook, resume, moderated };
+}
