@@ -21,7 +21,7 @@ async function main() {
 			`  API Key:  ${process.env.SIM_API_KEY ?? SIM_API_KEY}`,
 			'  Region:   Custom Base URL',
 			`  Base URL: ${simulator.url}`,
-			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N. Ctrl+C stops.',
+			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N, #ms=N (generation time). Ctrl+C stops.',
 			'',
 		].join('\n'),
 	);

@@ -84,7 +84,9 @@ interface StoredAnswer {
 }
 
 /** Prompt markers that decide how a job ends, so a workflow can ask for each outcome. */
-function outcomeOf(prompt: string): { finalStatus: number; runningStatus: number; never: boolean } {
+function outcomeOf(prompt: string): { finalStatus: number; runningStatus: number; never: boolean; generationMs?: number } {
+	const custom = /#ms=(\d+)/.exec(prompt);
+	if (custom) return { ...outcomeOf(prompt.replace(custom[0], '')), generationMs: Number(custom[1]) };
 	if (prompt.includes('#moderated')) return { finalStatus: 7, runningStatus: 5, never: false };
 	if (prompt.includes('#failed')) return { finalStatus: 8, runningStatus: 5, never: false };
 	if (prompt.includes('#deleted')) return { finalStatus: 6, runningStatus: 5, never: false };
@@ -432,7 +434,7 @@ export class PixVerseSimulator {
 			traceId: record.traceId ?? '',
 			body,
 			acceptedAt: now,
-			doneAt: outcome.never ? Number.POSITIVE_INFINITY : now + this.options.generationMs,
+			doneAt: outcome.never ? Number.POSITIVE_INFINITY : now + (outcome.generationMs ?? this.options.generationMs),
 			finalStatus: outcome.finalStatus,
 			runningStatus: outcome.runningStatus,
 			credits: price,

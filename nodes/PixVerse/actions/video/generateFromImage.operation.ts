@@ -268,13 +268,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	});
 	if ('problems' in validated) throw refuse(this, itemIndex, validated.problems);
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
-	const wait = waitForCompletion ? readWaitSettings.call(this, itemIndex) : undefined;
+	const wait = readWaitSettings.call(this, itemIndex);
 	const output = readOutputSettings.call(this, itemIndex, includeRawResponse === true);
 	const prepared = await prepareImage.call(this, itemIndex, readImageSource.call(this, itemIndex));
 
 	const image = await uploadImage.call(this, itemIndex, prepared);
 	const { body } = validated;
-	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId));
+	const gate = run.gate(wait.maxConcurrentJobs);
+	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait.maxWaitMs);
 	run.recordSubmission(itemIndex, job.videoId);
 	const context = {
 		model: body.model as string,
@@ -284,8 +285,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		imageId: image.imageId,
 		imageUrl: image.imageUrl ?? undefined,
 	};
-	if (!wait) return [{ json: toVideoItem(job.videoId, undefined, context), pairedItem: { item: itemIndex } }];
-
-	const finished = await run.waiter.wait(job.videoId, { itemIndex, pollIntervalMs: wait.pollIntervalMs, maxWaitMs: wait.maxWaitMs });
+	let finished;
+	try {
+		if (!waitForCompletion) return [{ json: toVideoItem(job.videoId, undefined, context), pairedItem: { item: itemIndex } }];
+		finished = await run.waiter.wait(job.videoId, { itemIndex, pollIntervalMs: wait.pollIntervalMs, maxWaitMs: wait.maxWaitMs });
+	} finally {
+		// Without waiting the job's end is unknown: its slot frees at once.
+		gate.release();
+	}
 	return [await finishedJobItem.call(this, itemIndex, finished, context, output)];
 }

@@ -1,0 +1,70 @@
+import { runPixVerse } from '../../harness/engine';
+import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
+import { PixVerseSimulator } from '../../simulator/server';
+
+/** Many items at once under PixVerse's concurrency cap (issue: batches at the speed limit). No timings here. */
+describe('batches', () => {
+	const items = (count: number) => Array.from({ length: count }, (_, index) => imageItem(undefined, undefined, undefined, { index, ms: 300 + ((index * 7) % 5) * 150 }));
+	const prompt = '={{ "Item " + $json.index + " #ms=" + $json.ms }}';
+
+	it('never exceeds the account limit, ends with exactly one accepted job per item, and keeps input order', async () => {
+		const sim = await PixVerseSimulator.start({ concurrencyLimit: 2 });
+		try {
+			const result = await runPixVerse({
+				parameters: generateParameters({ prompt, waitOptions: { maxConcurrentJobs: 5, pollIntervalSeconds: 1, maxWaitSeconds: 120 } }),
+				credentials: simulatorCredentials(sim),
+				items: items(8),
+			});
+			expect(result.error?.message).toBeUndefined();
+			expect(result.items.map((item) => item.json.prompt)).toEqual(Array.from({ length: 8 }, (_, i) => expect.stringContaining(`Item ${i} `)));
+			expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 8 }, (_, item) => ({ item })));
+			expect(sim.maxInFlight).toBeLessThanOrEqual(2);
+			const jobs = sim.acceptedJobs();
+			expect(jobs).toHaveLength(8);
+			expect(new Set(jobs.map((job) => String(job.body.prompt))).size).toBe(8);
+			const refused = sim.calls('generate').length - 8;
+			expect(refused).toBeGreaterThanOrEqual(1);
+			// Each refused submission was retried under a new trace ID, never replayed.
+			expect(sim.calls('generate').every((call) => !call.replayed)).toBe(true);
+			expect(result.items.map((item) => item.json.videoId)).toEqual(
+				result.items.map((item) => jobs.find((job) => job.body.prompt === item.json.prompt)?.videoId),
+			);
+		} finally {
+			await sim.close();
+		}
+	});
+
+	it('keeps to Max Concurrent Jobs when the account would allow more', async () => {
+		const sim = await PixVerseSimulator.start();
+		try {
+			const result = await runPixVerse({
+				parameters: generateParameters({ prompt, waitOptions: { maxConcurrentJobs: 3, pollIntervalSeconds: 1, maxWaitSeconds: 120 } }),
+				credentials: simulatorCredentials(sim),
+				items: items(7),
+			});
+			expect(result.items).toHaveLength(7);
+			expect(sim.maxInFlight).toBe(3);
+			expect(sim.calls('generate')).toHaveLength(7);
+		} finally {
+			await sim.close();
+		}
+	});
+
+	it('waits for the account when other work holds every slot, and gives up only at Max Wait', async () => {
+		const sim = await PixVerseSimulator.start({ concurrencyLimit: 1 });
+		try {
+			sim.inject('generate', { kind: 'errcode', errCode: 500044, errMsg: 'reached the limit' }, 2);
+			const result = await runPixVerse({ parameters: generateParameters(), credentials: simulatorCredentials(sim), items: [imageItem()] });
+			expect(result.status).toBe('success');
+			expect(sim.calls('generate')).toHaveLength(3);
+			expect(new Set(sim.calls('generate').map((call) => call.traceId)).size).toBe(3);
+
+			sim.inject('generate', { kind: 'errcode', errCode: 500044 }, 100);
+			const refused = await runPixVerse({ parameters: generateParameters({ waitOptions: { maxWaitSeconds: 3, pollIntervalSeconds: 1 } }), credentials: simulatorCredentials(sim), items: [imageItem()] });
+			expect(refused.error?.message).toBe('The PixVerse account stayed at its limit of concurrent generations for the whole Max Wait');
+			expect(refused.error?.description).toContain('Nothing was charged');
+		} finally {
+			await sim.close();
+		}
+	});
+});
