@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets --
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets --
  * End-to-end editor check in a headless browser; never part of the package. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,15 +24,21 @@ export interface EditorCheck {
  */
 export async function checkEditor(n8n: N8nInstance, workflowId: string, nodeName: string, outputDir: string): Promise<EditorCheck> {
 	if (!CHROMIUM) throw new Error('chromium is not installed (apt-get install chromium)');
-	const setup = await request(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-	await setup.body.dump();
+	await n8n.waitUntilServing('/healthz');
+	// The REST API comes up after /healthz answers: retry the owner setup until it is accepted (or already done).
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const setup = await request(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		const answer = await setup.body.text();
+		if (setup.statusCode === 200 || /already/i.test(answer)) break;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-		await page.goto(`${n8n.baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+		await page.goto(`${n8n.baseUrl}/signin`, { waitUntil: 'load' });
 		const login = await page.evaluate(async (owner) => {
 			const response = await fetch('/rest/login', {
 				method: 'POST',
@@ -50,10 +56,12 @@ export async function checkEditor(n8n: N8nInstance, workflowId: string, nodeName
 		const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
 		await panel.waitFor({ timeout: 30_000 });
 		await page.getByText('Prompt', { exact: true }).first().waitFor({ timeout: 30_000 });
-		const text = await panel.innerText();
 		mkdirSync(outputDir, { recursive: true });
 		const screenshot = join(outputDir, `editor-n8n-${n8n.version}.png`);
 		await page.screenshot({ path: screenshot });
+		// Dropdowns show their choice as an input's value, not as text.
+		const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+		const text = `${await page.locator('body').innerText()}\n${values.join('\n')}`;
 		const fieldsShown = ['Image Source', 'Model', 'Prompt', 'Duration (Seconds)', 'Quality', 'Wait for Completion', 'Download Video'].filter((label) => text.includes(label));
 		const operationShown = ['Generate From Image', 'Generate video from image'].find((label) => text.includes(label)) ?? '';
 		return { screenshot, operationShown, fieldsShown, iconSource };

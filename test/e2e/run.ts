@@ -36,7 +36,11 @@ function check(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new Error(message);
 }
 
+/** E2E_ONLY=<text> runs only the scenarios whose name contains it (for debugging one of them). */
+const ONLY = process.env.E2E_ONLY;
+
 async function scenario(version: string, name: string, body: () => Promise<string>): Promise<void> {
+	if (ONLY && !name.includes(ONLY)) return;
 	const started = Date.now();
 	try {
 		const detail = await body();
@@ -132,7 +136,7 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 					await new Promise((resolve) => setTimeout(resolve, 1000));
 					warm = await post('warm-up').catch(() => ({ status: 0, body: '' }));
 				}
-				check(warm.status === 200, `the webhook never answered 200 (last ${warm.status} ${warm.body.slice(0, 300)}):\n${n8n.log.slice(-3000)}`);
+				check(warm.status === 200, `the webhook never answered 200 (last ${warm.status} ${warm.body.slice(0, 200)}); n8n said:\n${n8n.log.slice(0, 4000)}`);
 				const prompts = ['a fox in the snow', 'a boat at dawn', 'a city in the rain', 'a kite over the hills'];
 				const answers = await Promise.all(prompts.map(post));
 				const bodies = answers.map((answer) => JSON.parse(answer.body) as { videoId: string; videoUrl: string; prompt: string; status: string });
