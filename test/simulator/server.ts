@@ -44,6 +44,11 @@ export interface SimulatorOptions {
 	creditPackage?: number;
 	/** How a wrong API key is answered: ErrCode 400012 on HTTP 200 (default) or HTTP 401. */
 	authFailure?: 'errcode' | 'http401';
+	/**
+	 * Transient faults at random (seeded, so a run repeats): each request to one of `endpoints` meets one of
+	 * `kinds` with probability `rate`, at most twice in a row for the same trace ID, as real blips are.
+	 */
+	randomFaults?: { rate: number; seed: number; endpoints: Endpoint[]; kinds: Fault[] };
 	host?: string;
 	port?: number;
 }
@@ -170,9 +175,18 @@ export class PixVerseSimulator {
 	/** The most jobs that were generating at once. */
 	maxInFlight = 0;
 
+	/** Faults the random injector dealt. */
+	randomFaultCount = 0;
+
 	url = '';
 
-	private readonly options: Required<Omit<SimulatorOptions, 'host' | 'port'>>;
+	private readonly options: Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults'>>;
+
+	private readonly randomFaults?: SimulatorOptions['randomFaults'];
+
+	private randomState = 0;
+
+	private readonly randomFaultsByTrace = new Map<string, number>();
 
 	private readonly faults: Array<{ endpoint: Endpoint; fault: Fault; remaining: number }> = [];
 
@@ -203,6 +217,8 @@ export class PixVerseSimulator {
 			creditPackage: options.creditPackage ?? 3630,
 			authFailure: options.authFailure ?? 'errcode',
 		};
+		this.randomFaults = options.randomFaults;
+		this.randomState = options.randomFaults?.seed ?? 0;
 		this.nextImageId = this.options.firstImageId;
 		this.nextVideoId = this.options.firstVideoId;
 		this.creditMonthly = this.options.creditMonthly;
@@ -273,11 +289,32 @@ export class PixVerseSimulator {
 		return 'unknown';
 	}
 
-	private takeFault(endpoint: Endpoint | 'unknown'): Fault | undefined {
+	private takeFault(endpoint: Endpoint | 'unknown', traceId?: string): Fault | undefined {
 		const entry = this.faults.find((candidate) => candidate.endpoint === endpoint && candidate.remaining > 0);
-		if (!entry) return undefined;
-		entry.remaining--;
-		return entry.fault;
+		if (entry) {
+			entry.remaining--;
+			return entry.fault;
+		}
+		const random = this.randomFaults;
+		if (!random || endpoint === 'unknown' || !random.endpoints.includes(endpoint)) return undefined;
+		const key = traceId ?? '';
+		const inARow = this.randomFaultsByTrace.get(key) ?? 0;
+		if (inARow >= 2 || this.nextRandom() >= random.rate) {
+			this.randomFaultsByTrace.delete(key);
+			return undefined;
+		}
+		this.randomFaultsByTrace.set(key, inARow + 1);
+		this.randomFaultCount++;
+		return random.kinds[Math.floor(this.nextRandom() * random.kinds.length)];
+	}
+
+	/** mulberry32: small, seeded, good enough to spread faults. */
+	private nextRandom(): number {
+		this.randomState = (this.randomState + 0x6d2b79f5) | 0;
+		let t = this.randomState;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -321,7 +358,7 @@ export class PixVerseSimulator {
 			return;
 		}
 
-		const fault = this.takeFault(endpoint);
+		const fault = this.takeFault(endpoint, record.traceId);
 		if (fault?.kind === 'reset-before') {
 			req.socket.destroy();
 			return;

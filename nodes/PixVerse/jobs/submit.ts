@@ -18,9 +18,9 @@ const REFUSAL_BACKOFF_MS = [2000, 5000, 10_000, 20_000, 30_000];
 
 type Attempt = { job: SubmittedJob } | { failure: unknown };
 
-async function attemptSubmit(this: IExecuteFunctions, itemIndex: number, endpoint: string, body: JsonValue): Promise<Attempt> {
+async function attemptSubmit(this: IExecuteFunctions, itemIndex: number, endpoint: string, body: JsonValue, timeoutMs: number): Promise<Attempt> {
 	try {
-		const reply = await pixverseRequestWithRetry.call(this, { method: 'POST', endpoint, body, itemIndex });
+		const reply = await pixverseRequestWithRetry.call(this, { method: 'POST', endpoint, body, itemIndex, timeoutMs });
 		const videoId = toIdString(reply.resp.video_id);
 		if (!videoId) {
 			return {
@@ -59,10 +59,10 @@ export async function submitGeneration(
 	endpoint: string,
 	body: JsonValue,
 	gate: SubmitGate,
-	maxWaitMs: number,
+	limits: { maxWaitMs: number; requestTimeoutMs: number },
 ): Promise<SubmittedJob> {
 	const signal = cancelSignalOf(this);
-	const deadline = Date.now() + maxWaitMs;
+	const deadline = Date.now() + limits.maxWaitMs;
 	for (let refusals = 0; ; refusals++) {
 		if (!(await gate.acquire(signal))) {
 			throw new NodeOperationError(this.getNode(), 'The execution was stopped before this item was submitted', {
@@ -70,7 +70,7 @@ export async function submitGeneration(
 				description: 'Nothing was sent to PixVerse for this item and nothing was charged.',
 			});
 		}
-		const attempt = await attemptSubmit.call(this, itemIndex, endpoint, body);
+		const attempt = await attemptSubmit.call(this, itemIndex, endpoint, body, limits.requestTimeoutMs);
 		if ('job' in attempt) return attempt.job;
 		const concurrencyRefusal = attempt.failure instanceof PixVerseApiError && attempt.failure.failureKind === 'concurrency';
 		if (!concurrencyRefusal) {

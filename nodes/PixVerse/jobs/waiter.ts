@@ -12,6 +12,7 @@ export interface WaitOptions {
 	maxWaitMs: number;
 	/** 0 to read the status at once (resuming an existing ID); by default the first read comes one interval after. */
 	firstPollAfterMs?: number;
+	requestTimeoutMs?: number;
 }
 
 export interface FinishedJob {
@@ -117,7 +118,7 @@ export class JobWaiter {
 				method: 'GET',
 				endpoint: `/video/result/${job.videoId}`,
 				itemIndex,
-				timeoutMs: STATUS_READ_TIMEOUT_MS,
+				timeoutMs: job.options.requestTimeoutMs ?? STATUS_READ_TIMEOUT_MS,
 			});
 			job.readFailures = 0;
 			const statusCode = typeof resp.status === 'number' ? resp.status : Number.NaN;

@@ -63,6 +63,28 @@ describe('transport', () => {
 		}
 	});
 
+	it('reports HTTP 403 as an access problem, without retrying', async () => {
+		sim.inject('balance', { kind: 'http-status', status: 403 });
+		const result = await balance();
+		expect(result.error?.message).toBe('PixVerse refused access (HTTP 403)');
+		expect(result.error?.description).toBe('Check that the API key belongs to the selected Region.');
+		expect(sim.calls('balance')).toHaveLength(1);
+	});
+
+	it('retries a status read that outlasts the request timeout, and a connection that drops mid-answer', async () => {
+		const submitted = await runPixVerse({ parameters: generateParameters({ waitForCompletion: false }), credentials: simulatorCredentials(sim), items: [imageItem()] });
+		const videoId = submitted.items[0].json.videoId as string;
+		sim.requests.splice(0);
+		sim.inject('result', { kind: 'delay', ms: 2500 });
+		sim.inject('result', { kind: 'reset-after' });
+		const result = await runPixVerse({
+			parameters: { resource: 'video', operation: 'waitForCompletion', videoId, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 30, requestTimeoutSeconds: 1 } },
+			credentials: simulatorCredentials(sim),
+		});
+		expect(result.items[0].json).toMatchObject({ videoId, status: 'succeeded' });
+		expect(sim.calls('result')).toHaveLength(3);
+	});
+
 	it('says so when PixVerse cannot be reached', async () => {
 		const gone = await PixVerseSimulator.start();
 		const credentials = simulatorCredentials(gone);
@@ -87,6 +109,28 @@ describe('transport', () => {
 			expect(calls[1].replayed).toBe(true);
 			expect(sim.acceptedJobs().filter((job) => job.traceId === calls[0].traceId)).toHaveLength(1);
 			expect(result.items[0].json.videoId).toBe(sim.acceptedJobs().find((job) => job.traceId === calls[0].traceId)?.videoId);
+		});
+
+		it('replays a generation request that outlasted the request timeout under the same trace ID: one job, not two', async () => {
+			sim.inject('generate', { kind: 'delay', ms: 2500 });
+			const result = await runPixVerse({ parameters: generateParameters({ waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 30, requestTimeoutSeconds: 1 } }), credentials: simulatorCredentials(sim), items: [imageItem()] });
+			expect(result.status).toBe('success');
+			const calls = sim.calls('generate');
+			expect(calls).toHaveLength(2);
+			expect(calls[1].traceId).toBe(calls[0].traceId);
+			const jobs = sim.acceptedJobs().filter((job) => job.traceId === calls[0].traceId);
+			expect(jobs).toHaveLength(1);
+			expect(result.items[0].json.videoId).toBe(jobs[0].videoId);
+		});
+
+		it('reports a generation request whose answer never came as possibly accepted, naming its trace ID', async () => {
+			sim.inject('generate', { kind: 'http-status', status: 504 }, 4);
+			const result = await generate();
+			const calls = sim.calls('generate');
+			expect(calls).toHaveLength(4);
+			expect(new Set(calls.map((call) => call.traceId)).size).toBe(1);
+			expect(result.error?.message).toBe('PixVerse may or may not have accepted the video request: PixVerse answered with a server fault (HTTP 504)');
+			expect(result.error?.description).toContain(calls[0].traceId);
 		});
 
 		it('replays after an HTTP 502 on a generation request under the same trace ID', async () => {

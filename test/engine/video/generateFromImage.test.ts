@@ -62,62 +62,6 @@ describe('Video → Generate From Image', () => {
 		});
 	});
 
-	describe('refused before any request', () => {
-		it.each([
-			['10 s at 1080p on v5.5', { model: 'v5.5', duration: 10, quality: '1080p' }, 'Model v5.5 cannot make 10 s videos at 1080p'],
-			['10 s at 1080p on v5.6', { model: 'v5.6', duration: 10, quality: '1080p' }, 'Model v5.6 cannot make 10 s videos at 1080p'],
-			['8 s at 1080p on v3.5', { model: 'v3.5', duration: 8, quality: '1080p' }, 'cannot make 8 s videos at 1080p'],
-			['8 s at 1080p on v4', { model: 'v4', duration: 8, quality: '1080p' }, 'cannot make 8 s videos at 1080p'],
-			['8 s at 1080p on v4.5', { model: 'v4.5', duration: 8, quality: '1080p' }, 'cannot make 8 s videos at 1080p'],
-			['fast motion with 8 s', { model: 'v4.5', duration: 8, options: { motionMode: 'fast' } }, 'Fast motion works only for 5 s videos below 1080p'],
-			['fast motion at 1080p', { model: 'v4', duration: 5, quality: '1080p', options: { motionMode: 'fast' } }, 'Fast motion works only'],
-			['camera movement with a template', { model: 'v4', options: { cameraMovement: 'zoom_in', templateId: '123' } }, 'Camera movement cannot be combined with a template'],
-			['sound effect on v6 without template', { model: 'v6', options: { soundEffect: true } }, 'Model v6 does not accept Sound Effect'],
-			['16 s on v6', { model: 'v6', duration: 16 }, '16 s is not a duration model v6 offers'],
-			['0 s on c1', { model: 'c1', duration: 0 }, '0 s is not a duration model c1 offers'],
-			['10 s on v5', { model: 'v5', duration: 10 }, '10 s is not a duration model v5 offers'],
-			['an unknown model', { model: 'v7' }, '"v7" is not a PixVerse model'],
-			['an empty prompt', { prompt: '   ' }, 'The prompt is empty'],
-			['a prompt over 2048 characters', { prompt: 'a'.repeat(2049) }, 'The prompt has 2049 characters'],
-			['a negative seed', { options: { seed: -1 } }, '-1 is not a valid seed'],
-			['a seed above int32', { options: { seed: 2147483648 } }, '2147483648 is not a valid seed'],
-			['a fractional seed', { options: { seed: 1.5 } }, '1.5 is not a valid seed'],
-			['a template ID that is not a number', { options: { templateId: 'sparkle' } }, '"sparkle" is not a template ID'],
-			['a poll interval below 1 s', { waitOptions: { pollIntervalSeconds: 0.5 } }, 'too short a poll interval'],
-			['Max Wait 0', { waitOptions: { maxWaitSeconds: 0 } }, '0 s is not a usable Max Wait'],
-			['Max Wait above one hour', { waitOptions: { maxWaitSeconds: 3601 } }, '3601 s is not a usable Max Wait'],
-			['an image ID that is not a positive integer', { imageSource: 'imageId', imageId: '-5' }, '"-5" is not a PixVerse image ID'],
-		])('%s', async (_label, overrides, message) => {
-			const result = await run(overrides);
-			expect(result.status).toBe('error');
-			expect(result.error?.message).toContain(message);
-			expect(result.error?.context?.itemIndex).toBe(0);
-			expect(sim.requests).toHaveLength(0);
-		});
-
-		it.each([
-			['camera movement on v6', 'v6', { cameraMovement: 'zoom_in' }, 'camera_movement'],
-			['motion mode on v5', 'v5', { motionMode: 'normal' }, 'motion_mode'],
-			['multi-clip on c1', 'c1', { multiClip: true }, 'generate_multi_clip_switch'],
-			['audio on v5', 'v5', { generateAudio: true }, 'generate_audio_switch'],
-			['style on v6', 'v6', { style: 'anime' }, 'style'],
-			['lip sync on v6', 'v6', { lipSyncText: 'Hello' }, 'lip_sync_tts_content'],
-			['thinking type on c1', 'c1', { thinkingType: 'enabled' }, 'thinking_type'],
-		])('an option hidden for the chosen model (%s) never reaches PixVerse', async (_label, model, options, field) => {
-			// n8n drops parameters that the model hides; the node's own check refuses them when set anyway (unit tests).
-			const result = await run({ model, options });
-			expect(result.status).toBe('success');
-			expect(sim.calls('generate')[0].json).not.toHaveProperty(field);
-		});
-
-		it('names the parameter by its display name and lists every problem with its fix', async () => {
-			const result = await run({ model: 'v5.5', duration: 10, quality: '1080p', prompt: '  ', options: { seed: -3 } });
-			expect(result.error?.message).toBe('Prompt: The prompt is empty');
-			expect(result.error?.description).toContain('Duration (Seconds): Model v5.5 cannot make 10 s videos at 1080p');
-			expect(result.error?.description).toContain('Seed: -3 is not a valid seed');
-		});
-	});
-
 	describe('waiting', () => {
 		it('returns the finished video with every documented output field', async () => {
 			const result = await run({ options: { negativePrompt: 'fog', seed: 99 } });

@@ -13,8 +13,10 @@ import {
 	DEFAULT_MAX_CONCURRENT_JOBS,
 	DEFAULT_MAX_WAIT_SECONDS,
 	DEFAULT_POLL_INTERVAL_SECONDS,
+	DEFAULT_REQUEST_TIMEOUT_SECONDS,
 	MAX_MAX_CONCURRENT_JOBS,
 	MAX_MAX_WAIT_SECONDS,
+	MAX_REQUEST_TIMEOUT_SECONDS,
 	MIN_POLL_INTERVAL_SECONDS,
 	WAIT_LABELS,
 	parseWaitSettings,
@@ -66,6 +68,14 @@ export function waitOptionsProperty(withConcurrency: boolean, show: IDisplayOpti
 			typeOptions: { minValue: MIN_POLL_INTERVAL_SECONDS, numberPrecision: 1 },
 			default: DEFAULT_POLL_INTERVAL_SECONDS,
 			description: 'How often to ask PixVerse whether a video is finished',
+		},
+		{
+			displayName: WAIT_LABELS.requestTimeout,
+			name: 'requestTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_REQUEST_TIMEOUT_SECONDS },
+			default: DEFAULT_REQUEST_TIMEOUT_SECONDS,
+			description: 'How long one request to PixVerse may take before it is retried (a lost generation request is replayed, never paid twice)',
 		},
 	];
 	if (withConcurrency) {

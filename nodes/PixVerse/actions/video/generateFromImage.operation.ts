@@ -275,7 +275,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const image = await uploadImage.call(this, itemIndex, prepared);
 	const { body } = validated;
 	const gate = run.gate(wait.maxConcurrentJobs);
-	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait.maxWaitMs);
+	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait);
 	run.recordSubmission(itemIndex, job.videoId);
 	const context = {
 		model: body.model as string,
@@ -288,7 +288,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	let finished;
 	try {
 		if (!waitForCompletion) return [{ json: toVideoItem(job.videoId, undefined, context), pairedItem: { item: itemIndex } }];
-		finished = await run.waiter.wait(job.videoId, { itemIndex, pollIntervalMs: wait.pollIntervalMs, maxWaitMs: wait.maxWaitMs });
+		finished = await run.waiter.wait(job.videoId, { itemIndex, ...wait });
 	} finally {
 		// Without waiting the job's end is unknown: its slot frees at once.
 		gate.release();

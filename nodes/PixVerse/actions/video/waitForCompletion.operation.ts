@@ -15,6 +15,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const wait = readWaitSettings.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const output = readOutputSettings.call(this, itemIndex, options.includeRawResponse === true);
-	const finished = await run.waiter.wait(videoId, { itemIndex, pollIntervalMs: wait.pollIntervalMs, maxWaitMs: wait.maxWaitMs, firstPollAfterMs: 0 });
+	const finished = await run.waiter.wait(videoId, { itemIndex, ...wait, firstPollAfterMs: 0 });
 	return [await finishedJobItem.call(this, itemIndex, finished, {}, output)];
 }

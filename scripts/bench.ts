@@ -1,0 +1,121 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions --
+ * Benchmark run with Node; never part of the package. */
+/**
+ * `npm run bench`: batch speed against the physical floor and against one-at-a-time, requests per job, memory
+ * while downloading a 300 MB video in filesystem binary mode, and the built node's load time. One run, one table.
+ * A benchmark, not a test: the machine is small and noisy, so it reports measured ratios and marks the targets.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { runPixVerse } from '../test/harness/engine';
+import { REPOSITORY_ROOT, generateParameters, imageItem, simulatorCredentials } from '../test/harness/fixtures';
+import { PixVerseSimulator } from '../test/simulator/server';
+
+const N = Number(process.env.BENCH_ITEMS ?? 40);
+const C = Number(process.env.BENCH_CONCURRENCY ?? 5);
+const T_MS = Number(process.env.BENCH_GENERATION_MS ?? 2000);
+const POLL_S = 1;
+const VIDEO_MB = Number(process.env.BENCH_VIDEO_MB ?? 300);
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+interface Row {
+	metric: string;
+	measured: string;
+	target: string;
+	met: boolean;
+}
+
+async function batch(maxConcurrentJobs: number): Promise<{ wallMs: number; statusPerJob: number; submitPerJob: number; ok: boolean }> {
+	const sim = await PixVerseSimulator.start({ generationMs: T_MS, concurrencyLimit: C, videoBytes: 1024 });
+	try {
+		const items = Array.from({ length: N }, (_, index) => imageItem(undefined, undefined, undefined, { index }));
+		const result = await runPixVerse({
+			parameters: generateParameters({ prompt: '={{ "Bench item " + $json.index }}', waitOptions: { maxConcurrentJobs, pollIntervalSeconds: POLL_S, maxWaitSeconds: 3600 } }),
+			credentials: simulatorCredentials(sim),
+			items,
+			binaryMode: 'filesystem',
+		});
+		const ok = result.status === 'success' && result.items.length === N && result.items.every((item) => item.json.status === 'succeeded');
+		return {
+			wallMs: result.durationMs,
+			statusPerJob: sim.calls('result').length / N,
+			submitPerJob: sim.calls('generate').length / N,
+			ok,
+		};
+	} finally {
+		await sim.close();
+	}
+}
+
+async function downloadMemory(): Promise<{ growthMb: number; ok: boolean; seconds: number }> {
+	const sim = await PixVerseSimulator.start({ generationMs: 200, videoBytes: VIDEO_MB * 1024 * 1024 });
+	try {
+		// Warm up the engine and the binary store with a small run, then measure from a settled baseline.
+		sim.configure({ videoBytes: 1024 });
+		await runPixVerse({ parameters: generateParameters({ downloadVideo: true }), credentials: simulatorCredentials(sim), items: [imageItem()], binaryMode: 'filesystem' });
+		sim.configure({ videoBytes: VIDEO_MB * 1024 * 1024 });
+		(globalThis as { gc?: () => void }).gc?.();
+		const baseline = process.memoryUsage().rss;
+		let peak = baseline;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, process.memoryUsage().rss);
+		}, 10);
+		const result = await runPixVerse({ parameters: generateParameters({ downloadVideo: true }), credentials: simulatorCredentials(sim), items: [imageItem()], binaryMode: 'filesystem' });
+		clearInterval(sampler);
+		peak = Math.max(peak, process.memoryUsage().rss);
+		const binary = result.items[0]?.binary?.data;
+		const ok = result.status === 'success' && Boolean(binary?.id) && binary?.bytes === VIDEO_MB * 1024 * 1024;
+		return { growthMb: (peak - baseline) / 1048576, ok, seconds: result.durationMs / 1000 };
+	} finally {
+		await sim.close();
+	}
+}
+
+/** Load time of the built node in a fresh Node process that already has n8n-workflow (as n8n itself has). */
+function loadTimeMs(): number {
+	const script = `
+		require('n8n-workflow');
+		const started = process.hrtime.bigint();
+		require(${JSON.stringify(join(REPOSITORY_ROOT, 'dist', 'nodes', 'PixVerse', 'PixVerse.node.js'))});
+		require(${JSON.stringify(join(REPOSITORY_ROOT, 'dist', 'credentials', 'PixVerseApi.credentials.js'))});
+		process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));`;
+	const samples = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: REPOSITORY_ROOT, encoding: 'utf8' })));
+	return samples.sort((a, b) => a - b)[2];
+}
+
+async function main(): Promise<number> {
+	say(`PixVerse node benchmark: N=${N} items, account limit C=${C}, generation time T=${T_MS / 1000} s, poll ${POLL_S} s, Node ${process.version}`);
+	const floorMs = Math.ceil(N / C) * T_MS;
+	const concurrent = await batch(C);
+	say(`  concurrent batch: ${(concurrent.wallMs / 1000).toFixed(2)} s`);
+	const sequential = await batch(1);
+	say(`  one-at-a-time batch: ${(sequential.wallMs / 1000).toFixed(2)} s`);
+	const memory = await downloadMemory();
+	say(`  ${VIDEO_MB} MB download: ${memory.seconds.toFixed(1)} s`);
+	const loadMs = loadTimeMs();
+
+	const rows: Row[] = [
+		{ metric: `(a) wall / floor ceil(N/C)·T = ${(floorMs / 1000).toFixed(0)} s`, measured: `${(concurrent.wallMs / floorMs).toFixed(3)}× (${(concurrent.wallMs / 1000).toFixed(2)} s)`, target: '≤ 1.15×', met: concurrent.ok && concurrent.wallMs / floorMs <= 1.15 },
+		{ metric: '(a) one-at-a-time wall / concurrent wall', measured: `${(sequential.wallMs / concurrent.wallMs).toFixed(2)}× (${(sequential.wallMs / 1000).toFixed(1)} s)`, target: '≥ 4×', met: sequential.ok && sequential.wallMs / concurrent.wallMs >= 4 },
+		{ metric: '(b) status requests per job', measured: concurrent.statusPerJob.toFixed(2), target: `≤ ${T_MS / 1000 / POLL_S + 2} (T/interval + 2)`, met: concurrent.statusPerJob <= T_MS / 1000 / POLL_S + 2 },
+		{ metric: '(b) submit requests per job', measured: concurrent.submitPerJob.toFixed(2), target: '1.00', met: concurrent.submitPerJob === 1 },
+		{ metric: `(c) peak RSS growth, ${VIDEO_MB} MB video, filesystem mode`, measured: `${memory.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: memory.ok && memory.growthMb <= 64 },
+		{ metric: '(d) cold require of the built node (median of 5)', measured: `${loadMs.toFixed(1)} ms`, target: '≤ 50 ms', met: loadMs <= 50 },
+	];
+	const width = Math.max(...rows.map((row) => row.metric.length));
+	say();
+	say(`| ${'metric'.padEnd(width)} | measured | target | met |`);
+	say(`|${'-'.repeat(width + 2)}|---|---|---|`);
+	for (const row of rows) say(`| ${row.metric.padEnd(width)} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`);
+	return rows.every((row) => row.met) ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		process.stderr.write(`${error.stack ?? error.message}\n`);
+		process.exit(1);
+	},
+);
