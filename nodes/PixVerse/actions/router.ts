@@ -60,8 +60,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				const nodeError = asNodeError(this, error, itemIndex);
 				if (!continueOnFail && !firstFailure) {
 					firstFailure = { itemIndex, error: nodeError };
-					run.halted = true;
-					run.waiter.abandonAll();
+					run.halt();
 				}
 				return nodeError;
 			}

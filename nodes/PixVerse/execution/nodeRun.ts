@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { cancelSignalOf } from './cancellation';
 import { SubmitGate } from '../jobs/gate';
 import { JobWaiter } from '../jobs/waiter';
 
@@ -12,11 +13,32 @@ export class NodeRun {
 
 	private submitGate?: SubmitGate;
 
-	/** Set when an item failed and Continue On Fail is off: no further item starts. */
-	halted = false;
+	private readonly stopController = new AbortController();
 
 	constructor(ctx: IExecuteFunctions) {
 		this.waiter = new JobWaiter(ctx);
+		const cancel = cancelSignalOf(ctx);
+		if (cancel?.aborted) this.stopController.abort();
+		cancel?.addEventListener('abort', () => this.stopController.abort(), { once: true });
+	}
+
+	/** Aborts when the execution is stopped or the node halts on a failed item: nothing new may be submitted. */
+	get stopSignal(): AbortSignal {
+		return this.stopController.signal;
+	}
+
+	/** True once an item failed with Continue On Fail off: no further item starts or submits. */
+	get halted(): boolean {
+		return this.haltedOnFailure;
+	}
+
+	private haltedOnFailure = false;
+
+	/** Stops the node after a failed item: no new item, no new submission, every wait ends at once. */
+	halt(): void {
+		this.haltedOnFailure = true;
+		this.stopController.abort();
+		this.waiter.abandonAll();
 	}
 
 	/** The concurrency gate of this execution, created with the first item's Max Concurrent Jobs. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { cancelSignalOf, pause } from '../execution/cancellation';
+import { pause } from '../execution/cancellation';
 import { pixverseRequestWithRetry } from '../transport';
 import type { JsonValue } from '../transport/envelope';
 import { toIdString } from '../transport/envelope';
@@ -60,15 +60,20 @@ export async function submitGeneration(
 	body: JsonValue,
 	gate: SubmitGate,
 	limits: { maxWaitMs: number; requestTimeoutMs: number },
+	/** Aborts when the execution is stopped or another item failed: nothing more may be submitted. */
+	stopSignal: AbortSignal,
 ): Promise<SubmittedJob> {
-	const signal = cancelSignalOf(this);
 	const deadline = Date.now() + limits.maxWaitMs;
+	const notSubmitted = () =>
+		new NodeOperationError(this.getNode(), 'This item was not submitted because the execution stopped', {
+			itemIndex,
+			description: 'Nothing was sent to PixVerse for this item and nothing was charged.',
+		});
 	for (let refusals = 0; ; refusals++) {
-		if (!(await gate.acquire(signal))) {
-			throw new NodeOperationError(this.getNode(), 'The execution was stopped before this item was submitted', {
-				itemIndex,
-				description: 'Nothing was sent to PixVerse for this item and nothing was charged.',
-			});
+		if (!(await gate.acquire(stopSignal))) throw notSubmitted();
+		if (stopSignal.aborted) {
+			gate.release();
+			throw notSubmitted();
 		}
 		const attempt = await attemptSubmit.call(this, itemIndex, endpoint, body, limits.requestTimeoutMs);
 		if ('job' in attempt) return attempt.job;
@@ -89,7 +94,7 @@ export async function submitGeneration(
 		// With jobs of ours running, acquire() waits for one to finish; otherwise other work holds the account.
 		if (othersRunning === 0) {
 			const backoff = REFUSAL_BACKOFF_MS[Math.min(refusals, REFUSAL_BACKOFF_MS.length - 1)];
-			await pause(Math.min(backoff, deadline - Date.now()), signal);
+			await pause(Math.min(backoff, deadline - Date.now()), stopSignal);
 		}
 	}
 }

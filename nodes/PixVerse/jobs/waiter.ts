@@ -56,6 +56,8 @@ export class JobWaiter {
 
 	private wake?: AbortController;
 
+	private abandoned = false;
+
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly clock: Clock = systemClock,
@@ -63,6 +65,7 @@ export class JobWaiter {
 
 	/** Resolves with the final status reply; rejects on timeout, stop, or a read that cannot succeed. */
 	async wait(videoId: string, options: WaitOptions): Promise<FinishedJob> {
+		if (this.abandoned) throw this.abandonedError(videoId, options.itemIndex);
 		const now = this.clock.now();
 		const deadline = now + options.maxWaitMs;
 		return await new Promise<FinishedJob>((resolve, reject) => {
@@ -158,16 +161,16 @@ export class JobWaiter {
 
 	/** Ends every wait at once because the node is stopping on another item's failure; the jobs keep running on PixVerse. */
 	abandonAll(): void {
-		for (const job of this.pending) {
-			this.settle(
-				job,
-				jobError(this.ctx.getNode(), job.videoId, 'was left unfinished because another item failed', {
-					itemIndex: job.options.itemIndex,
-					description: `Resume with Video → Wait for Completion on video ID ${job.videoId}.`,
-				}),
-			);
-		}
+		this.abandoned = true;
+		for (const job of this.pending) this.settle(job, this.abandonedError(job.videoId, job.options.itemIndex));
 		this.wake?.abort();
+	}
+
+	private abandonedError(videoId: string, itemIndex: number): Error {
+		return jobError(this.ctx.getNode(), videoId, 'was left unfinished because another item failed', {
+			itemIndex,
+			description: `Resume with Video → Wait for Completion on video ID ${videoId}.`,
+		});
 	}
 
 	private settle(job: PendingJob, outcome: FinishedJob | Error): void {

@@ -208,6 +208,20 @@ describe('Video → Generate From Image', () => {
 			expect(result.error?.message).toBe(`Video ${failed.videoId} failed to generate`);
 			expect(result.error?.description).toContain(`item 1: ${other.videoId}`);
 		});
+
+		it('without Continue On Fail submits nothing more once an item failed, even items already queued for a slot', async () => {
+			const items = ['one #failed #ms=100', 'two #never', 'three', 'four'].map((name) => imageItem(undefined, undefined, undefined, { name }));
+			const before = sim.calls('generate').length;
+			const result = await runPixVerse({
+				parameters: generateParameters({ prompt: `={{ "${PROMPT} " + $json.name }}`, waitOptions: { maxConcurrentJobs: 2, pollIntervalSeconds: 1, maxWaitSeconds: 60 } }),
+				credentials: simulatorCredentials(sim),
+				items,
+			});
+			expect(result.status).toBe('error');
+			expect(result.error?.context?.itemIndex).toBe(0);
+			expect(sim.calls('generate').length - before).toBe(2);
+			expect(result.durationMs).toBeLessThan(5000);
+		});
 	});
 
 	it('never shows the API key in outputs, errors or logs', async () => {

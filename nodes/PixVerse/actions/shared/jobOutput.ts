@@ -28,6 +28,14 @@ export const OUTPUT_LABELS = {
 	includeRawResponse: 'Include Raw Response',
 } as const;
 
+export const includeRawResponseOption: INodeProperties = {
+	displayName: OUTPUT_LABELS.includeRawResponse,
+	name: 'includeRawResponse',
+	type: 'boolean',
+	default: false,
+	description: "Whether to add PixVerse's unmodified status reply under raw",
+};
+
 /** Download Video and its binary field name. */
 export function downloadProperties(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	return [

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toIdString } from '../../transport/envelope';
-import { refuse } from './jobOutput';
+import { includeRawResponseOption, refuse } from './jobOutput';
 
 export const VIDEO_ID_LABEL = 'Video ID';
 
@@ -33,13 +33,5 @@ export const includeRawOption: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [
-		{
-			displayName: 'Include Raw Response',
-			name: 'includeRawResponse',
-			type: 'boolean',
-			default: false,
-			description: "Whether to add PixVerse's unmodified status reply under raw",
-		},
-	],
+	options: [includeRawResponseOption],
 };

@@ -7,11 +7,12 @@ import { prepareImage, uploadImage } from '../../media/inputImage';
 import { toVideoItem } from '../../output/videoItem';
 import type { GenerateOptions } from '../../validation/generateRequest';
 import { LABELS, buildGenerateBody, withImage } from '../../validation/generateRequest';
-import { CAMERA_MOVEMENTS, MAX_SEED, STYLES, modelsAccepting } from '../../validation/modelMatrix';
+import type { Model } from '../../validation/modelMatrix';
+import { CAMERA_MOVEMENTS, MAX_SEED, MODEL_SPECS, STYLES, modelsAccepting } from '../../validation/modelMatrix';
 import { imageSourceProperties, readImageSource } from '../shared/imageSource';
 import {
-	OUTPUT_LABELS,
 	downloadProperties,
+	includeRawResponseOption,
 	finishedJobItem,
 	readOutputSettings,
 	readWaitSettings,
@@ -20,6 +21,22 @@ import {
 } from '../shared/jobOutput';
 
 const humanize = (value: string) => value.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).replace(/^3d /i, '3D ');
+/** A Duration dropdown for models that share their durations (read from the model matrix). */
+function durationChoices(models: Model[]): INodeProperties {
+	const { durations, durationsRefusedAt1080p } = MODEL_SPECS[models[0]];
+	return {
+		displayName: LABELS.duration,
+		name: 'duration',
+		type: 'options',
+		options: durations.map((seconds) => ({
+			name: `${seconds} Seconds${durationsRefusedAt1080p.includes(seconds) && models.every((model) => MODEL_SPECS[model].durationsRefusedAt1080p.includes(seconds)) ? ' (Not at 1080p)' : ''}`,
+			value: seconds,
+		})),
+		default: 5,
+		displayOptions: { show: { model: models } },
+	};
+}
+
 const onlyFor = (option: Parameters<typeof modelsAccepting>[0]) => ({ show: { '/model': modelsAccepting(option) } });
 
 const properties: INodeProperties[] = [
@@ -66,30 +83,8 @@ const properties: INodeProperties[] = [
 		description: 'Length of the video: any whole number of seconds from 1 to 15',
 		displayOptions: { show: { model: ['v6', 'c1'] } },
 	},
-	{
-		displayName: LABELS.duration,
-		name: 'duration',
-		type: 'options',
-		options: [
-			{ name: '5 Seconds', value: 5 },
-			{ name: '8 Seconds', value: 8 },
-			{ name: '10 Seconds (Not at 1080p)', value: 10 },
-		],
-		default: 5,
-		displayOptions: { show: { model: ['v5.6', 'v5.5'] } },
-	},
-	{
-		displayName: LABELS.duration,
-		name: 'duration',
-		type: 'options',
-		options: [
-			{ name: '5 Seconds', value: 5 },
-			{ name: '8 Seconds', value: 8 },
-		],
-		default: 5,
-		hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p',
-		displayOptions: { show: { model: ['v5', 'v4.5', 'v4', 'v3.5'] } },
-	},
+	durationChoices(['v5.6', 'v5.5']),
+	{ ...durationChoices(['v5', 'v4.5', 'v4', 'v3.5']), hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p' },
 	{
 		displayName: LABELS.quality,
 		name: 'quality',
@@ -136,13 +131,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether to generate native audio with the video (V5.5, V5.6, V6, C1; costs more credits)',
 				displayOptions: onlyFor('generateAudio'),
 			},
-			{
-				displayName: OUTPUT_LABELS.includeRawResponse,
-				name: 'includeRawResponse',
-				type: 'boolean',
-				default: false,
-				description: "Whether to add PixVerse's unmodified status reply under raw",
-			},
+			includeRawResponseOption,
 			{
 				displayName: LABELS.lipSyncSpeakerId,
 				name: 'lipSyncSpeakerId',
@@ -275,7 +264,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const image = await uploadImage.call(this, itemIndex, prepared);
 	const { body } = validated;
 	const gate = run.gate(wait.maxConcurrentJobs);
-	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait);
+	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait, run.stopSignal);
 	run.recordSubmission(itemIndex, job.videoId);
 	const context = {
 		model: body.model as string,
