@@ -33,12 +33,16 @@ export const systemClock: Clock = { now: () => Date.now(), pause };
 const MAX_CONSECUTIVE_READ_FAILURES = 8;
 const MAX_READ_BACKOFF_MS = 30_000;
 const STATUS_READ_TIMEOUT_MS = 30_000;
+/** Upper bound of one sleep while every job has a read in flight (each finished read wakes the loop anyway). */
+const IDLE_SLEEP_MS = 1000;
 
 interface PendingJob {
 	videoId: string;
 	options: WaitOptions;
 	deadline: number;
 	nextPollAt: number;
+	/** A status read is in flight: a slow read delays only its own job, not the others. */
+	reading: boolean;
 	readFailures: number;
 	resolve: (job: FinishedJob) => void;
 	reject: (error: Error) => void;
@@ -58,6 +62,8 @@ export class JobWaiter {
 
 	private abandoned = false;
 
+	private wakeRequested = false;
+
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly clock: Clock = systemClock,
@@ -74,11 +80,12 @@ export class JobWaiter {
 				options,
 				deadline,
 				nextPollAt: Math.min(now + (options.firstPollAfterMs ?? options.pollIntervalMs), deadline),
+				reading: false,
 				readFailures: 0,
 				resolve,
 				reject,
 			});
-			this.wake?.abort();
+			this.wakeLoop();
 			this.loop ??= this.run().finally(() => {
 				this.loop = undefined;
 			});
@@ -93,15 +100,32 @@ export class JobWaiter {
 				return;
 			}
 			const now = this.clock.now();
-			const due = [...this.pending].filter((job) => job.nextPollAt <= now);
-			await Promise.all(due.map(async (job) => await this.poll(job)));
-			if (this.pending.size === 0 || signal?.aborted) continue;
-			const next = Math.min(...[...this.pending].map((job) => job.nextPollAt));
+			for (const job of this.pending) {
+				if (job.reading || job.nextPollAt > now) continue;
+				job.reading = true;
+				void this.poll(job).finally(() => {
+					job.reading = false;
+					this.wakeLoop();
+				});
+			}
+			const idle = [...this.pending].filter((job) => !job.reading);
+			// With every read in flight the loop sleeps until one of them finishes and wakes it.
+			const next = idle.length > 0 ? Math.min(...idle.map((job) => job.nextPollAt)) : now + IDLE_SLEEP_MS;
 			await this.sleepUntil(next, signal);
 		}
 	}
 
+	/** Wakes the loop now, or makes its next sleep return at once: nothing that changes the schedule is missed. */
+	private wakeLoop(): void {
+		this.wakeRequested = true;
+		this.wake?.abort();
+	}
+
 	private async sleepUntil(when: number, signal: AbortSignal | undefined): Promise<void> {
+		if (this.wakeRequested) {
+			this.wakeRequested = false;
+			return;
+		}
 		const wake = new AbortController();
 		this.wake = wake;
 		const onStop = () => wake.abort();
@@ -111,6 +135,7 @@ export class JobWaiter {
 		} finally {
 			signal?.removeEventListener('abort', onStop);
 			this.wake = undefined;
+			this.wakeRequested = false;
 		}
 	}
 
@@ -163,7 +188,7 @@ export class JobWaiter {
 	abandonAll(): void {
 		this.abandoned = true;
 		for (const job of this.pending) this.settle(job, this.abandonedError(job.videoId, job.options.itemIndex));
-		this.wake?.abort();
+		this.wakeLoop();
 	}
 
 	private abandonedError(videoId: string, itemIndex: number): Error {

@@ -61,6 +61,21 @@ describe('Video → Wait for Completion and Video → Get', () => {
 		expect(sim.calls('generate')).toHaveLength(0);
 	});
 
+	it('reads each job on its own: one slow status read does not hold up the others', async () => {
+		const ids = [await submit('slow one'), await submit('quick one')];
+		sim.requests.splice(0);
+		sim.inject('result', { kind: 'delay', ms: 2500 });
+		const result = await runPixVerse({
+			parameters: { resource: 'video', operation: 'waitForCompletion', videoId: '={{ $json.videoId }}', waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 30 } },
+			credentials: simulatorCredentials(sim),
+			items: ids.map((videoId) => ({ json: { videoId } })),
+		});
+		expect(result.items.map((item) => item.json.status)).toEqual(['succeeded', 'succeeded']);
+		const [slow] = sim.calls('result');
+		const othersDuringSlowRead = sim.calls('result').filter((call) => call !== slow && call.at > slow.at && call.at < slow.at + 2400);
+		expect(othersDuringSlowRead.length).toBeGreaterThanOrEqual(1);
+	});
+
 	it('reports an unknown video ID with its ID and PixVerse\'s meaning', async () => {
 		const result = await runPixVerse({
 			parameters: { resource: 'video', operation: 'waitForCompletion', videoId: '999999999999999', waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 10 } },
