@@ -154,6 +154,9 @@ export async function pixverseRequestWithRetry(
 ): Promise<PixVerseReply> {
 	const signal = cancelSignalOf(this);
 	let traceId = request.traceId ?? randomUUID();
+	// Once an attempt may have been accepted, every later attempt replays its trace ID: a "not accepted"
+	// answer to a replay speaks of the replay, not of the request that may already have started a job.
+	let mayHaveBeenAccepted = false;
 	for (let attempt = 1; ; attempt++) {
 		let failure: PixVerseApiError;
 		try {
@@ -162,9 +165,24 @@ export async function pixverseRequestWithRetry(
 			if (!(error instanceof PixVerseApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
 			failure = error as PixVerseApiError;
 		}
-		const again = failure.failureKind === 'retryable' || failure.failureKind === 'ambiguous';
-		if (!again || attempt >= policy.attempts) throw failure;
-		if (failure.failureKind === 'retryable') traceId = randomUUID();
+		let kind = failure.failureKind;
+		if (mayHaveBeenAccepted && (kind === 'retryable' || kind === 'concurrency')) kind = 'ambiguous';
+		if (kind === 'ambiguous') mayHaveBeenAccepted = true;
+		const again = kind === 'retryable' || kind === 'ambiguous';
+		if (!again || attempt >= policy.attempts) {
+			throw kind === failure.failureKind
+				? failure
+				: new PixVerseApiError(this.getNode(), {
+						kind,
+						message: failure.message,
+						description: failure.description ?? '',
+						errCode: failure.errCode,
+						httpStatus: failure.httpStatus,
+						traceId,
+						itemIndex: request.itemIndex,
+					});
+		}
+		if (kind === 'retryable') traceId = randomUUID();
 		await pause(policy.baseDelayMs * 2 ** (attempt - 1), signal);
 		if (signal?.aborted) {
 			throw new PixVerseApiError(this.getNode(), {

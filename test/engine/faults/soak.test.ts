@@ -47,12 +47,22 @@ describe('soak', () => {
 			const lost = jobs.filter((job) => !reported.has(job.videoId));
 			expect(lost).toEqual([]);
 
+			// Every item ends as its video or a clear error. Four transient faults in a row on one request are rare
+			// but possible (retries use new trace IDs); such an item must still end with a message and a fix.
+			let transientEnds = 0;
 			result.items.forEach((item, index) => {
 				const expectedEnd = outcomes[index];
-				if (expectedEnd === ' #moderated') expect(item.json.error).toMatch(/^Video \d+ failed PixVerse content moderation$/);
-				else if (expectedEnd === ' #failed') expect(item.json.error).toMatch(/^Video \d+ failed to generate$/);
-				else expect(item.json.status).toBe('succeeded');
+				if (item.json.status === 'succeeded') {
+					expect([index, expectedEnd]).toEqual([index, '']);
+					return;
+				}
+				expect([index, typeof item.json.error, typeof item.json.description]).toEqual([index, 'string', 'string']);
+				if (expectedEnd === ' #moderated' && /^Video \d+ failed PixVerse content moderation$/.test(String(item.json.error))) return;
+				if (expectedEnd === ' #failed' && /^Video \d+ failed to generate$/.test(String(item.json.error))) return;
+				expect(String(item.json.error)).toMatch(/PixVerse (is under high load|answered with a server fault|answered with something that is not its JSON envelope|may or may not have accepted)|The connection to PixVerse broke|could not be checked/);
+				transientEnds++;
 			});
+			expect(transientEnds).toBeLessThanOrEqual(count * 0.02);
 			// About one request in ten met a fault.
 			expect(sim.randomFaultCount).toBeGreaterThan(sim.requests.length * 0.05);
 			expect(visibleText(result)).not.toContain(SIM_API_KEY);

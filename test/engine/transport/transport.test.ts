@@ -133,6 +133,18 @@ describe('transport', () => {
 			expect(result.error?.description).toContain(calls[0].traceId);
 		});
 
+		it('keeps replaying the same trace ID once a request may have been accepted, even if a replay meets high load', async () => {
+			sim.inject('generate', { kind: 'reset-after' });
+			sim.inject('generate', { kind: 'errcode', errCode: 500069 });
+			const result = await generate();
+			expect(result.status).toBe('success');
+			const calls = sim.calls('generate');
+			expect(calls).toHaveLength(3);
+			expect(new Set(calls.map((call) => call.traceId)).size).toBe(1);
+			expect(sim.acceptedJobs().filter((job) => job.traceId === calls[0].traceId)).toHaveLength(1);
+			expect(sim.acceptedJobs().slice(-1)[0].traceId).toBe(calls[0].traceId);
+		});
+
 		it('replays after an HTTP 502 on a generation request under the same trace ID', async () => {
 			sim.inject('generate', { kind: 'http-status', status: 502 });
 			const result = await generate();
