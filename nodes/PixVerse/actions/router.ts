@@ -30,8 +30,10 @@ function concurrencyFor(ctx: IExecuteFunctions, operation: PixVerseType['operati
 }
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
-	if (error instanceof NodeError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	if (!(error instanceof NodeError)) return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	// Errors from n8n's own helpers may not say which item they concern; n8n shows the item from here.
+	error.context.itemIndex ??= itemIndex;
+	return error;
 }
 
 /**
