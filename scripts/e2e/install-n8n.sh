@@ -5,6 +5,9 @@
 set -euo pipefail
 
 N8N_VERSION="$1"
+# Run from `npm run`, npm exports the project's settings (ignore-scripts=true from .npmrc among them) as
+# npm_config_* variables; they must not reach the n8n install, whose sqlite3 needs its build script.
+unset $(env | grep -o '^npm_config_[A-Za-z0-9_]*' || true)
 CACHE="${PIXVERSE_E2E_CACHE:-$HOME/.cache/n8n-nodes-pixverse-e2e}"
 NODE24_VERSION="24.21.0"
 mkdir -p "$CACHE"
@@ -36,6 +39,12 @@ case "$N8N_VERSION" in
 esac
 
 DIR="$CACHE/n8n-$N8N_VERSION-node$("$NODE_BIN" -p 'process.versions.node')"
+# A cached install counts only if it finished and its SQLite driver loads.
+sqlite_loads() { (cd "$DIR" && "$NODE_BIN" -e "require('sqlite3')" >/dev/null 2>&1); }
+if [ -f "$DIR/.complete" ] && ! sqlite_loads; then
+	log "cached n8n in $DIR cannot load sqlite3: reinstalling"
+	rm -f "$DIR/.complete"
+fi
 if [ ! -f "$DIR/.complete" ]; then
 	log "installing n8n@$N8N_VERSION into $DIR (several minutes on a cold cache)"
 	rm -rf "$DIR" && mkdir -p "$DIR"
@@ -51,8 +60,9 @@ if [ ! -f "$DIR/.complete" ]; then
 		# Install scripts of n8n's dependencies download binaries from the web (kafka, sqlite3 prebuilds):
 		# skip them, then build sqlite3 from its bundled sources.
 		npm install --no-audit --no-fund --ignore-scripts "n8n@$N8N_VERSION" >&2
-		npm rebuild sqlite3 >&2
+		npm rebuild --ignore-scripts=false sqlite3 >&2
 	)
+	sqlite_loads || { echo "sqlite3 did not build for n8n@$N8N_VERSION in $DIR" >&2; exit 1; }
 	touch "$DIR/.complete"
 fi
 echo "N8N_DIR=$DIR"
