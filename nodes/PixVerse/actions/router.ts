@@ -64,6 +64,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					firstFailure = { itemIndex, error: nodeError };
 					run.halt();
 				}
+				run.failureHandled(itemIndex);
 				return nodeError;
 			}
 		},

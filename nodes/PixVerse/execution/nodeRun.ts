@@ -47,6 +47,20 @@ export class NodeRun {
 		return this.submitGate;
 	}
 
+	private readonly slotsOfFailedItems = new Set<number>();
+
+	/**
+	 * A failed item keeps its slot until the router has decided whether the node halts: freed any earlier, a
+	 * queued item could send a paid request in between.
+	 */
+	keepSlotUntilFailureHandled(itemIndex: number): void {
+		this.slotsOfFailedItems.add(itemIndex);
+	}
+
+	failureHandled(itemIndex: number): void {
+		if (this.slotsOfFailedItems.delete(itemIndex)) this.submitGate?.release();
+	}
+
 	recordSubmission(itemIndex: number, videoId: string): void {
 		this.submitted.set(itemIndex, videoId);
 	}

@@ -62,6 +62,8 @@ export async function submitGeneration(
 	limits: { maxWaitMs: number; requestTimeoutMs: number },
 	/** Aborts when the execution is stopped or another item failed: nothing more may be submitted. */
 	stopSignal: AbortSignal,
+	/** Called instead of freeing the slot when the submission failed for good (see NodeRun). */
+	keepSlotUntilFailureHandled: () => void,
 ): Promise<SubmittedJob> {
 	const deadline = Date.now() + limits.maxWaitMs;
 	const notSubmitted = () =>
@@ -79,7 +81,7 @@ export async function submitGeneration(
 		if ('job' in attempt) return attempt.job;
 		const concurrencyRefusal = attempt.failure instanceof PixVerseApiError && attempt.failure.failureKind === 'concurrency';
 		if (!concurrencyRefusal) {
-			gate.release();
+			keepSlotUntilFailureHandled();
 			throw submitFailure(this, itemIndex, attempt.failure);
 		}
 		gate.learnLimitFromRefusal();

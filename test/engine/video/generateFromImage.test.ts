@@ -210,17 +210,24 @@ describe('Video → Generate From Image', () => {
 		});
 
 		it('without Continue On Fail submits nothing more once an item failed, even items already queued for a slot', async () => {
-			const items = ['one #failed #ms=100', 'two #never', 'three', 'four'].map((name) => imageItem(undefined, undefined, undefined, { name }));
-			const before = sim.calls('generate').length;
-			const result = await runPixVerse({
-				parameters: generateParameters({ prompt: `={{ "${PROMPT} " + $json.name }}`, waitOptions: { maxConcurrentJobs: 2, pollIntervalSeconds: 1, maxWaitSeconds: 60 } }),
-				credentials: simulatorCredentials(sim),
-				items,
-			});
-			expect(result.status).toBe('error');
-			expect(result.error?.context?.itemIndex).toBe(0);
-			expect(sim.calls('generate').length - before).toBe(2);
-			expect(result.durationMs).toBeLessThan(5000);
+			// The account takes one job at a time: the other items are refused (500044), learn the limit and queue
+			// at the node's gate. The first job then fails; the queued items must not be submitted afterwards.
+			const single = await PixVerseSimulator.start({ concurrencyLimit: 1 });
+			try {
+				const items = [0, 1, 2].map((index) => imageItem(undefined, undefined, undefined, { index }));
+				const result = await runPixVerse({
+					parameters: generateParameters({ prompt: `={{ "Item " + $json.index + " #failed #ms=1500" }}`, waitOptions: { maxConcurrentJobs: 3, pollIntervalSeconds: 1, maxWaitSeconds: 60 } }),
+					credentials: simulatorCredentials(single),
+					items,
+				});
+				expect(result.status).toBe('error');
+				expect(result.error?.message).toMatch(/^Video \d+ failed to generate$/);
+				expect(single.calls('generate').length).toBeGreaterThan(1);
+				await sleep(1500);
+				expect(single.acceptedJobs()).toHaveLength(1);
+			} finally {
+				await single.close();
+			}
 		});
 	});
 

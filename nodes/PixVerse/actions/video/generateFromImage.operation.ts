@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { NodeRun } from '../../execution/nodeRun';
+import { videoStatusOf } from '../../jobs/status';
 import { submitGeneration } from '../../jobs/submit';
 import { prepareImage, uploadImage } from '../../media/inputImage';
 import { toVideoItem } from '../../output/videoItem';
@@ -264,7 +265,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 	const image = await uploadImage.call(this, itemIndex, prepared);
 	const { body } = validated;
 	const gate = run.gate(wait.maxConcurrentJobs);
-	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait, run.stopSignal);
+	const keepSlot = () => run.keepSlotUntilFailureHandled(itemIndex);
+	const job = await submitGeneration.call(this, itemIndex, '/video/img/generate', withImage(body, image.imageId), gate, wait, run.stopSignal, keepSlot);
 	run.recordSubmission(itemIndex, job.videoId);
 	const context = {
 		model: body.model as string,
@@ -274,13 +276,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run: N
 		imageId: image.imageId,
 		imageUrl: image.imageUrl ?? undefined,
 	};
-	let finished;
-	try {
-		if (!waitForCompletion) return [{ json: toVideoItem(job.videoId, undefined, context), pairedItem: { item: itemIndex } }];
-		finished = await run.waiter.wait(job.videoId, { itemIndex, ...wait });
-	} finally {
+	if (!waitForCompletion) {
 		// Without waiting the job's end is unknown: its slot frees at once.
 		gate.release();
+		return [{ json: toVideoItem(job.videoId, undefined, context), pairedItem: { item: itemIndex } }];
 	}
+	const finished = await run.waiter.wait(job.videoId, { itemIndex, ...wait }).then(
+		(done) => {
+			// A moderated, failed or deleted video becomes this item's error below: its slot waits for the router.
+			if (videoStatusOf(done.statusCode) === 'succeeded') gate.release();
+			else keepSlot();
+			return done;
+		},
+		(error: unknown) => {
+			keepSlot();
+			throw error;
+		},
+	);
 	return [await finishedJobItem.call(this, itemIndex, finished, context, output)];
 }
