@@ -5,6 +5,7 @@ import * as account from './actions/account';
 import * as image from './actions/image';
 import { router } from './actions/router';
 import * as video from './actions/video';
+import { searchImageEffects, searchVideoEffects } from './methods/listSearch';
 
 export class PixVerse implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +15,7 @@ export class PixVerse implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Turn images into videos with PixVerse AI',
+		description: 'Create videos and images with PixVerse AI: from images, text, effects, transitions and references',
 		defaults: { name: 'PixVerse' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,6 +38,10 @@ export class PixVerse implements INodeType {
 			...image.description,
 			...account.description,
 		],
+	};
+
+	methods = {
+		listSearch: { searchVideoEffects, searchImageEffects },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

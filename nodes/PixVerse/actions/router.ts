@@ -1,32 +1,36 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeError, NodeOperationError } from 'n8n-workflow';
 
-import { runItemPool } from '../execution/itemPool';
-import { NodeRun } from '../execution/nodeRun';
-import { videoIdOf } from '../jobs/jobError';
-import { DEFAULT_MAX_CONCURRENT_JOBS, parseWaitSettings } from '../validation/waitSettings';
+import { jobRefOf } from '../engine/errors';
+import type { ItemOutcome } from '../engine/itemPool';
+import { runItemPool } from '../engine/itemPool';
+import { JOB_KINDS } from '../engine/jobKinds';
+import { NodeRun } from '../engine/nodeRun';
+import type { JobPlan } from '../engine/runJob';
+import { runJob } from '../engine/runJob';
 import * as account from './account';
 import * as image from './image';
 import type { PixVerseType } from './node.type';
+import type { DirectOperation, JobOperation, Operation } from './operation';
 import * as video from './video';
-
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<INodeExecutionData[]>;
 
 /** Status reads and uploads are cheap; a few at a time keeps large batches quick without flooding PixVerse. */
 const LIGHT_CONCURRENCY = 4;
-/** Waiting on existing videos costs nothing; they all share one polling loop. */
+/** Waiting on existing jobs costs nothing; they all share one polling loop. */
 const WAIT_ONLY_CONCURRENCY = 100;
+/** Planning reads parameters and the first bytes of binaries; nothing is sent. */
+const PLAN_CONCURRENCY = 4;
 
-function operationOf(resource: string, operation: string): OperationExecute | undefined {
-	const table: Record<string, Record<string, { execute: OperationExecute }>> = { image, video, account } as never;
-	return table[resource]?.[operation]?.execute;
-}
+const OPERATIONS: { [R in PixVerseType['resource']]: Record<Extract<PixVerseType, { resource: R }>['operation'], Operation> } = {
+	video: video.operations,
+	image: image.operations,
+	account: account.operations,
+};
 
-function concurrencyFor(ctx: IExecuteFunctions, operation: PixVerseType['operation'] | string): number {
-	if (operation === 'waitForCompletion') return WAIT_ONLY_CONCURRENCY;
-	if (operation !== 'generateFromImage') return LIGHT_CONCURRENCY;
-	const settings = parseWaitSettings(ctx.getNodeParameter('waitOptions', 0, {}) as IDataObject);
-	return 'problems' in settings ? DEFAULT_MAX_CONCURRENT_JOBS : settings.maxConcurrentJobs;
+function operationOf(resource: string, operation: string): Operation | undefined {
+	if (!(resource in OPERATIONS)) return undefined;
+	const operations: Record<string, Operation> = OPERATIONS[resource as PixVerseType['resource']];
+	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
 }
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
@@ -38,28 +42,69 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 
 /**
  * Runs the chosen operation for every input item, several at once, and returns one output item per input
- * item in input order, each paired to its input.
+ * item in input order, each paired to its input. A job operation first plans every item (all parameters and
+ * media checked, nothing sent), so a refused item stops the node before any credit is spent.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operationOf(resource, operation);
-	if (!execute) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operationOf(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
+	return [await ('plan' in operation ? runJobOperation(this, operation) : runDirectOperation(this, operation, operationName))];
+}
 
-	const run = new NodeRun(this);
-	const continueOnFail = this.continueOnFail();
+async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation): Promise<INodeExecutionData[]> {
+	const count = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+	const plans = await runItemPool(count, PLAN_CONCURRENCY, async (itemIndex) => await operation.plan.call(ctx, itemIndex), () => false);
+	const firstRefused = plans.findIndex((outcome) => !outcome?.ok);
+	if (firstRefused !== -1 && !continueOnFail) {
+		const outcome = plans[firstRefused];
+		throw asNodeError(ctx, outcome && !outcome.ok ? outcome.error : new Error('The item was not planned'), firstRefused);
+	}
+	const planOf = (itemIndex: number): JobPlan | undefined => {
+		const outcome = plans[itemIndex];
+		return outcome?.ok ? outcome.value : undefined;
+	};
+	const first = plans.find((outcome) => outcome?.ok);
+	const run = new NodeRun(ctx, first?.ok ? first.value.wait.maxConcurrentJobs : undefined);
+	return await runItems(ctx, run, count, first?.ok ? first.value.wait.maxConcurrentJobs : 1, async (itemIndex) => {
+		const plan = planOf(itemIndex);
+		const outcome = plans[itemIndex];
+		if (!plan) throw outcome && !outcome.ok ? outcome.error : new Error('The item was not planned');
+		return [await runJob(ctx, itemIndex, run, plan)];
+	});
+}
+
+async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation, name: string): Promise<INodeExecutionData[]> {
+	const run = new NodeRun(ctx);
+	const concurrency = name === 'waitForCompletion' ? WAIT_ONLY_CONCURRENCY : LIGHT_CONCURRENCY;
+	return await runItems(ctx, run, ctx.getInputData().length, concurrency, async (itemIndex) => await operation.execute.call(ctx, itemIndex, run));
+}
+
+/**
+ * Runs items through the pool. The first failure without Continue On Fail halts the node: nothing new is
+ * submitted, every wait ends, and the error names the jobs already paid for.
+ */
+async function runItems(
+	ctx: IExecuteFunctions,
+	run: NodeRun,
+	count: number,
+	concurrency: number,
+	task: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = ctx.continueOnFail();
 	let firstFailure: { itemIndex: number; error: NodeError } | undefined;
-	const outcomes = await runItemPool(
-		items.length,
-		concurrencyFor(this, operation),
+	const outcomes: Array<ItemOutcome<INodeExecutionData[] | NodeError> | undefined> = await runItemPool(
+		count,
+		concurrency,
 		async (itemIndex) => {
 			try {
-				return await execute.call(this, itemIndex, run);
+				return await task(itemIndex);
 			} catch (error) {
-				const nodeError = asNodeError(this, error, itemIndex);
+				const nodeError = asNodeError(ctx, error, itemIndex);
 				if (!continueOnFail && !firstFailure) {
 					firstFailure = { itemIndex, error: nodeError };
 					run.halt();
@@ -71,7 +116,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		() => run.halted,
 	);
 
-	if (firstFailure) throw withSubmittedJobs(this, firstFailure.itemIndex, firstFailure.error, run);
+	if (firstFailure) throw withSubmittedJobs(ctx, firstFailure.itemIndex, firstFailure.error, run);
 
 	const returnData: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {
@@ -80,26 +125,27 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			returnData.push(...value);
 			return;
 		}
-		const error = value ?? asNodeError(this, outcome?.ok === false ? outcome.error : new Error('The item was not run'), itemIndex);
+		const error = value ?? asNodeError(ctx, outcome?.ok === false ? outcome.error : new Error('The item was not run'), itemIndex);
 		const json: IDataObject = { error: error.message };
 		if (error.description) json.description = error.description;
-		const videoId = videoIdOf(error) ?? run.submitted.get(itemIndex);
-		if (videoId) json.videoId = videoId;
+		const ref = jobRefOf(error) ?? run.submitted.get(itemIndex);
+		if (ref) json[JOB_KINDS[ref.kind].outputIdKey] = ref.id;
 		returnData.push({ json, pairedItem: { item: itemIndex } });
 	});
-	return [returnData];
+	return returnData;
 }
 
-/** The failure that stops the node, naming the other items' videos that were already paid for. */
+/** The failure that stops the node, naming the other items' jobs that were already paid for. */
 function withSubmittedJobs(ctx: IExecuteFunctions, itemIndex: number, error: NodeError, run: NodeRun): NodeError {
 	const others = [...run.submitted].filter(([index]) => index !== itemIndex);
 	if (others.length === 0) return error;
-	const list = others.map(([index, videoId]) => `item ${index}: ${videoId}`).join(', ');
+	const list = others.map(([index, ref]) => `item ${index}: ${ref.id}`).join(', ');
+	const nouns = [...new Set(others.map(([, ref]) => JOB_KINDS[ref.kind].noun))];
 	const stopped = new NodeOperationError(ctx.getNode(), error.message, {
 		itemIndex,
-		description: `${error.description ?? ''}\n\nVideos already submitted by this execution keep generating on PixVerse (${list}); resume them with Video → Wait for Completion instead of running this node again.`.trim(),
+		description: `${error.description ?? ''}\n\n${nouns.join(' and ')} jobs already submitted by this execution keep generating on PixVerse (${list}); resume them with ${nouns.map((noun) => `${noun} → Wait for Completion`).join(' or ')} instead of running this node again.`.trim(),
 	});
-	const videoId = videoIdOf(error);
-	if (videoId) stopped.context.videoId = videoId;
+	const ref = jobRefOf(error);
+	if (ref) stopped.context[JOB_KINDS[ref.kind].outputIdKey] = ref.id;
 	return stopped;
 }

@@ -25,10 +25,22 @@ export interface ImageSourceParameters {
 	binaryPropertyName: string;
 	imageUrl: string;
 	imageId: string;
+	/** Which image of the item this is ("First Frame", "Keyframe 2"), for messages; absent for the only one. */
+	label?: string;
 }
 
-/** What goes to PixVerse: an upload body, or an image ID that needs no upload. */
-export type PreparedImage = { upload: MultipartBody; fileName?: string } | { imageId: string };
+/** A binary image that passed its checks; its bytes are read only when it is uploaded. */
+interface CheckedBinary {
+	property: string;
+	byteLength: number;
+	mimeType: string;
+	fileName: string;
+	/** Stored binary (filesystem, database, S3), streamed at upload; absent for binaries held in the item. */
+	binaryId?: string;
+}
+
+/** An image ready to be sent: checked, nothing uploaded yet. */
+export type CheckedImage = { imageId: string } | { url: string } | { binary: CheckedBinary };
 
 const SIGNATURES: Array<{ type: string; mimeType?: string; image: boolean; matches: (head: Buffer) => boolean }> = [
 	{ type: 'JPEG', mimeType: 'image/jpeg', image: true, matches: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
@@ -67,12 +79,14 @@ function checkImageUrl(raw: string): string | undefined {
 }
 
 /**
- * Checks the image source of one item and builds what PixVerse needs. Nothing is sent: a wrong file,
- * size or URL is refused here. A URL is passed on to PixVerse, which fetches it; n8n never downloads it.
+ * Checks one image source of an item. Nothing is sent and the bytes are not kept: a wrong file, size or URL
+ * is refused here, before any request of the execution. A URL is passed on to PixVerse, which fetches it;
+ * n8n never downloads it.
  */
-export async function prepareImage(this: IExecuteFunctions, itemIndex: number, params: ImageSourceParameters): Promise<PreparedImage> {
+export async function checkImage(this: IExecuteFunctions, itemIndex: number, params: ImageSourceParameters): Promise<CheckedImage> {
+	const of = params.label ? ` (${params.label})` : '';
 	const refuse = (message: string, description: string) =>
-		new NodeOperationError(this.getNode(), message, { itemIndex, description });
+		new NodeOperationError(this.getNode(), `${message}${of}`, { itemIndex, description });
 
 	if (params.source === 'imageId') {
 		const imageId = toIdString(params.imageId);
@@ -83,7 +97,7 @@ export async function prepareImage(this: IExecuteFunctions, itemIndex: number, p
 	if (params.source === 'url') {
 		const url = checkImageUrl(params.imageUrl ?? '');
 		if (!url) throw refuse(`${IMAGE_LABELS.imageUrl} "${params.imageUrl}" is not an http(s) URL`, 'Use a public link such as https://example.com/photo.jpg that serves a JPG, PNG or WebP image.');
-		return { upload: multipartTextField('image_url', url) };
+		return { url };
 	}
 
 	if (params.source !== 'binary') throw refuse(`${IMAGE_LABELS.source} "${String(params.source)}" is not supported`, 'Choose Binary, URL or Image ID.');
@@ -93,28 +107,13 @@ export async function prepareImage(this: IExecuteFunctions, itemIndex: number, p
 	const binaryId = meta.id;
 	let byteLength: number;
 	let head: Buffer;
-	let fill: (target: Buffer, offset: number) => Promise<void>;
 	if (binaryId) {
-		// Stored binary (filesystem, database, S3): stream it straight into the upload body.
 		byteLength = (await this.helpers.getBinaryMetadata(binaryId)).fileSize;
 		head = await readHead(this, binaryId);
-		fill = async (target, offset) => {
-			const stream = await this.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-			let written = 0;
-			for await (const chunk of stream as AsyncIterable<Buffer>) {
-				if (written + chunk.length > byteLength) throw refuse(`The binary in "${property}" changed size while it was read`, 'Run the workflow again.');
-				chunk.copy(target, offset + written);
-				written += chunk.length;
-			}
-			if (written !== byteLength) throw refuse(`The binary in "${property}" is shorter than its recorded size`, 'Run the workflow again.');
-		};
 	} else {
 		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		byteLength = buffer.length;
 		head = buffer.subarray(0, SNIFF_BYTES);
-		fill = async (target, offset) => {
-			buffer.copy(target, offset);
-		};
 	}
 
 	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, 'Pass a JPG, PNG or WebP image to the node.');
@@ -128,9 +127,32 @@ export async function prepareImage(this: IExecuteFunctions, itemIndex: number, p
 			'Convert the image to JPG, PNG or WebP first (for example with the Edit Image node).',
 		);
 	}
-	const fileName = fileNameFor(meta.fileName, sniffed.mimeType);
-	const upload = await multipartFileField({ fieldName: 'image', fileName, mimeType: sniffed.mimeType, byteLength, fill });
-	return { upload, fileName };
+	return { binary: { property, byteLength, mimeType: sniffed.mimeType, fileName: fileNameFor(meta.fileName, sniffed.mimeType), binaryId } };
+}
+
+/** The upload body for a checked image: the bytes go straight from n8n's storage into it. */
+async function uploadBody(ctx: IExecuteFunctions, itemIndex: number, checked: { url: string } | { binary: CheckedBinary }): Promise<MultipartBody> {
+	if ('url' in checked) return multipartTextField('image_url', checked.url);
+	const { property, byteLength, mimeType, fileName, binaryId } = checked.binary;
+	const changed = () =>
+		new NodeOperationError(ctx.getNode(), `The binary in "${property}" changed size after it was checked`, { itemIndex, description: 'Run the workflow again.' });
+	const fill = async (target: Buffer, offset: number) => {
+		if (!binaryId) {
+			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+			if (buffer.length !== byteLength) throw changed();
+			buffer.copy(target, offset);
+			return;
+		}
+		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
+		let written = 0;
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
+			if (written + chunk.length > byteLength) throw changed();
+			chunk.copy(target, offset + written);
+			written += chunk.length;
+		}
+		if (written !== byteLength) throw changed();
+	};
+	return await multipartFileField({ fieldName: 'image', fileName, mimeType, byteLength, fill });
 }
 
 /** The first bytes of a stored binary, enough to tell its format. */
@@ -148,13 +170,13 @@ export interface ResolvedImage {
 /** Uploads can be slow for 20 MB files; they are free, so an ambiguous failure is simply replayed. */
 const UPLOAD_TIMEOUT_MS = 120_000;
 
-/** Sends a prepared image to `POST /image/upload` (or passes a given image ID through). */
-export async function uploadImage(this: IExecuteFunctions, itemIndex: number, prepared: PreparedImage): Promise<ResolvedImage> {
-	if ('imageId' in prepared) return { imageId: prepared.imageId, imageUrl: null };
+/** Sends a checked image to `POST /image/upload` (or passes a given image ID through). Uploads are free. */
+export async function uploadImage(this: IExecuteFunctions, itemIndex: number, checked: CheckedImage): Promise<ResolvedImage> {
+	if ('imageId' in checked) return { imageId: checked.imageId, imageUrl: null };
 	const { resp } = await pixverseRequestWithRetry.call(this, {
 		method: 'POST',
 		endpoint: '/image/upload',
-		multipart: prepared.upload,
+		multipart: await uploadBody(this, itemIndex, checked),
 		itemIndex,
 		timeoutMs: UPLOAD_TIMEOUT_MS,
 	});

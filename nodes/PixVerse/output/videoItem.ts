@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { VideoStatus } from '../engine/status';
+import { videoStatusOf } from '../engine/status';
 import { toIdString } from '../transport/envelope';
-import type { VideoStatus } from '../jobs/status';
-import { videoStatusOf } from '../jobs/status';
 
 /** What the node knows about a job besides PixVerse's status reply (it only knows what it submitted). */
 export interface JobContext {
@@ -12,6 +12,8 @@ export interface JobContext {
 	imageId?: string;
 	imageUrl?: string;
 	prompt?: string;
+	/** What an operation adds to its items (template ID, aspect ratio, the IDs of its input images). */
+	extra?: IDataObject;
 }
 
 export interface VideoItem extends IDataObject {
@@ -34,6 +36,15 @@ export interface VideoItem extends IDataObject {
 	imageUrl: string | null;
 	createdAt: string | null;
 	updatedAt: string | null;
+}
+
+/** What a video's request body says about it, for its output item. */
+export function contextFromBody(body: Record<string, unknown>, extra?: IDataObject): JobContext {
+	const context: JobContext = { model: body.model as string, quality: body.quality as string };
+	if (typeof body.duration === 'number') context.duration = body.duration;
+	if (typeof body.prompt === 'string') context.prompt = body.prompt;
+	if (extra) context.extra = extra;
+	return context;
 }
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -63,6 +74,7 @@ export function toVideoItem(videoId: string, resp: Record<string, unknown> | und
 		createdAt: str(resp?.create_time),
 		updatedAt: str(resp?.modify_time),
 	};
+	if (context.extra) Object.assign(item, context.extra);
 	if (includeRaw && resp) item.raw = resp as IDataObject;
 	return item;
 }

@@ -1,15 +1,18 @@
 import { randomUUID } from 'crypto';
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { TRACE_ID_HEADER } from '../../../credentials/PixVerseApi.credentials';
-import { cancelSignalOf, pause } from '../execution/cancellation';
 import { resolveBaseUrl } from './baseUrl';
 import type { JsonValue } from './envelope';
 import { readEnvelope, serializeJson } from './envelope';
 import type { FailureKind, PixVerseFailure } from './failures';
 import { PixVerseApiError, describeErrCode, describeHttpStatus, describeNetworkFailure } from './failures';
 import type { MultipartBody } from './multipart';
+import { cancelSignalOf, pause } from '../utils/pause';
+
+/** Node executions and the editor's list lookups (effect picker) both call PixVerse. */
+export type PixVerseContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'pixVerseApi';
 
@@ -26,6 +29,8 @@ export interface PixVerseRequest {
 	traceId?: string;
 	itemIndex?: number;
 	timeoutMs?: number;
+	/** Extra headers, e.g. `Accept-Language` for localised lists. */
+	headers?: Record<string, string>;
 }
 
 export interface PixVerseReply {
@@ -63,7 +68,7 @@ function redact(text: string, secret: string): string {
  * The only place that speaks HTTP to PixVerse: base URL from the credential, `API-KEY` (through the
  * credential's authenticate), `Ai-trace-id`, the envelope, lossless IDs and one error type.
  */
-export async function pixverseRequest(this: IExecuteFunctions, request: PixVerseRequest): Promise<PixVerseReply> {
+export async function pixverseRequest(this: PixVerseContext, request: PixVerseRequest): Promise<PixVerseReply> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
 	const resolved = resolveBaseUrl(credentials);
 	if ('problem' in resolved) {
@@ -75,7 +80,7 @@ export async function pixverseRequest(this: IExecuteFunctions, request: PixVerse
 	const apiKey = String(credentials.apiKey ?? '');
 	const traceId = request.traceId ?? randomUUID();
 	const timeoutMs = request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-	const headers: Record<string, string> = { [TRACE_ID_HEADER]: traceId, Accept: 'application/json' };
+	const headers: Record<string, string> = { ...request.headers, [TRACE_ID_HEADER]: traceId, Accept: 'application/json' };
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${resolved.baseUrl}/openapi/v2${request.endpoint}`,
@@ -148,7 +153,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 100
  * and final failures are returned to the caller at once.
  */
 export async function pixverseRequestWithRetry(
-	this: IExecuteFunctions,
+	this: PixVerseContext,
 	request: PixVerseRequest,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<PixVerseReply> {

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
-import { MODELS, MODEL_SPECS, modelsAccepting } from '../../../nodes/PixVerse/validation/modelMatrix';
+import { MODELS, MODEL_SPECS, modelsAccepting } from '../../../nodes/PixVerse/rules/modelMatrix';
 
 const { description } = new PixVerse();
 const generate = description.properties.filter((property) => property.displayOptions?.show?.operation?.includes('generateFromImage'));

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationsOf } from '../node.type';
 import * as getBalance from './getBalance.operation';
 
-export { getBalance };
+export const operations: OperationsOf<'account'> = { getBalance };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,5 +22,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getBalance',
 	},
-	...getBalance.description,
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

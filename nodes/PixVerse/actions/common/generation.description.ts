@@ -1,0 +1,302 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { GatedOption, Model } from '../../rules/modelMatrix';
+import { ASPECT_RATIOS, CAMERA_MOVEMENTS, MAX_SEED, MODEL_SPECS, STYLES, WIDE_ASPECT_RATIOS, aspectRatiosFor, modelsAccepting } from '../../rules/modelMatrix';
+import type { VideoOption, VideoRules } from '../../rules/videoBody';
+import { LABELS } from '../../rules/videoBody';
+import { includeRawResponseOption } from './jobOptions.description';
+
+/**
+ * The fields of a generation operation, made from its rule table so that what the editor offers is exactly
+ * what the rules accept: one Model list, one Duration field per model family, Quality, Aspect Ratio where the
+ * operation has one, and an Options collection holding only the options the operation takes.
+ */
+
+const MODEL_OPTIONS: Record<Model, { name: string; description: string }> = {
+	c1: { name: 'PixVerse C1', description: '1–15 s, audio' },
+	'v3.5': { name: 'PixVerse V3.5', description: '5 or 8 s, motion mode, styles' },
+	v4: { name: 'PixVerse V4', description: '5 or 8 s, motion mode, camera movement' },
+	'v4.5': { name: 'PixVerse V4.5', description: '5 or 8 s, motion mode, camera movement' },
+	v5: { name: 'PixVerse V5', description: '5 or 8 s, sound effects, lip sync' },
+	'v5.5': { name: 'PixVerse V5.5', description: '5, 8 or 10 s, audio, multi-clip' },
+	'v5.6': { name: 'PixVerse V5.6', description: '5, 8 or 10 s, audio' },
+	v6: { name: 'PixVerse V6', description: 'Newest model: 1–15 s, audio, multi-clip' },
+};
+
+const humanize = (value: string) => value.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).replace(/^3d /i, '3D ');
+
+export function modelField(models: readonly Model[], defaultModel: Model = models[0]): INodeProperties {
+	return {
+		displayName: LABELS.model,
+		name: 'model',
+		type: 'options',
+		options: [...models].sort().map((value) => ({ value, ...MODEL_OPTIONS[value] })),
+		default: defaultModel,
+	};
+}
+
+export function promptField(placeholder: string, optional = false): INodeProperties {
+	return {
+		displayName: LABELS.prompt,
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: !optional,
+		placeholder,
+		description: optional ? 'Optional: most effects ignore the prompt (at most 2048 characters)' : 'What should happen in the video (at most 2048 characters)',
+	};
+}
+
+/** A Duration dropdown for models that share their durations (read from the model matrix). */
+function durationChoices(models: Model[]): INodeProperties {
+	const { durations, durationsRefusedAt1080p } = MODEL_SPECS[models[0]];
+	return {
+		displayName: LABELS.duration,
+		name: 'duration',
+		type: 'options',
+		options: durations.map((seconds) => ({
+			name: `${seconds} Seconds${durationsRefusedAt1080p.includes(seconds) && models.every((model) => MODEL_SPECS[model].durationsRefusedAt1080p.includes(seconds)) ? ' (Not at 1080p)' : ''}`,
+			value: seconds,
+		})),
+		default: 5,
+		displayOptions: { show: { model: models } },
+	};
+}
+
+/** One Duration field per model family the operation offers. */
+export function durationFields(models: readonly Model[]): INodeProperties[] {
+	const only = (family: Model[]) => family.filter((model) => models.includes(model));
+	const fields: INodeProperties[] = [];
+	const perSecond = only(['v6', 'c1']);
+	if (perSecond.length) {
+		fields.push({
+			displayName: LABELS.duration,
+			name: 'duration',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 15 },
+			default: 5,
+			description: 'Length of the video: any whole number of seconds from 1 to 15',
+			displayOptions: { show: { model: perSecond } },
+		});
+	}
+	const tenSeconds = only(['v5.6', 'v5.5']);
+	if (tenSeconds.length) fields.push(durationChoices(tenSeconds));
+	const legacy = only(['v5', 'v4.5', 'v4', 'v3.5']);
+	if (legacy.length) fields.push({ ...durationChoices(legacy), hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p' });
+	return fields;
+}
+
+export const qualityField: INodeProperties = {
+	displayName: LABELS.quality,
+	name: 'quality',
+	type: 'options',
+	options: [
+		{ name: '360p (Turbo)', value: '360p' },
+		{ name: '540p', value: '540p' },
+		{ name: '720p', value: '720p' },
+		{ name: '1080p', value: '1080p' },
+	],
+	default: '540p',
+	description: 'Resolution of the video; higher costs more credits',
+};
+
+/** Aspect Ratio: V6 and C1 offer three more ratios than the other models. */
+export function aspectRatioFields(models: readonly Model[]): INodeProperties[] {
+	const field = (ratios: readonly string[], shown: Model[]): INodeProperties => ({
+		displayName: LABELS.aspectRatio,
+		name: 'aspectRatio',
+		type: 'options',
+		options: ratios.map((ratio) => ({ name: ratio, value: ratio })),
+		default: '16:9',
+		displayOptions: { show: { model: shown } },
+	});
+	const wide = models.filter((model) => aspectRatiosFor(model) === WIDE_ASPECT_RATIOS);
+	const narrow = models.filter((model) => !wide.includes(model));
+	return [...(wide.length ? [field(WIDE_ASPECT_RATIOS, wide)] : []), ...(narrow.length ? [field(ASPECT_RATIOS, narrow)] : [])];
+}
+
+/** Shown only for the operation's models that accept the option. */
+function gatedTo(option: GatedOption, models: readonly Model[]) {
+	return { show: { '/model': modelsAccepting(option).filter((model) => models.includes(model)) } };
+}
+
+/** Every option field, by the rule-table option it belongs to, alphabetical by display name. */
+function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProperties]> {
+	return [
+		[
+			'cameraMovement',
+			{
+				displayName: LABELS.cameraMovement,
+				name: 'cameraMovement',
+				type: 'options',
+				options: CAMERA_MOVEMENTS.map((value) => ({ name: humanize(value), value })),
+				default: 'zoom_in',
+				description: 'Camera motion preset (V4 and V4.5; not with a template)',
+				displayOptions: gatedTo('cameraMovement', models),
+			},
+		],
+		[
+			'generateAudio',
+			{
+				displayName: LABELS.generateAudio,
+				name: 'generateAudio',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to generate native audio with the video (V5.5, V5.6, V6, C1; costs more credits)',
+				displayOptions: gatedTo('generateAudio', models),
+			},
+		],
+		[
+			'lipSync',
+			{
+				displayName: LABELS.lipSyncSpeakerId,
+				name: 'lipSyncSpeakerId',
+				type: 'string',
+				default: 'auto',
+				description: 'Voice for lip sync: a speaker_id from the PixVerse voice list, or auto (V5 and older)',
+				displayOptions: gatedTo('lipSync', models),
+			},
+		],
+		[
+			'lipSync',
+			{
+				displayName: LABELS.lipSyncText,
+				name: 'lipSyncText',
+				type: 'string',
+				default: '',
+				description: 'Text the subject speaks with lip sync, about 140 characters at most (V5 and older)',
+				displayOptions: gatedTo('lipSync', models),
+			},
+		],
+		[
+			'motionMode',
+			{
+				displayName: LABELS.motionMode,
+				name: 'motionMode',
+				type: 'options',
+				options: [
+					{ name: 'Normal', value: 'normal' },
+					{ name: 'Fast', value: 'fast', description: 'Only 5 s videos below 1080p; costs double' },
+				],
+				default: 'normal',
+				displayOptions: gatedTo('motionMode', models),
+			},
+		],
+		[
+			'multiClip',
+			{
+				displayName: LABELS.multiClip,
+				name: 'multiClip',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to make a multi-shot video instead of a single clip (V5.5 and V6)',
+				displayOptions: gatedTo('multiClip', models),
+			},
+		],
+		[
+			'negativePrompt',
+			{
+				displayName: LABELS.negativePrompt,
+				name: 'negativePrompt',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'What the video should not show (at most 2048 characters)',
+			},
+		],
+		[
+			'seed',
+			{
+				displayName: LABELS.seed,
+				name: 'seed',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_SEED },
+				default: 0,
+				description: 'Fixed seed for repeatable results; leave it out for a random seed',
+			},
+		],
+		[
+			'soundEffect',
+			{
+				displayName: LABELS.soundEffect,
+				name: 'soundEffect',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add a background sound effect (V5 and older, or any model with a template)',
+			},
+		],
+		[
+			'soundEffect',
+			{
+				displayName: LABELS.soundEffectContent,
+				name: 'soundEffectContent',
+				type: 'string',
+				default: '',
+				description: 'Describe the sound; left empty, PixVerse chooses one',
+			},
+		],
+		[
+			'style',
+			{
+				displayName: LABELS.style,
+				name: 'style',
+				type: 'options',
+				options: STYLES.map((value) => ({ name: humanize(value), value })),
+				default: 'anime',
+				displayOptions: gatedTo('style', models),
+			},
+		],
+		[
+			'templateId',
+			{
+				displayName: LABELS.templateId,
+				name: 'templateId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 302325299692608',
+				description: 'Effect template to apply. It must first be activated in the PixVerse Platform (Effects management); some effects allow only 360p and 540p.',
+			},
+		],
+		[
+			'thinkingType',
+			{
+				displayName: LABELS.thinkingType,
+				name: 'thinkingType',
+				type: 'options',
+				options: [
+					{ name: 'Auto', value: 'auto' },
+					{ name: 'Enabled', value: 'enabled' },
+					{ name: 'Disabled', value: 'disabled' },
+				],
+				default: 'auto',
+				description: 'Whether PixVerse reasons about the prompt before generating (V5.5, V5.6, V6)',
+				displayOptions: gatedTo('thinkingType', models),
+			},
+		],
+	];
+}
+
+/**
+ * The Options collection of an operation: the options its rule table offers (`shown`, when some are set
+ * elsewhere, e.g. the effect picker's template) and Include Raw Response.
+ */
+export function optionsCollection(rules: VideoRules, shown: readonly VideoOption[] = rules.options): INodeProperties {
+	const options = optionFields(rules.models)
+		.filter(([option]) => shown.includes(option))
+		.map(([, field]) => field);
+	options.push(includeRawResponseOption);
+	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** Model, Prompt, Duration, Quality (and Aspect Ratio) for a rule table. */
+export function generationFields(rules: VideoRules, promptPlaceholder: string): INodeProperties[] {
+	return [
+		modelField(rules.models, rules.models.includes('v6') ? 'v6' : rules.models[0]),
+		promptField(promptPlaceholder, rules.promptOptional),
+		...durationFields(rules.models),
+		qualityField,
+		...(rules.aspectRatio ? aspectRatioFields(rules.models) : []),
+	];
+}

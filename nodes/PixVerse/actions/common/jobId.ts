@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { refuse } from '../../engine/errors';
+import type { JobKind, JobRef } from '../../engine/jobKinds';
+import { JOB_KINDS } from '../../engine/jobKinds';
+import { toIdString } from '../../transport/envelope';
+
+/** The ID field of Get and Wait for Completion: Video ID (`videoId`) or Image ID (`resultImageId`). */
+export function jobIdProperty(kind: JobKind): INodeProperties {
+	const { noun } = JOB_KINDS[kind];
+	return {
+		displayName: `${noun} ID`,
+		name: kind === 'video' ? 'videoId' : 'resultImageId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 343252978602905',
+		description: kind === 'video' ? 'The videoId returned by any video operation' : 'The imageId returned by Image → Generate From Effect',
+	};
+}
+
+/** The job ID parameter as a decimal string; refused unless it is a positive whole number. */
+export function readJobRef(this: IExecuteFunctions, itemIndex: number, kind: JobKind): JobRef {
+	const property = jobIdProperty(kind);
+	const raw = this.getNodeParameter(property.name, itemIndex) as unknown;
+	const id = toIdString(raw);
+	if (!id) {
+		throw refuse(this.getNode(), itemIndex, [
+			{ parameter: property.displayName, message: `"${String(raw)}" is not a PixVerse ${kind} ID`, fix: `Use the ${JOB_KINDS[kind].outputIdKey} output of the operation that made it (a positive whole number).` },
+		]);
+	}
+	return { kind, id };
+}

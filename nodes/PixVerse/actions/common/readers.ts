@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { refuse } from '../../engine/errors';
+import type { JobKind } from '../../engine/jobKinds';
+import type { OutputSettings } from '../../engine/output';
+import type { JobPlan } from '../../engine/runJob';
+import type { WaitSettings } from '../../rules/waitSettings';
+import { parseWaitSettings } from '../../rules/waitSettings';
+import { DOWNLOAD_PARAMETER, OUTPUT_LABELS } from './jobOptions.description';
+
+/** Readers of the parameters every job operation shares; each refuses a bad value before any request. */
+
+export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
+	const settings = parseWaitSettings(this.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject);
+	if ('problems' in settings) throw refuse(this.getNode(), itemIndex, settings.problems);
+	return settings;
+}
+
+export function readOutputSettings(this: IExecuteFunctions, itemIndex: number, kind: JobKind, includeRawResponse: boolean): OutputSettings {
+	const download = this.getNodeParameter(DOWNLOAD_PARAMETER[kind], itemIndex, false) as boolean;
+	const binaryField = download ? String(this.getNodeParameter('outputBinaryField', itemIndex, 'data')).trim() : 'data';
+	if (download && !binaryField) {
+		throw refuse(this.getNode(), itemIndex, [{ parameter: OUTPUT_LABELS.outputBinaryField, message: 'The field name is empty', fix: 'Enter a name such as data.' }]);
+	}
+	return { download, binaryField, includeRawResponse };
+}
+
+/** The Options collection without Include Raw Response, which is the output's and not the request's. */
+export function readGenerationOptions(this: IExecuteFunctions, itemIndex: number): { options: IDataObject; includeRawResponse: boolean } {
+	const { includeRawResponse, ...options } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { options, includeRawResponse: includeRawResponse === true };
+}
+
+/** Wait for Completion, Wait Options and the output settings: the part of a plan every job operation shares. */
+export function readJobSettings(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	kind: JobKind,
+	includeRawResponse: boolean,
+): Pick<JobPlan, 'kind' | 'waitForCompletion' | 'wait' | 'output'> {
+	return {
+		kind,
+		waitForCompletion: this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean,
+		wait: readWaitSettings.call(this, itemIndex),
+		output: readOutputSettings.call(this, itemIndex, kind, includeRawResponse),
+	};
+}
+
+/**
+ * Duration and Aspect Ratio exist once per model family, so for a model PixVerse does not know (an
+ * expression, an AI tool) there is none: undefined, which the rules then refuse by name.
+ */
+export function readPerModelField(this: IExecuteFunctions, name: 'duration' | 'aspectRatio', itemIndex: number): unknown {
+	try {
+		return this.getNodeParameter(name, itemIndex);
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { refuse } from '../../engine/errors';
+import type { JobPlan } from '../../engine/runJob';
+import { attachImageEffectImages, imageEffectBody } from '../../rules/imageEffect.rules';
+import { effectPicker, readTemplateId } from '../common/effectPicker.description';
+import { imageSourceFields } from '../common/imageSource';
+import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
+import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
+import { readGenerationOptions, readJobSettings } from '../common/readers';
+
+const properties: INodeProperties[] = [
+	billingNotice,
+	effectPicker('image'),
+	...imageSourceFields(),
+	moreImagesField,
+	...jobFields('image'),
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [includeRawResponseOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);
+
+/** An image effect (type 2 template): a new image, waited on through `/image/result`. */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	const { includeRawResponse } = readGenerationOptions.call(this, itemIndex);
+	const built = imageEffectBody({ templateId: readTemplateId.call(this, itemIndex), imageCount: effectImageCount(this, itemIndex) });
+	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
+	const settings = readJobSettings.call(this, itemIndex, 'image', includeRawResponse);
+	const images = await checkEffectImages.call(this, itemIndex);
+	return {
+		...settings,
+		endpoint: '/image/template/generate',
+		body: built.body,
+		images,
+		attachImages: attachImageEffectImages,
+		context: { extra: { templateId: String(built.body.template_id) } },
+	};
+}

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { NodeRun } from '../engine/nodeRun';
+import type { JobPlan } from '../engine/runJob';
+
+/** An operation that submits a billable job: it only plans it; the engine runs every plan. */
+export interface JobOperation {
+	description: INodeProperties[];
+	plan: (this: IExecuteFunctions, itemIndex: number) => Promise<JobPlan>;
+}
+
+/** An operation that costs nothing (reads, uploads, waiting on existing jobs): it runs itself. */
+export interface DirectOperation {
+	description: INodeProperties[];
+	execute: (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<INodeExecutionData[]>;
+}
+
+export type Operation = JobOperation | DirectOperation;

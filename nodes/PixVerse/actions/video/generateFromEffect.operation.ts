@@ -1,0 +1,60 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { refuse } from '../../engine/errors';
+import type { JobPlan } from '../../engine/runJob';
+import { contextFromBody } from '../../output/videoItem';
+import { VIDEO_EFFECT, attachEffectImages, videoEffectBody } from '../../rules/generateFromEffect.rules';
+import type { GenerateOptions } from '../../rules/videoBody';
+import { effectPicker, readTemplateId } from '../common/effectPicker.description';
+import { modelField, optionsCollection, promptField, qualityField } from '../common/generation.description';
+import { imageSourceFields } from '../common/imageSource';
+import { billingNotice, jobFields } from '../common/jobOptions.description';
+import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
+import { readGenerationOptions, readJobSettings } from '../common/readers';
+
+const properties: INodeProperties[] = [
+	billingNotice,
+	effectPicker('video'),
+	...imageSourceFields(),
+	moreImagesField,
+	modelField(VIDEO_EFFECT.models, 'v6'),
+	qualityField,
+	{ ...promptField('e.g. leave empty for the effect as designed', true) },
+	{
+		displayName: 'The effect sets the length of the video. Some effects allow only 360p and 540p.',
+		name: 'effectNotice',
+		type: 'notice',
+		default: '',
+	},
+	...jobFields('video'),
+	optionsCollection(VIDEO_EFFECT, ['seed', 'soundEffect']),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromEffect'] } }, properties);
+
+/** A video effect: the template from the picker, one image (or several), checked before any request. */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
+	const templateId = readTemplateId.call(this, itemIndex);
+	const built = videoEffectBody({
+		model: this.getNodeParameter('model', itemIndex),
+		prompt: this.getNodeParameter('prompt', itemIndex, ''),
+		quality: this.getNodeParameter('quality', itemIndex),
+		templateId,
+		imageCount: effectImageCount(this, itemIndex),
+		options: options as GenerateOptions,
+	});
+	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
+	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
+	const images = await checkEffectImages.call(this, itemIndex);
+	const { body } = built;
+	return {
+		...settings,
+		endpoint: '/video/img/generate',
+		body,
+		images,
+		attachImages: attachEffectImages,
+		context: contextFromBody(body, { templateId: String(body.template_id) }),
+	};
+}

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { refuse } from '../../engine/errors';
+import type { JobPlan } from '../../engine/runJob';
+import { contextFromBody } from '../../output/videoItem';
+import { TEXT_TO_VIDEO, textToVideoBody } from '../../rules/generateFromText.rules';
+import type { GenerateOptions } from '../../rules/videoBody';
+import { generationFields, optionsCollection } from '../common/generation.description';
+import { billingNotice, jobFields } from '../common/jobOptions.description';
+import { readGenerationOptions, readJobSettings, readPerModelField } from '../common/readers';
+
+const properties: INodeProperties[] = [
+	billingNotice,
+	...generationFields(TEXT_TO_VIDEO, 'e.g. A red fox runs through fresh snow at sunrise, cinematic'),
+	...jobFields('video'),
+	optionsCollection(TEXT_TO_VIDEO),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromText'] } }, properties);
+
+/** Text-to-video: no media, so the plan is the checked body. */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
+	const built = textToVideoBody({
+		model: this.getNodeParameter('model', itemIndex),
+		prompt: this.getNodeParameter('prompt', itemIndex),
+		duration: readPerModelField.call(this, 'duration', itemIndex),
+		quality: this.getNodeParameter('quality', itemIndex),
+		aspectRatio: readPerModelField.call(this, 'aspectRatio', itemIndex),
+		options: options as GenerateOptions,
+	});
+	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
+	const { body } = built;
+	return {
+		...readJobSettings.call(this, itemIndex, 'video', includeRawResponse),
+		endpoint: '/video/text/generate',
+		body,
+		images: [],
+		context: contextFromBody(body, { aspectRatio: body.aspect_ratio as string }),
+	};
+}

@@ -1,0 +1,74 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { CheckedImage } from '../media/inputImage';
+import { uploadImage } from '../media/inputImage';
+import type { JobContext } from '../output/videoItem';
+import type { RequestBody } from '../rules/videoBody';
+import type { WaitSettings } from '../rules/waitSettings';
+import type { JobKind } from './jobKinds';
+import type { NodeRun } from './nodeRun';
+import type { OutputSettings } from './output';
+import { finishedJobItem, jobJson } from './output';
+import { videoStatusOf } from './status';
+import { submitJob } from './submit';
+
+/**
+ * Everything one item's job needs, checked before any request of the execution is sent: an operation builds it
+ * from its parameters (its rules make the body), and the engine runs it. Building every item's plan first is
+ * what lets a refused item cost nothing, and what a budget check can sum.
+ */
+export interface JobPlan {
+	kind: JobKind;
+	/** The billable endpoint, e.g. `/video/text/generate`. */
+	endpoint: string;
+	/** The request body without media IDs. */
+	body: RequestBody;
+	/** Images to upload (or pass through by ID), in the order `attachImages` expects their IDs. */
+	images: CheckedImage[];
+	/** Puts the images' IDs into the body; required when `images` is not empty. */
+	attachImages?: (body: RequestBody, imageIds: string[]) => RequestBody;
+	/** What the output item says besides PixVerse's reply. */
+	context: JobContext;
+	waitForCompletion: boolean;
+	wait: WaitSettings;
+	output: OutputSettings;
+}
+
+/** Upload → submit (under the gate, replay-safe) → wait → output item, for one item. */
+export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: NodeRun, plan: JobPlan): Promise<INodeExecutionData> {
+	const uploaded = [];
+	for (const image of plan.images) uploaded.push(await uploadImage.call(ctx, itemIndex, image));
+	const imageIds = uploaded.map((image) => image.imageId);
+	const body = plan.attachImages ? plan.attachImages(plan.body, imageIds) : plan.body;
+	const context: JobContext = { ...plan.context };
+	// A video made from one image names it as before; several input images (or an image job's) are listed.
+	if (plan.kind === 'video' && uploaded.length === 1) Object.assign(context, { imageId: imageIds[0], imageUrl: uploaded[0].imageUrl ?? undefined });
+	else if (uploaded.length > 0) context.extra = { ...context.extra, [plan.kind === 'video' ? 'imageIds' : 'inputImageIds']: imageIds };
+
+	const job = await submitJob(ctx, run, {
+		itemIndex,
+		kind: plan.kind,
+		endpoint: plan.endpoint,
+		body,
+		maxWaitMs: plan.wait.maxWaitMs,
+		requestTimeoutMs: plan.wait.requestTimeoutMs,
+	});
+	if (!plan.waitForCompletion) {
+		// Without waiting the job's end is unknown: its slot frees at once.
+		job.release();
+		return { json: jobJson(job.ref, undefined, context, false), pairedItem: { item: itemIndex } };
+	}
+	const finished = await run.waiter.wait(job.ref, { itemIndex, ...plan.wait }).then(
+		(done) => {
+			// A moderated, failed or deleted job becomes this item's error: its slot waits for the router.
+			if (videoStatusOf(done.statusCode) === 'succeeded') job.release();
+			else job.holdUntilFailureHandled();
+			return done;
+		},
+		(error: unknown) => {
+			job.holdUntilFailureHandled();
+			throw error;
+		},
+	);
+	return await finishedJobItem(ctx, itemIndex, finished, context, plan.output);
+}

@@ -1,0 +1,44 @@
+/** PixVerse job status codes (videos and images alike); 2, 3, 9 and other undocumented values mean "not finished yet". */
+export type VideoStatus = 'succeeded' | 'running' | 'deleted' | 'moderation_failed' | 'failed';
+
+export function videoStatusOf(statusCode: number): VideoStatus {
+	switch (statusCode) {
+		case 1:
+			return 'succeeded';
+		case 6:
+			return 'deleted';
+		case 7:
+			return 'moderation_failed';
+		case 8:
+			return 'failed';
+		default:
+			return 'running';
+	}
+}
+
+export function isFinished(statusCode: number): boolean {
+	return videoStatusOf(statusCode) !== 'running';
+}
+
+/** Why a finished job produced no video, in words for an error message; undefined for a success. */
+export function explainUnsuccessful(status: VideoStatus): { message: string; description: string } | undefined {
+	switch (status) {
+		case 'moderation_failed':
+			return {
+				message: 'failed PixVerse content moderation',
+				description: 'PixVerse refunds the credits of moderated jobs. Change the image or the prompt and generate again.',
+			};
+		case 'failed':
+			return {
+				message: 'failed to generate',
+				description: 'PixVerse reported a generation failure (status 8). Generating again usually works; check the credits charged first.',
+			};
+		case 'deleted':
+			return {
+				message: 'was deleted',
+				description: 'It no longer exists on PixVerse (status 6). Generate it again if you need it.',
+			};
+		default:
+			return undefined;
+	}
+}

@@ -1,0 +1,161 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RequestBody } from '../rules/videoBody';
+import { pixverseRequestWithRetry } from '../transport';
+import { toIdString } from '../transport/envelope';
+import { PixVerseApiError } from '../transport/failures';
+import type { Clock } from '../utils/pause';
+import { systemClock } from '../utils/pause';
+import type { Slot, SubmitGate } from './gate';
+import type { JobKind, JobRef } from './jobKinds';
+import { JOB_KINDS } from './jobKinds';
+import type { NodeRun } from './nodeRun';
+
+/** Waits between submissions refused for concurrency when no job of this execution can free a slot. */
+export const REFUSAL_BACKOFF_MS = [2000, 5000, 10_000, 20_000, 30_000];
+
+export type Attempt = { accepted: { id: string; traceId: string } } | { failure: unknown };
+
+export interface GateLoop {
+	gate: SubmitGate;
+	/** Aborts when the execution is stopped or another item failed: nothing more may be submitted. */
+	stopSignal: AbortSignal;
+	maxWaitMs: number;
+	/** One billable request (with the transport's own replay-safe retries); never throws. */
+	attempt: () => Promise<Attempt>;
+	clock?: Clock;
+}
+
+export type GateLoopOutcome =
+	| { accepted: { id: string; traceId: string }; slot: Slot }
+	/** Refused for good: the slot is still held, for the caller to hold until the failure is handled. */
+	| { failure: unknown; slot: Slot }
+	| { notSubmitted: 'stopped' | 'accountAtLimit' };
+
+/**
+ * Submits under the execution's concurrency gate. A 500044 refusal (not accepted, not charged) lowers the
+ * gate's limit and tries again once a slot frees (or after a backoff when none of ours can free one), until
+ * Max Wait runs out. Any other failure ends the loop with the slot still held.
+ */
+export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> {
+	const clock = loop.clock ?? systemClock;
+	const deadline = clock.now() + loop.maxWaitMs;
+	for (let refusals = 0; ; refusals++) {
+		const slot = await loop.gate.acquire(loop.stopSignal);
+		if (!slot) return { notSubmitted: 'stopped' };
+		if (loop.stopSignal.aborted) {
+			slot.release();
+			return { notSubmitted: 'stopped' };
+		}
+		const attempt = await loop.attempt();
+		if ('accepted' in attempt) return { accepted: attempt.accepted, slot };
+		const concurrencyRefusal = attempt.failure instanceof PixVerseApiError && attempt.failure.failureKind === 'concurrency';
+		if (!concurrencyRefusal) return { failure: attempt.failure, slot };
+		loop.gate.learnLimitFromRefusal();
+		const othersRunning = loop.gate.running - 1;
+		slot.release();
+		if (clock.now() >= deadline) return { notSubmitted: 'accountAtLimit' };
+		// With jobs of ours running, acquire() waits for one to finish; otherwise other work holds the account.
+		if (othersRunning === 0) {
+			const backoff = REFUSAL_BACKOFF_MS[Math.min(refusals, REFUSAL_BACKOFF_MS.length - 1)];
+			await clock.pause(Math.min(backoff, deadline - clock.now()), loop.stopSignal);
+		}
+	}
+}
+
+/**
+ * A job PixVerse accepted, owning its concurrency slot: released when the job ends well (or is no longer
+ * waited on), held for the router when it ends in this item's failure, so no queued item slips a paid
+ * request in before the router decides whether the node halts.
+ */
+export class JobHandle {
+	constructor(
+		readonly ref: JobRef,
+		readonly traceId: string,
+		private readonly slot: Slot,
+		private readonly run: NodeRun,
+		private readonly itemIndex: number,
+	) {}
+
+	release(): void {
+		this.slot.release();
+	}
+
+	holdUntilFailureHandled(): void {
+		this.run.holdSlotUntilFailureHandled(this.itemIndex, this.slot);
+	}
+}
+
+export interface SubmitRequest {
+	itemIndex: number;
+	kind: JobKind;
+	endpoint: string;
+	body: RequestBody;
+	maxWaitMs: number;
+	requestTimeoutMs: number;
+}
+
+async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest): Promise<Attempt> {
+	const { itemIndex, kind } = request;
+	try {
+		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs });
+		const id = toIdString(reply.resp[JOB_KINDS[kind].idField]);
+		if (!id) {
+			return {
+				failure: new NodeOperationError(ctx.getNode(), `PixVerse accepted the request but returned no ${kind} ID`, {
+					itemIndex,
+					description: `Check the PixVerse Platform for the new ${kind}; request trace ID ${reply.traceId}.`,
+				}),
+			};
+		}
+		return { accepted: { id, traceId: reply.traceId } };
+	} catch (error) {
+		return { failure: error };
+	}
+}
+
+function submitFailure(ctx: IExecuteFunctions, { itemIndex, kind }: SubmitRequest, failure: unknown): NodeOperationError {
+	if (failure instanceof PixVerseApiError && failure.failureKind === 'ambiguous') {
+		return new NodeOperationError(ctx.getNode(), `PixVerse may or may not have accepted the ${kind} request: ${failure.message}`, {
+			itemIndex,
+			description: `Before running again (which could pay twice), check the PixVerse Platform for a new ${kind}. Support can trace the request by its ID ${failure.traceId ?? ''}.`,
+		});
+	}
+	return new NodeOperationError(ctx.getNode(), failure as Error, { itemIndex });
+}
+
+/**
+ * Sends one billable request within the execution's concurrency limit and returns the accepted job, which
+ * holds its slot. Never resubmitted blindly: the transport replays an ambiguous attempt under the same trace
+ * ID (PixVerse then returns the job it already accepted) and retries under a new trace ID only when PixVerse
+ * said it did not accept the request.
+ */
+export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: SubmitRequest): Promise<JobHandle> {
+	const { itemIndex } = request;
+	const outcome = await submitUnderGate({
+		gate: run.gate(),
+		stopSignal: run.stopSignal,
+		maxWaitMs: request.maxWaitMs,
+		attempt: async () => await attemptSubmit(ctx, request),
+	});
+	if ('accepted' in outcome) {
+		const ref: JobRef = { kind: request.kind, id: outcome.accepted.id };
+		run.recordSubmission(itemIndex, ref);
+		return new JobHandle(ref, outcome.accepted.traceId, outcome.slot, run, itemIndex);
+	}
+	if ('failure' in outcome) {
+		run.holdSlotUntilFailureHandled(itemIndex, outcome.slot);
+		throw submitFailure(ctx, request, outcome.failure);
+	}
+	if (outcome.notSubmitted === 'stopped') {
+		throw new NodeOperationError(ctx.getNode(), 'This item was not submitted because the execution stopped', {
+			itemIndex,
+			description: 'Nothing was sent to PixVerse for this item and nothing was charged.',
+		});
+	}
+	throw new NodeOperationError(ctx.getNode(), 'The PixVerse account stayed at its limit of concurrent generations for the whole Max Wait', {
+		itemIndex,
+		description: 'Nothing was charged for this item. Lower Max Concurrent Jobs, wait for other jobs on the account to finish, or raise Max Wait.',
+	});
+}
