@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -14,6 +14,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
@@ -307,4 +308,28 @@ export async function readBinary(item: INodeExecutionData, field = 'data'): Prom
 	const binary = item.binary?.[field];
 	if (!binary) throw new Error(`no binary field ${field}`);
 	return await Container.get(BinaryDataService).getAsBuffer(binary);
+}
+
+/**
+ * Calls one of the node's list-search methods (the effect picker) the way n8n's editor does: through n8n-core's
+ * own LoadOptionsContext for a PixVerse node with the given parameters and credential.
+ */
+export async function searchList(
+	method: 'searchVideoEffects' | 'searchImageEffects',
+	options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: '00000000-0000-4000-8000-000000000002',
+		name: 'PixVerse',
+		type: PIXVERSE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? { resource: 'video', operation: 'generateFromEffect' },
+		credentials: { pixVerseApi: { id: 'cred-1', name: 'PixVerse account' } },
+	};
+	const workflow = new Workflow({ id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
+	const hooks = new ExecutionLifecycleHooks('manual', 'list', { id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, settings: {} } as never);
+	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(hooks, options.credentials), 'parameters.template');
+	const search = (nodeTypeInstances[PIXVERSE_NODE_TYPE] as PixVerse).methods.listSearch[method];
+	return await search.call(context, options.filter, options.paginationToken);
 }

@@ -56,3 +56,20 @@ export function generateParameters(overrides: Record<string, unknown> = {}): INo
 		...overrides,
 	} as INodeParameters;
 }
+
+/** An input item holding several images, one per binary field (e.g. a first and a last frame). */
+export function imagesItem(fields: string[], json: InputItem['json'] = {}): InputItem {
+	return { json, binary: Object.fromEntries(fields.map((name) => [name, { data: SAMPLE_PNG, fileName: `${name}.png`, mimeType: 'image/png' }])) };
+}
+
+/** Parameters of any job operation with short waits, suited to the simulator's fast jobs. */
+export function jobParameters(resource: 'video' | 'image', operation: string, overrides: Record<string, unknown> = {}): INodeParameters {
+	return { resource, operation, waitForCompletion: true, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 30 }, ...overrides } as INodeParameters;
+}
+
+/** The newest job the simulator accepted from one endpoint. */
+export function lastJob(simulator: PixVerseSimulator, endpoint: Parameters<PixVerseSimulator['jobsFrom']>[0]): ReturnType<PixVerseSimulator['jobsFrom']>[number] {
+	const jobs = simulator.jobsFrom(endpoint);
+	if (jobs.length === 0) throw new Error(`no job from ${endpoint}`);
+	return jobs[jobs.length - 1];
+}

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals --
  * Stand-alone simulator for people pointing a local n8n at it; never part of the package. */
-import { PixVerseSimulator, SIM_API_KEY } from './server';
+import { PixVerseSimulator, SIM_API_KEY, SIM_TEMPLATES } from './server';
 
 const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
@@ -21,6 +21,16 @@ async function main() {
 			`  API Key:  ${process.env.SIM_API_KEY ?? SIM_API_KEY}`,
 			'  Region:   Custom Base URL',
 			`  Base URL: ${simulator.url}`,
+			'Endpoints (under /openapi/v2):',
+			'  POST image/upload                        GET video/result/{video_id}',
+			'  POST video/img/generate (+ template_id)  GET image/result/{image_id}',
+			'  POST video/text/generate                 GET video/effects/templates/list',
+			'  POST video/transition/generate           GET account/balance',
+			'  POST video/multi_transition/generate',
+			'  POST video/fusion/generate',
+			'  POST image/template/generate',
+			'Scenarios (from code): sim.scenario(succeed|moderated|failed|deleted|never|slow|unknownStatus, { times, ms, runningStatus }).',
+			`Templates (${simulator.templates.length}): e.g. ${SIM_TEMPLATES.kiss.id} "${SIM_TEMPLATES.kiss.name}", ${SIM_TEMPLATES.twoImageHug.id} "${SIM_TEMPLATES.twoImageHug.name}" (2 images), ${SIM_TEMPLATES.imageStyle.id} "${SIM_TEMPLATES.imageStyle.name}" (image)`,
 			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N, #ms=N (generation time). Ctrl+C stops.',
 			'',
 		].join('\n'),

@@ -24,12 +24,20 @@ export function maxReferencesFor(model: Model): number {
 	return model === 'v4.5' || model === 'v5' ? 3 : 7;
 }
 
-/** `@name` in a prompt; an e-mail address (word@host) is not a reference. */
-const MENTION = /(?<![\w.@])@([A-Za-z0-9_]+)/g;
+/** `@name` in a prompt, and what follows it; an e-mail address (word@host) is not a reference. */
+const MENTION = /(?<![\w.@])@([A-Za-z0-9_]+)(\S?)/g;
 const NAME = /^[A-Za-z0-9_]{1,40}$/;
 
 export function mentionsIn(prompt: string): string[] {
 	return [...new Set([...prompt.matchAll(MENTION)].map((match) => match[1]))];
+}
+
+/**
+ * Mentions glued to what follows (`@cat,`). PixVerse's guide says a space must follow each `@name`; the node
+ * takes that narrower reading rather than guess how PixVerse splits `@cat's`.
+ */
+export function gluedMentionsIn(prompt: string): string[] {
+	return [...new Set([...prompt.matchAll(MENTION)].filter((match) => match[2] !== '').map((match) => `@${match[1]}${match[2]}`))];
 }
 
 export interface ReferenceParameters {
@@ -72,6 +80,10 @@ export function referencesBody(params: VideoParameters & { references: Reference
 	const unknown = mentioned.filter((name) => !names.includes(name));
 	if (unused.length) {
 		problems.add(LABELS.prompt, `The prompt does not mention ${unused.map((name) => `@${name}`).join(', ')}`, 'Write each reference into the prompt as @name, or remove the references it does not use.');
+	}
+	const glued = gluedMentionsIn(prompt);
+	if (glued.length) {
+		problems.add(LABELS.prompt, `${glued.join(', ')}: a reference name must be followed by a space`, 'Put a space after each @name: "@cat sleeps", not "@cat,".');
 	}
 	if (unknown.length) {
 		problems.add(LABELS.prompt, `The prompt mentions ${unknown.map((name) => `@${name}`).join(', ')}, which no reference is named`, 'Add a reference with that name, or remove the @mention.');

@@ -1,0 +1,60 @@
+import { runPixVerse } from '../../harness/engine';
+import { imagesItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
+import { PixVerseSimulator } from '../../simulator/server';
+
+describe('Video → Generate From References', () => {
+	let sim: PixVerseSimulator;
+	beforeAll(async () => {
+		sim = await PixVerseSimulator.start({ generationMs: 200 });
+	});
+	afterAll(async () => await sim.close());
+	beforeEach(() => sim.requests.splice(0));
+
+	const reference = (name: string, type: string, field: string) => ({ name, type, source: 'binary', binaryPropertyName: field });
+	const parameters = (overrides: Record<string, unknown> = {}) =>
+		jobParameters('video', 'generateFromReferences', {
+			references: { reference: [reference('cat', 'subject', 'cat'), reference('beach', 'background', 'beach')] },
+			model: 'v6',
+			prompt: '@cat walks along @beach at sunset',
+			duration: 5,
+			quality: '540p',
+			aspectRatio: '9:16',
+			...overrides,
+		});
+	const run = async (overrides: Record<string, unknown> = {}) =>
+		await runPixVerse({ parameters: parameters(overrides), credentials: simulatorCredentials(sim), items: [imagesItem(['cat', 'beach', 'dog', 'hat'])] });
+
+	it('uploads every reference and sends image_references with their names, types and image IDs', async () => {
+		const result = await run();
+		expect(result.error?.message).toBeUndefined();
+		const [call] = sim.calls('fusionGenerate');
+		const ids = (result.items[0].json.imageIds as string[]).map(Number);
+		expect(call.json).toEqual({
+			model: 'v6',
+			prompt: '@cat walks along @beach at sunset',
+			duration: 5,
+			quality: '540p',
+			aspect_ratio: '9:16',
+			image_references: [
+				{ type: 'subject', img_id: ids[0], ref_name: 'cat' },
+				{ type: 'background', img_id: ids[1], ref_name: 'beach' },
+			],
+		});
+		expect(result.items[0].json).toMatchObject({ status: 'succeeded', aspectRatio: '9:16' });
+	});
+
+	it.each([
+		['a reference the prompt does not use', { prompt: '@cat at sunset' }, 'Prompt: The prompt does not mention @beach'],
+		['a mention without a reference', { prompt: '@cat meets @dog on @beach' }, 'Prompt: The prompt mentions @dog, which no reference is named'],
+		[
+			'more references than V5 takes',
+			{ model: 'v5', duration: 5, aspectRatio: '16:9', prompt: '@cat @beach @dog @hat', references: { reference: [reference('cat', 'subject', 'cat'), reference('beach', 'background', 'beach'), reference('dog', 'subject', 'dog'), reference('hat', 'subject', 'hat')] } },
+			'References: 4 references were given',
+		],
+		['a model without references', { model: 'v4', duration: 5, aspectRatio: '16:9' }, 'Model: Generate From References is not available on model v4'],
+	])('refuses %s with zero requests', async (_name, overrides, message) => {
+		const result = await run(overrides);
+		expect(result.error?.message).toBe(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
