@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { runPixVerse } from '../test/harness/engine';
-import { REPOSITORY_ROOT, generateParameters, imageItem, simulatorCredentials } from '../test/harness/fixtures';
+import { REPOSITORY_ROOT, generateParameters, imageItem, jobParameters, simulatorCredentials } from '../test/harness/fixtures';
 import { PixVerseSimulator } from '../test/simulator/server';
 
 const N = Number(process.env.BENCH_ITEMS ?? 40);
@@ -27,21 +27,23 @@ interface Row {
 	met: boolean;
 }
 
-async function batch(maxConcurrentJobs: number): Promise<{ wallMs: number; statusPerJob: number; submitPerJob: number; ok: boolean }> {
+/** A batch of N image-to-video items (uploaded from binary), or of N text-to-video items: the same engine. */
+async function batch(maxConcurrentJobs: number, operation: 'image' | 'text' = 'image'): Promise<{ wallMs: number; statusPerJob: number; submitPerJob: number; ok: boolean }> {
 	const sim = await PixVerseSimulator.start({ generationMs: T_MS, concurrencyLimit: C, videoBytes: 1024 });
 	try {
-		const items = Array.from({ length: N }, (_, index) => imageItem(undefined, undefined, undefined, { index }));
-		const result = await runPixVerse({
-			parameters: generateParameters({ prompt: '={{ "Bench item " + $json.index }}', waitOptions: { maxConcurrentJobs, pollIntervalSeconds: POLL_S, maxWaitSeconds: 3600 } }),
-			credentials: simulatorCredentials(sim),
-			items,
-			binaryMode: 'filesystem',
-		});
+		const waitOptions = { maxConcurrentJobs, pollIntervalSeconds: POLL_S, maxWaitSeconds: 3600 };
+		const prompt = '={{ "Bench item " + $json.index }}';
+		const parameters =
+			operation === 'image'
+				? generateParameters({ prompt, waitOptions })
+				: jobParameters('video', 'generateFromText', { model: 'v6', prompt, duration: 5, quality: '540p', aspectRatio: '16:9', waitOptions });
+		const items = Array.from({ length: N }, (_, index) => (operation === 'image' ? imageItem(undefined, undefined, undefined, { index }) : { json: { index } }));
+		const result = await runPixVerse({ parameters, credentials: simulatorCredentials(sim), items, binaryMode: 'filesystem' });
 		const ok = result.status === 'success' && result.items.length === N && result.items.every((item) => item.json.status === 'succeeded');
 		return {
 			wallMs: result.durationMs,
 			statusPerJob: sim.calls('result').length / N,
-			submitPerJob: sim.calls('generate').length / N,
+			submitPerJob: sim.calls(operation === 'image' ? 'generate' : 'textGenerate').length / N,
 			ok,
 		};
 	} finally {
@@ -92,6 +94,10 @@ async function main(): Promise<number> {
 	say(`  concurrent batch: ${(concurrent.wallMs / 1000).toFixed(2)} s`);
 	const sequential = await batch(1);
 	say(`  one-at-a-time batch: ${(sequential.wallMs / 1000).toFixed(2)} s`);
+	const text = await batch(C, 'text');
+	say(`  text-to-video batch: ${(text.wallMs / 1000).toFixed(2)} s`);
+	const textSequential = await batch(1, 'text');
+	say(`  text-to-video one-at-a-time: ${(textSequential.wallMs / 1000).toFixed(2)} s`);
 	const memory = await downloadMemory();
 	say(`  ${VIDEO_MB} MB download: ${memory.seconds.toFixed(1)} s`);
 	const loadMs = loadTimeMs();
@@ -101,6 +107,9 @@ async function main(): Promise<number> {
 		{ metric: '(a) one-at-a-time wall / concurrent wall', measured: `${(sequential.wallMs / concurrent.wallMs).toFixed(2)}× (${(sequential.wallMs / 1000).toFixed(1)} s)`, target: '≥ 4×', met: sequential.ok && sequential.wallMs / concurrent.wallMs >= 4 },
 		{ metric: '(b) status requests per job', measured: concurrent.statusPerJob.toFixed(2), target: `≤ ${T_MS / 1000 / POLL_S + 2} (T/interval + 2)`, met: concurrent.statusPerJob <= T_MS / 1000 / POLL_S + 2 },
 		{ metric: '(b) submit requests per job', measured: concurrent.submitPerJob.toFixed(2), target: '1.00', met: concurrent.submitPerJob === 1 },
+		{ metric: `(e) text-to-video: wall / floor`, measured: `${(text.wallMs / floorMs).toFixed(3)}× (${(text.wallMs / 1000).toFixed(2)} s)`, target: '≤ 1.15×', met: text.ok && text.wallMs / floorMs <= 1.15 },
+		{ metric: '(e) text-to-video: one-at-a-time / concurrent', measured: `${(textSequential.wallMs / text.wallMs).toFixed(2)}× (${(textSequential.wallMs / 1000).toFixed(1)} s)`, target: '≥ 4×', met: textSequential.ok && textSequential.wallMs / text.wallMs >= 4 },
+		{ metric: '(e) text-to-video: status / submit requests per job', measured: `${text.statusPerJob.toFixed(2)} / ${text.submitPerJob.toFixed(2)}`, target: `≤ ${T_MS / 1000 / POLL_S + 2} / 1.00`, met: text.statusPerJob <= T_MS / 1000 / POLL_S + 2 && text.submitPerJob === 1 },
 		{ metric: `(c) peak RSS growth, ${VIDEO_MB} MB video, filesystem mode`, measured: `${memory.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: memory.ok && memory.growthMb <= 64 },
 		{ metric: '(d) cold require of the built node (median of 5)', measured: `${loadMs.toFixed(1)} ms`, target: '≤ 50 ms', met: loadMs <= 50 },
 	];

@@ -3,11 +3,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { request } from 'undici';
 
 import type { N8nInstance } from './n8nInstance';
-
-const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' };
+import { OWNER } from './n8nInstance';
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
@@ -24,14 +22,7 @@ export interface EditorCheck {
  */
 export async function checkEditor(n8n: N8nInstance, workflowId: string, nodeName: string, outputDir: string): Promise<EditorCheck> {
 	if (!CHROMIUM) throw new Error('chromium is not installed (apt-get install chromium)');
-	await n8n.waitUntilServing('/healthz');
-	// The REST API comes up after /healthz answers: retry the owner setup until it is accepted (or already done).
-	for (let attempt = 0; attempt < 60; attempt++) {
-		const setup = await request(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-		const answer = await setup.body.text();
-		if (setup.statusCode === 200 || /already/i.test(answer)) break;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
+	await n8n.setUpOwner();
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 
+export const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' };
+const BROWSER_ID = 'pixverse-e2e-browser';
+
 export interface CliResult {
 	code: number | null;
 	output: string;
@@ -155,6 +158,41 @@ export class N8nInstance {
 
 	get log(): string {
 		return this.serverLog;
+	}
+
+	/** Creates the owner account once n8n's REST API is up (or finds it already made). */
+	async setUpOwner(): Promise<void> {
+		await this.waitUntilServing('/healthz');
+		// The REST API comes up after /healthz answers: retry the owner setup until it is accepted (or already done).
+		for (let attempt = 0; attempt < 60; attempt++) {
+			const setup = await request(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+			const answer = await setup.body.text();
+			if (setup.statusCode === 200 || /already/i.test(answer)) return;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		throw new Error(`n8n ${this.version} never accepted the owner setup:\n${this.serverLog.slice(-3000)}`);
+	}
+
+	/**
+	 * POST to n8n's own REST API as the signed-in owner, the way its editor calls it (auth cookie and browser ID),
+	 * and returns the `data` of the answer.
+	 */
+	async restPost<T>(path: string, body: unknown): Promise<T> {
+		await this.setUpOwner();
+		const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID };
+		const login = await request(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		});
+		await login.body.dump();
+		const setCookie = login.headers['set-cookie'];
+		const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((value) => value.split(';')[0]).join('; ');
+		if (login.statusCode !== 200 || !cookie) throw new Error(`login answered HTTP ${login.statusCode}`);
+		const response = await request(`${this.baseUrl}/rest${path}`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(body) });
+		const text = await response.body.text();
+		if (response.statusCode !== 200) throw new Error(`POST /rest${path} answered HTTP ${response.statusCode}: ${text.slice(0, 1000)}`);
+		return (JSON.parse(text) as { data: T }).data;
 	}
 
 	async stop(): Promise<void> {

@@ -16,6 +16,7 @@ import { REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
 import { PixVerseSimulator, SIM_API_KEY } from '../simulator/server';
 import { CHROMIUM, checkEditor } from './editor';
 import { N8nInstance, parseExecution } from './n8nInstance';
+import type { PickedTemplates } from './workflows';
 import { CREDENTIAL_ID, e2eWorkflows } from './workflows';
 
 const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').map((v) => v.trim()).filter(Boolean);
@@ -122,6 +123,7 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 
 		await n8n.activate(workflows.webhook.id);
 		await n8n.start();
+		let picked: PickedTemplates | undefined;
 		try {
 			await scenario(version, 'Webhook → PixVerse → Respond to Webhook, concurrent requests', async () => {
 				const url = `${n8n.baseUrl}/webhook/pixverse-image-to-video`;
@@ -149,6 +151,32 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 				return `${prompts.length} concurrent requests, ${prompts.length} distinct videos`;
 			});
 
+			await scenario(version, 'effect picker: the running n8n loads PixVerse template lists through its own REST API', async () => {
+				type ListAnswer = { results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string };
+				const load = async (methodName: string, operation: Record<string, string>, filter?: string, paginationToken?: string) =>
+					await n8n.restPost<ListAnswer>('/dynamic-node-parameters/resource-locator-results', {
+						path: 'parameters.template',
+						nodeTypeAndVersion: { name: 'n8n-nodes-pixverse.pixVerse', version: 1 },
+						currentNodeParameters: { ...operation, template: { __rl: true, mode: 'list', value: '' } },
+						methodName,
+						credentials: { pixVerseApi: { id: CREDENTIAL_ID, name: 'PixVerse account' } },
+						...(filter ? { filter } : {}),
+						...(paginationToken ? { paginationToken } : {}),
+					});
+				const listsBefore = sim.calls('templateList').length;
+				const videoPage = await load('searchVideoEffects', { resource: 'video', operation: 'generateFromEffect' });
+				check(videoPage.results.length === 100 && videoPage.paginationToken === '2', `first page: ${videoPage.results.length} results, token ${String(videoPage.paginationToken)}`);
+				const nextPage = await load('searchVideoEffects', { resource: 'video', operation: 'generateFromEffect' }, undefined, videoPage.paginationToken);
+				check(nextPage.results.length > 0 && !nextPage.paginationToken, `second page: ${nextPage.results.length} results, token ${String(nextPage.paginationToken)}`);
+				const kiss = (await load('searchVideoEffects', { resource: 'video', operation: 'generateFromEffect' }, 'kiss')).results.find((item) => item.name === 'Kiss Me AI');
+				const anime = (await load('searchImageEffects', { resource: 'image', operation: 'generateFromEffect' }, 'anime')).results.find((item) => item.name === 'Anime Portrait');
+				check(kiss && anime, 'the searched templates were not listed');
+				const lists = sim.calls('templateList').slice(listsBefore);
+				check(lists.every((call) => call.apiKey === SIM_API_KEY) && lists.some((call) => call.query?.type === '2'), 'the lists did not reach the simulator with the credential');
+				picked = { video: { value: kiss.value, name: kiss.name }, image: { value: anime.value, name: anime.name } };
+				return `${videoPage.results.length + nextPage.results.length} video templates in 2 pages; picked "${kiss.name}" and "${anime.name}"`;
+			});
+
 			await scenario(version, 'editor: the node panel renders (headless Chromium)', async () => {
 				check(CHROMIUM, 'chromium is not installed');
 				const editor = await checkEditor(n8n, workflows.imageToVideo.id, 'Generate Video', OUTPUT_DIR);
@@ -160,6 +188,33 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 		} finally {
 			await n8n.stop();
 		}
+
+		await scenario(version, 'text to video, an effect from the picker, a transition and an image effect (binary) in one workflow', async () => {
+			check(picked, 'no template was picked (the picker scenario failed)');
+			const creations = e2eWorkflows(imagePath, picked).creations;
+			await n8n.importJson('workflow', [creations]);
+			const jobsBefore = sim.acceptedJobs().length;
+			const result = await n8n.cli(['execute', `--id=${creations.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			check(run?.status === 'success', `execution was not successful:\n${result.output.slice(-3000)}`);
+			const first = (node: string) => run.data.resultData.runData[node][0].data!.main[0][0];
+			const text = first('Text to Video').json;
+			const effect = first('Apply Effect').json;
+			const transition = first('Transition').json;
+			const image = first('Image Effect');
+			check(text.status === 'succeeded' && text.aspectRatio === '16:9', `Text to Video ${JSON.stringify(text)}`);
+			check(effect.status === 'succeeded' && effect.templateId === picked.video.value, `Apply Effect ${JSON.stringify(effect)}`);
+			check(transition.status === 'succeeded' && Array.isArray(transition.imageIds) && transition.imageIds.length === 2, `Transition ${JSON.stringify(transition)}`);
+			check(image.json.status === 'succeeded' && typeof image.json.imageUrl === 'string' && image.json.templateId === picked.image.value, `Image Effect ${JSON.stringify(image.json)}`);
+			check(image.binary?.data?.mimeType === 'image/png' && image.binary.data.fileName === `${String(image.json.imageId)}.png`, `image binary ${JSON.stringify(image.binary?.data)}`);
+			const jobs = sim.acceptedJobs().slice(jobsBefore);
+			const endpoints = jobs.map((job) => job.endpoint).sort();
+			check(JSON.stringify(endpoints) === JSON.stringify(['generate', 'imageTemplateGenerate', 'textGenerate', 'transitionGenerate']), `jobs accepted: ${endpoints.join(', ')}`);
+			const effectJob = jobs.find((job) => job.endpoint === 'generate');
+			check(String(effectJob?.body.template_id) === picked.video.value, `the effect job used template ${String(effectJob?.body.template_id)}`);
+			check(!result.output.includes(SIM_API_KEY), 'the API key appeared in n8n output');
+			return `videos ${String(text.videoId)}, ${String(effect.videoId)}, ${String(transition.videoId)}; image ${String(image.json.imageId)}`;
+		});
 	} finally {
 		await sim.close();
 	}

@@ -30,7 +30,15 @@ function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export function e2eWorkflows(imagePath: string): Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated', Workflow> {
+export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations', Workflow>;
+
+/** Effect templates as the picker gives them (resource locator values). */
+export interface PickedTemplates {
+	video: { value: string; name: string };
+	image: { value: string; name: string };
+}
+
+export function e2eWorkflows(imagePath: string, picked?: PickedTemplates): E2eWorkflows {
 	const fastWait = { maxWaitSeconds: 120, pollIntervalSeconds: 1 };
 
 	const imageToVideo = example('image-to-video.json');
@@ -51,5 +59,13 @@ export function e2eWorkflows(imagePath: string): Record<'imageToVideo' | 'webhoo
 	nodeNamed(moderated, 'Read Image').parameters.fileSelector = imagePath;
 	Object.assign(nodeNamed(moderated, 'Generate Video').parameters, { prompt: 'A city at night #moderated', downloadVideo: false, waitOptions: fastWait });
 
-	return { imageToVideo, webhook, resume, moderated };
+	const creations = example('creations.json');
+	nodeNamed(creations, 'Read Image').parameters.fileSelector = imagePath;
+	for (const name of ['Text to Video', 'Apply Effect', 'Transition', 'Image Effect']) Object.assign(nodeNamed(creations, name).parameters, { waitOptions: fastWait });
+	if (picked) {
+		nodeNamed(creations, 'Apply Effect').parameters.template = { __rl: true, mode: 'list', value: picked.video.value, cachedResultName: picked.video.name };
+		nodeNamed(creations, 'Image Effect').parameters.template = { __rl: true, mode: 'list', value: picked.image.value, cachedResultName: picked.image.name };
+	}
+
+	return { imageToVideo, webhook, resume, moderated, creations };
 }

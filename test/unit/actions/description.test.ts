@@ -1,6 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
+import { operations as imageOperations } from '../../../nodes/PixVerse/actions/image';
+import { operations as videoOperations } from '../../../nodes/PixVerse/actions/video';
+import { IMAGE_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromImage.rules';
+import { REFERENCES } from '../../../nodes/PixVerse/rules/generateFromReferences.rules';
+import { TEXT_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromText.rules';
+import { TRANSITION } from '../../../nodes/PixVerse/rules/transition.rules';
 import { MODELS, MODEL_SPECS, modelsAccepting } from '../../../nodes/PixVerse/rules/modelMatrix';
 
 const { description } = new PixVerse();
@@ -46,6 +52,62 @@ describe('node description', () => {
 		for (const [name, option] of Object.entries(gated)) {
 			const property = options.find((candidate) => candidate.name === name);
 			expect([name, property?.displayOptions?.show?.['/model']]).toEqual([name, modelsAccepting(option)]);
+		}
+	});
+});
+
+describe('every operation', () => {
+	const node = new PixVerse();
+	const forOperation = (resource: string, operation: string) =>
+		description.properties.filter((property) => property.displayOptions?.show?.resource?.includes(resource) && property.displayOptions?.show?.operation?.includes(operation));
+	const operationsOf = (resource: string) =>
+		((description.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource))?.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
+
+	it('lists in each resource exactly the operations the router dispatches', () => {
+		expect(operationsOf('video').sort()).toEqual(Object.keys(videoOperations).sort());
+		expect(operationsOf('image').sort()).toEqual(Object.keys(imageOperations).sort());
+	});
+
+	const jobOperations: Array<[string, string, string[]]> = [
+		['video', 'generateFromImage', [...IMAGE_TO_VIDEO.options]],
+		['video', 'generateFromText', [...TEXT_TO_VIDEO.options]],
+		['video', 'transition', [...TRANSITION.options]],
+		['video', 'generateFromEffect', ['seed', 'soundEffect']],
+		['video', 'generateFromReferences', []],
+		['video', 'multiTransition', []],
+		['image', 'generateFromEffect', []],
+	];
+
+	it.each(jobOperations)('%s → %s has the billing notice, waiting, download and exactly its rule table options', (resource, operation, offered) => {
+		const properties = forOperation(resource, operation);
+		const names = properties.map((property) => property.name);
+		expect(names).toEqual(expect.arrayContaining(['billingNotice', 'waitForCompletion', 'waitOptions', 'outputBinaryField', resource === 'video' ? 'downloadVideo' : 'downloadImage']));
+		const options = (properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
+		const optionOf: Record<string, string> = { lipSyncSpeakerId: 'lipSync', lipSyncText: 'lipSync', soundEffectContent: 'soundEffect' };
+		const shown = [...new Set(options.map((option) => optionOf[option.name] ?? option.name).filter((name) => name !== 'includeRawResponse'))];
+		expect(shown.sort()).toEqual([...offered].sort());
+		expect(options.map((option) => option.name)).toContain('includeRawResponse');
+	});
+
+	it.each([
+		['video', 'searchVideoEffects'],
+		['image', 'searchImageEffects'],
+	])('%s effects pick their template from a live list that the node implements (%s), or take an ID', (resource, method) => {
+		const [picker] = forOperation(resource, 'generateFromEffect').filter((property) => property.name === 'template');
+		expect(picker.type).toBe('resourceLocator');
+		expect(picker.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
+			['list', method],
+			['id', undefined],
+		]);
+		expect(typeof node.methods.listSearch[method as keyof typeof node.methods.listSearch]).toBe('function');
+	});
+
+	it('offers only the models each rule table allows, with Aspect Ratio where the body takes one', () => {
+		for (const [operation, rules] of [['generateFromText', TEXT_TO_VIDEO], ['generateFromReferences', REFERENCES], ['transition', TRANSITION]] as const) {
+			const properties = forOperation('video', operation);
+			const models = (properties.find((property) => property.name === 'model')?.options as INodePropertyOptions[]).map((option) => option.value);
+			expect([operation, [...models].sort()]).toEqual([operation, [...rules.models].sort()]);
+			expect([operation, properties.some((property) => property.name === 'aspectRatio')]).toEqual([operation, Boolean(rules.aspectRatio)]);
 		}
 	});
 });
