@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports --
  * End-to-end editor check in a headless browser; never part of the package. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

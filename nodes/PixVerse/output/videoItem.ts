@@ -42,7 +42,7 @@ export interface VideoItem extends IDataObject {
 export function contextFromBody(body: Record<string, unknown>, extra?: IDataObject): JobContext {
 	const context: JobContext = { model: body.model as string, quality: body.quality as string };
 	if (typeof body.duration === 'number') context.duration = body.duration;
-	if (typeof body.prompt === 'string') context.prompt = body.prompt;
+	if (typeof body.prompt === 'string' && body.prompt) context.prompt = body.prompt;
 	if (extra) context.extra = extra;
 	return context;
 }

@@ -60,7 +60,7 @@ export interface GenerateOptions {
 }
 
 /** Which option each key of the Options collection belongs to. */
-const OPTION_OF_KEY: Record<keyof GenerateOptions, VideoOption> = {
+export const OPTION_OF_KEY: Record<keyof GenerateOptions, VideoOption> = {
 	negativePrompt: 'negativePrompt',
 	seed: 'seed',
 	generateAudio: 'generateAudio',

@@ -156,7 +156,3 @@ export function describeNetworkFailure(
 		description: 'Try again in a moment.',
 	};
 }
-
-export function isPixVerseApiError(error: unknown): error is PixVerseApiError {
-	return error instanceof PixVerseApiError;
-}

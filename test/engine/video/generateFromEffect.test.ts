@@ -25,7 +25,7 @@ describe('Video → Generate From Effect', () => {
 		const [call] = sim.calls('generate');
 		const imageId = sim.calls('upload').length === 1 ? String(call.json?.img_id) : '';
 		expect(call.rawBody).toBe(`{"model":"v5","prompt":"","duration":5,"quality":"540p","template_id":${SIM_TEMPLATES.kiss.id},"img_id":${imageId}}`);
-		expect(result.items[0].json).toMatchObject({ status: 'succeeded', templateId: String(SIM_TEMPLATES.kiss.id), imageId });
+		expect(result.items[0].json).toMatchObject({ status: 'succeeded', templateId: String(SIM_TEMPLATES.kiss.id), imageId, prompt: null, duration: 5 });
 	});
 
 	it('takes a template ID typed by hand, and sound effects on any model', async () => {

@@ -7,6 +7,7 @@ import { IMAGE_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromImage.
 import { REFERENCES } from '../../../nodes/PixVerse/rules/generateFromReferences.rules';
 import { TEXT_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromText.rules';
 import { TRANSITION } from '../../../nodes/PixVerse/rules/transition.rules';
+import { OPTION_OF_KEY } from '../../../nodes/PixVerse/rules/videoBody';
 import { MODELS, MODEL_SPECS, modelsAccepting } from '../../../nodes/PixVerse/rules/modelMatrix';
 
 const { description } = new PixVerse();
@@ -83,8 +84,7 @@ describe('every operation', () => {
 		const names = properties.map((property) => property.name);
 		expect(names).toEqual(expect.arrayContaining(['billingNotice', 'waitForCompletion', 'waitOptions', 'outputBinaryField', resource === 'video' ? 'downloadVideo' : 'downloadImage']));
 		const options = (properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
-		const optionOf: Record<string, string> = { lipSyncSpeakerId: 'lipSync', lipSyncText: 'lipSync', soundEffectContent: 'soundEffect' };
-		const shown = [...new Set(options.map((option) => optionOf[option.name] ?? option.name).filter((name) => name !== 'includeRawResponse'))];
+		const shown = [...new Set(options.filter((option) => option.name !== 'includeRawResponse').map((option) => OPTION_OF_KEY[option.name as keyof typeof OPTION_OF_KEY]))];
 		expect(shown.sort()).toEqual([...offered].sort());
 		expect(options.map((option) => option.name)).toContain('includeRawResponse');
 	});

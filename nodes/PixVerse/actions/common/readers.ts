@@ -4,6 +4,7 @@ import { refuse } from '../../engine/errors';
 import type { JobKind } from '../../engine/jobKinds';
 import type { OutputSettings } from '../../engine/output';
 import type { JobPlan } from '../../engine/runJob';
+import type { GenerateOptions, VideoParameters } from '../../rules/videoBody';
 import type { WaitSettings } from '../../rules/waitSettings';
 import { parseWaitSettings } from '../../rules/waitSettings';
 import { DOWNLOAD_PARAMETER, OUTPUT_LABELS } from './jobOptions.description';
@@ -56,4 +57,18 @@ export function readPerModelField(this: IExecuteFunctions, name: 'duration' | 'a
 	} catch {
 		return undefined;
 	}
+}
+
+/** Model, Prompt, Duration, Quality, Aspect Ratio and Options, as every video generation reads them for its rules. */
+export function readVideoParameters(this: IExecuteFunctions, itemIndex: number): VideoParameters & { includeRawResponse: boolean } {
+	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
+	return {
+		model: this.getNodeParameter('model', itemIndex),
+		prompt: this.getNodeParameter('prompt', itemIndex, ''),
+		duration: readPerModelField.call(this, 'duration', itemIndex),
+		quality: this.getNodeParameter('quality', itemIndex),
+		aspectRatio: readPerModelField.call(this, 'aspectRatio', itemIndex),
+		options: options as GenerateOptions,
+		includeRawResponse,
+	};
 }

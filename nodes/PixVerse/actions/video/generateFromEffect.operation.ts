@@ -5,13 +5,12 @@ import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { VIDEO_EFFECT, attachEffectImages, videoEffectBody } from '../../rules/generateFromEffect.rules';
-import type { GenerateOptions } from '../../rules/videoBody';
 import { effectPicker, readTemplateId } from '../common/effectPicker.description';
 import { modelField, optionsCollection, promptField, qualityField } from '../common/generation.description';
 import { imageSourceFields } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
-import { readGenerationOptions, readJobSettings } from '../common/readers';
+import { readJobSettings, readVideoParameters } from '../common/readers';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -35,16 +34,8 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** A video effect: the template from the picker, one image (or several), checked before any request. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
-	const templateId = readTemplateId.call(this, itemIndex);
-	const built = videoEffectBody({
-		model: this.getNodeParameter('model', itemIndex),
-		prompt: this.getNodeParameter('prompt', itemIndex, ''),
-		quality: this.getNodeParameter('quality', itemIndex),
-		templateId,
-		imageCount: effectImageCount(this, itemIndex),
-		options: options as GenerateOptions,
-	});
+	const { includeRawResponse, ...parameters } = readVideoParameters.call(this, itemIndex);
+	const built = videoEffectBody({ ...parameters, templateId: readTemplateId.call(this, itemIndex), imageCount: effectImageCount(this, itemIndex) });
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
 	const images = await checkEffectImages.call(this, itemIndex);

@@ -6,11 +6,10 @@ import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { checkImage } from '../../media/inputImage';
 import { IMAGE_TO_VIDEO, attachImageToVideo, imageToVideoBody } from '../../rules/generateFromImage.rules';
-import type { GenerateOptions } from '../../rules/videoBody';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
-import { readGenerationOptions, readJobSettings, readPerModelField } from '../common/readers';
+import { readJobSettings, readVideoParameters } from '../common/readers';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -24,14 +23,8 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** Image-to-video: every parameter and the image are checked here, before any request of the execution. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
-	const built = imageToVideoBody({
-		model: this.getNodeParameter('model', itemIndex),
-		prompt: this.getNodeParameter('prompt', itemIndex),
-		duration: readPerModelField.call(this, 'duration', itemIndex),
-		quality: this.getNodeParameter('quality', itemIndex),
-		options: options as GenerateOptions,
-	});
+	const { includeRawResponse, ...parameters } = readVideoParameters.call(this, itemIndex);
+	const built = imageToVideoBody(parameters);
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
 	const image = await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex));

@@ -8,7 +8,7 @@ import { REFERENCES, REFERENCE_LABELS, attachReferenceImages, referencesBody } f
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
-import { readGenerationOptions, readJobSettings, readPerModelField } from '../common/readers';
+import { readJobSettings, readVideoParameters } from '../common/readers';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -48,17 +48,9 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** Reference-to-video: the prompt and the references must name each other before anything is sent. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
+	const { includeRawResponse, ...parameters } = readVideoParameters.call(this, itemIndex);
 	const entries = readListEntries(this, itemIndex, 'references', 'reference');
-	const built = referencesBody({
-		model: this.getNodeParameter('model', itemIndex),
-		prompt: this.getNodeParameter('prompt', itemIndex),
-		duration: readPerModelField.call(this, 'duration', itemIndex),
-		quality: this.getNodeParameter('quality', itemIndex),
-		aspectRatio: readPerModelField.call(this, 'aspectRatio', itemIndex),
-		options,
-		references: entries.map((entry) => ({ name: entry.name, type: entry.type ?? 'subject' })),
-	});
+	const built = referencesBody({ ...parameters, references: entries.map((entry) => ({ name: entry.name, type: entry.type ?? 'subject' })) });
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
 	const images = await checkEntryImages(this, itemIndex, entries, (index) => `reference ${index + 1}`);

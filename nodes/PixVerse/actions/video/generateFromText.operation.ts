@@ -5,10 +5,9 @@ import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { TEXT_TO_VIDEO, textToVideoBody } from '../../rules/generateFromText.rules';
-import type { GenerateOptions } from '../../rules/videoBody';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
-import { readGenerationOptions, readJobSettings, readPerModelField } from '../common/readers';
+import { readJobSettings, readVideoParameters } from '../common/readers';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -21,15 +20,8 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** Text-to-video: no media, so the plan is the checked body. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
-	const built = textToVideoBody({
-		model: this.getNodeParameter('model', itemIndex),
-		prompt: this.getNodeParameter('prompt', itemIndex),
-		duration: readPerModelField.call(this, 'duration', itemIndex),
-		quality: this.getNodeParameter('quality', itemIndex),
-		aspectRatio: readPerModelField.call(this, 'aspectRatio', itemIndex),
-		options: options as GenerateOptions,
-	});
+	const { includeRawResponse, ...parameters } = readVideoParameters.call(this, itemIndex);
+	const built = textToVideoBody(parameters);
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const { body } = built;
 	return {

@@ -6,12 +6,11 @@ import type { JobPlan } from '../../engine/runJob';
 import { checkImage } from '../../media/inputImage';
 import { contextFromBody } from '../../output/videoItem';
 import { TRANSITION, attachTransitionFrames, transitionBody } from '../../rules/transition.rules';
-import type { GenerateOptions } from '../../rules/videoBody';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import type { ImageSourceNames } from '../common/imageSource';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
-import { readGenerationOptions, readJobSettings, readPerModelField } from '../common/readers';
+import { readJobSettings, readVideoParameters } from '../common/readers';
 
 const FIRST_FRAME: ImageSourceNames = { source: 'firstFrameSource', binary: 'firstFrameBinaryField', url: 'firstFrameUrl', id: 'firstFrameImageId' };
 const LAST_FRAME: ImageSourceNames = { source: 'lastFrameSource', binary: 'lastFrameBinaryField', url: 'lastFrameUrl', id: 'lastFrameImageId' };
@@ -29,14 +28,8 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 
 /** A video that starts on one image and ends on another. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
-	const built = transitionBody({
-		model: this.getNodeParameter('model', itemIndex),
-		prompt: this.getNodeParameter('prompt', itemIndex),
-		duration: readPerModelField.call(this, 'duration', itemIndex),
-		quality: this.getNodeParameter('quality', itemIndex),
-		options: options as GenerateOptions,
-	});
+	const { includeRawResponse, ...parameters } = readVideoParameters.call(this, itemIndex);
+	const built = transitionBody(parameters);
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
 	const first = await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex, FIRST_FRAME, 'first frame'));
