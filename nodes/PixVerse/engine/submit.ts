@@ -96,10 +96,10 @@ export interface SubmitRequest {
 	requestTimeoutMs: number;
 }
 
-async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest): Promise<Attempt> {
+async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, stopSignal: AbortSignal): Promise<Attempt> {
 	const { itemIndex, kind } = request;
 	try {
-		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs });
+		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs, stopSignal });
 		const id = toIdString(reply.resp[JOB_KINDS[kind].idField]);
 		if (!id) {
 			return {
@@ -137,18 +137,20 @@ export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: S
 		gate: run.gate(),
 		stopSignal: run.stopSignal,
 		maxWaitMs: request.maxWaitMs,
-		attempt: async () => await attemptSubmit(ctx, request),
+		attempt: async () => await attemptSubmit(ctx, request, run.stopSignal),
 	});
 	if ('accepted' in outcome) {
 		const ref: JobRef = { kind: request.kind, id: outcome.accepted.id };
 		run.recordSubmission(itemIndex, ref);
 		return new JobHandle(ref, outcome.accepted.traceId, outcome.slot, run, itemIndex);
 	}
-	if ('failure' in outcome) {
+	const stoppedBeforeSending = 'failure' in outcome && outcome.failure instanceof PixVerseApiError && outcome.failure.failureKind === 'cancelled';
+	if ('failure' in outcome && !stoppedBeforeSending) {
 		run.holdSlotUntilFailureHandled(itemIndex, outcome.slot);
 		throw submitFailure(ctx, request, outcome.failure);
 	}
-	if (outcome.notSubmitted === 'stopped') {
+	if ('failure' in outcome) outcome.slot.release();
+	if (stoppedBeforeSending || ('notSubmitted' in outcome && outcome.notSubmitted === 'stopped')) {
 		throw new NodeOperationError(ctx.getNode(), 'This item was not submitted because the execution stopped', {
 			itemIndex,
 			description: 'Nothing was sent to PixVerse for this item and nothing was charged.',

@@ -24,13 +24,19 @@ export interface PixVerseRequest {
 	/** Path below `/openapi/v2`, e.g. `/video/result/123`. */
 	endpoint: string;
 	body?: JsonValue;
-	multipart?: MultipartBody;
+	/** A multipart body, or a maker of one: a streamed body can be sent once, so each attempt gets a fresh one. */
+	multipart?: MultipartBody | (() => Promise<MultipartBody>);
 	/** Pass the trace ID of an earlier attempt to replay it (PixVerse then answers with the earlier result). */
 	traceId?: string;
 	itemIndex?: number;
 	timeoutMs?: number;
 	/** Extra headers, e.g. `Accept-Language` for localised lists. */
 	headers?: Record<string, string>;
+	/**
+	 * Aborts when nothing new may be sent (the node halted on another item, or the execution stopped): no retry
+	 * under a new trace ID follows it. Defaults to the execution's stop signal.
+	 */
+	stopSignal?: AbortSignal;
 }
 
 export interface PixVerseReply {
@@ -93,8 +99,10 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 		timeout: timeoutMs,
 	};
 	if (request.multipart) {
-		headers['Content-Type'] = request.multipart.contentType;
-		options.body = request.multipart.body;
+		const multipart = typeof request.multipart === 'function' ? await request.multipart() : request.multipart;
+		headers['Content-Type'] = multipart.contentType;
+		if (multipart.contentLength !== undefined) headers['Content-Length'] = String(multipart.contentLength);
+		options.body = multipart.body as IHttpRequestOptions['body'];
 	} else if (request.body !== undefined) {
 		headers['Content-Type'] = 'application/json';
 		options.body = serializeJson(request.body);
@@ -104,6 +112,7 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 		new PixVerseApiError(this.getNode(), {
 			...failure,
 			message: redact(failure.message, apiKey),
+			description: redact(failure.description, apiKey),
 			traceId,
 			itemIndex: request.itemIndex,
 		});
@@ -157,11 +166,13 @@ export async function pixverseRequestWithRetry(
 	request: PixVerseRequest,
 	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<PixVerseReply> {
-	const signal = cancelSignalOf(this);
+	const stop = request.stopSignal ?? cancelSignalOf(this);
 	let traceId = request.traceId ?? randomUUID();
 	// Once an attempt may have been accepted, every later attempt replays its trace ID: a "not accepted"
 	// answer to a replay speaks of the replay, not of the request that may already have started a job.
 	let mayHaveBeenAccepted = false;
+	const failWith = (kind: FailureKind, failure: { message: string; description?: string | null; errCode?: number; httpStatus?: number }) =>
+		new PixVerseApiError(this.getNode(), { kind, message: failure.message, description: failure.description ?? '', errCode: failure.errCode, httpStatus: failure.httpStatus, traceId, itemIndex: request.itemIndex });
 	for (let attempt = 1; ; attempt++) {
 		let failure: PixVerseApiError;
 		try {
@@ -170,33 +181,33 @@ export async function pixverseRequestWithRetry(
 			if (!(error instanceof PixVerseApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
 			failure = error as PixVerseApiError;
 		}
-		let kind = failure.failureKind;
+		let kind = failureKindOf(request.method, failure);
 		if (mayHaveBeenAccepted && (kind === 'retryable' || kind === 'concurrency')) kind = 'ambiguous';
 		if (kind === 'ambiguous') mayHaveBeenAccepted = true;
-		const again = kind === 'retryable' || kind === 'ambiguous';
+		const again = (kind === 'retryable' || kind === 'ambiguous') && !stop?.aborted;
 		if (!again || attempt >= policy.attempts) {
-			throw kind === failure.failureKind
-				? failure
-				: new PixVerseApiError(this.getNode(), {
-						kind,
-						message: failure.message,
-						description: failure.description ?? '',
-						errCode: failure.errCode,
-						httpStatus: failure.httpStatus,
-						traceId,
-						itemIndex: request.itemIndex,
-					});
+			if (kind === 'retryable' && stop?.aborted) throw failWith('cancelled', { message: 'The execution was stopped', description: 'No further request was sent to PixVerse.' });
+			throw kind === failure.failureKind ? failure : failWith(kind, failure);
 		}
 		if (kind === 'retryable') traceId = randomUUID();
-		await pause(policy.baseDelayMs * 2 ** (attempt - 1), signal);
-		if (signal?.aborted) {
-			throw new PixVerseApiError(this.getNode(), {
-				kind: 'cancelled',
-				message: 'The execution was stopped',
-				description: 'No further request was sent to PixVerse.',
-				traceId,
-				itemIndex: request.itemIndex,
-			});
+		await pause(policy.baseDelayMs * 2 ** (attempt - 1), stop);
+		if (stop?.aborted) {
+			// The next attempt is not sent; an earlier one that may have been accepted is still reported as such.
+			throw mayHaveBeenAccepted
+				? failWith('ambiguous', { message: `${failure.message}, and the execution stopped before it could be confirmed`, description: failure.description })
+				: failWith('cancelled', { message: 'The execution was stopped', description: 'No further request was sent to PixVerse.' });
 		}
 	}
+}
+
+/**
+ * What a failure allows for this request. A POST abandoned by a stop may already have reached PixVerse, and an
+ * unknown fault (99999) or a database fault (500100) on a POST does not prove PixVerse did not accept it: all
+ * three are replayed under the same trace ID, never resent under a new one.
+ */
+function failureKindOf(method: PixVerseRequest['method'], failure: PixVerseApiError): FailureKind {
+	if (method !== 'POST') return failure.failureKind;
+	if (failure.failureKind === 'cancelled') return 'ambiguous';
+	if (failure.errCode === 99999 || failure.errCode === 500100) return 'ambiguous';
+	return failure.failureKind;
 }

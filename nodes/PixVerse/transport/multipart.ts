@@ -3,7 +3,9 @@ import { randomUUID } from 'crypto';
 /** A multipart/form-data body built by hand: community nodes may not import `form-data`. */
 export interface MultipartBody {
 	contentType: string;
-	body: Buffer;
+	/** The whole body, or a stream of it (then `contentLength` says how long it is). */
+	body: Buffer | NodeJS.ReadableStream;
+	contentLength?: number;
 }
 
 export interface MultipartFile {
@@ -43,4 +45,31 @@ export async function multipartFileField(file: MultipartFile): Promise<Multipart
 	await file.fill(body, head.length);
 	tail.copy(body, head.length + file.byteLength);
 	return { contentType: `multipart/form-data; boundary=${boundary}`, body };
+}
+
+/** Makes a Node readable stream from chunks: community nodes may not import `stream`, so the caller lends one. */
+export type ReadableFrom = (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStream;
+
+/**
+ * One file field streamed: the head, the file's chunks as they are read, the tail. Nothing holds the whole file;
+ * the exact length is known, so the request carries a Content-Length.
+ */
+export function multipartFileStream(file: Omit<MultipartFile, 'fill'> & { chunks: () => AsyncIterable<Buffer>; readableFrom: ReadableFrom }): MultipartBody {
+	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(file.fieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+	);
+	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	async function* parts(): AsyncGenerator<Buffer> {
+		yield head;
+		let sent = 0;
+		for await (const chunk of file.chunks()) {
+			sent += chunk.length;
+			if (sent > file.byteLength) throw new Error('the file grew while it was sent');
+			yield chunk;
+		}
+		if (sent !== file.byteLength) throw new Error('the file shrank while it was sent');
+		yield tail;
+	}
+	return { contentType: `multipart/form-data; boundary=${boundary}`, body: file.readableFrom(parts()), contentLength: head.length + file.byteLength + tail.length };
 }

@@ -168,5 +168,41 @@ describe('transport', () => {
 			expect(sim.calls('generate')).toHaveLength(1);
 			expect(visibleText(result)).not.toContain(SIM_API_KEY);
 		});
+
+		it.each([99999, 500100])('replays a generation request answered with ErrCode %s under the same trace ID (it does not prove PixVerse did not accept it)', async (code) => {
+			sim.inject('generate', { kind: 'errcode', errCode: code });
+			const result = await generate();
+			expect(result.status).toBe('success');
+			const calls = sim.calls('generate');
+			expect(calls).toHaveLength(2);
+			expect(calls[1].traceId).toBe(calls[0].traceId);
+		});
+
+		it('sends no new paid request once another item has stopped the node, even from inside a retry', async () => {
+			const upload = await runPixVerse({ parameters: { resource: 'image', operation: 'upload', imageSource: 'binary', binaryPropertyName: 'data' }, credentials: simulatorCredentials(sim), items: [imageItem()] });
+			const imageId = String(upload.items[0].json.imageId);
+			sim.requests.splice(0);
+			const jobsBefore = sim.acceptedJobs().length;
+			// Item 0 meets high load and waits to retry under a new trace ID; meanwhile item 1's image is refused.
+			sim.inject('generate', { kind: 'errcode', errCode: 500069 });
+			const result = await runPixVerse({
+				parameters: generateParameters({ imageSource: '={{ $json.source }}', imageId: '={{ $json.id }}', imageUrl: '={{ $json.url }}' }),
+				credentials: simulatorCredentials(sim),
+				items: [{ json: { source: 'imageId', id: imageId, url: '' } }, { json: { source: 'url', id: '', url: 'https://example.com/not-an-image.png' } }],
+			});
+			expect(result.error?.message).toContain('PixVerse could not read the image');
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			expect(sim.calls('generate')).toHaveLength(1);
+			expect(sim.acceptedJobs()).toHaveLength(jobsBefore);
+		});
+
+		it('sends nothing more for a generation request in flight when the execution is stopped (no replay, no new trace ID)', async () => {
+			sim.inject('generate', { kind: 'delay', ms: 1500 });
+			const result = await runPixVerse({ parameters: generateParameters(), credentials: simulatorCredentials(sim), items: [imageItem()], stopAfterMs: 700 });
+			expect(result.status).not.toBe('success');
+			await new Promise((resolve) => setTimeout(resolve, 2500));
+			expect(sim.calls('generate')).toHaveLength(1);
+			expect(sim.calls('result')).toHaveLength(0);
+		});
 	});
 });
