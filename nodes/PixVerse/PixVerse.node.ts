@@ -3,9 +3,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
 import * as image from './actions/image';
+import * as media from './actions/media';
 import { router } from './actions/router';
 import * as video from './actions/video';
-import { searchImageEffects, searchVideoEffects } from './methods/listSearch';
+import { searchImageEffects, searchRestyleStyles, searchVideoEffects, searchVoices } from './methods/listSearch';
 
 export class PixVerse implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +16,7 @@ export class PixVerse implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create videos and images with PixVerse AI: from images, text, effects, transitions and references',
+		description: 'Create and edit videos and images with PixVerse AI: generate, extend, lip sync, restyle, upscale and more',
 		defaults: { name: 'PixVerse' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,18 +31,20 @@ export class PixVerse implements INodeType {
 				options: [
 					{ name: 'Video', value: 'video' },
 					{ name: 'Image', value: 'image' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Account', value: 'account' },
 				],
 				default: 'video',
 			},
 			...video.description,
 			...image.description,
+			...media.description,
 			...account.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchVideoEffects, searchImageEffects },
+		listSearch: { searchVideoEffects, searchImageEffects, searchVoices, searchRestyleStyles },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

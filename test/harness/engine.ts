@@ -315,8 +315,8 @@ export async function readBinary(item: INodeExecutionData, field = 'data'): Prom
  * own LoadOptionsContext for a PixVerse node with the given parameters and credential.
  */
 export async function searchList(
-	method: 'searchVideoEffects' | 'searchImageEffects',
-	options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; filter?: string; paginationToken?: string },
+	method: keyof PixVerse['methods']['listSearch'],
+	options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; filter?: string; paginationToken?: string; path?: string },
 ): Promise<INodeListSearchResult> {
 	const node: INode = {
 		id: '00000000-0000-4000-8000-000000000002',
@@ -329,7 +329,7 @@ export async function searchList(
 	};
 	const workflow = new Workflow({ id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
 	const hooks = new ExecutionLifecycleHooks('manual', 'list', { id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, settings: {} } as never);
-	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(hooks, options.credentials), 'parameters.template');
+	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(hooks, options.credentials), options.path ?? 'parameters.template');
 	const search = (nodeTypeInstances[PIXVERSE_NODE_TYPE] as PixVerse).methods.listSearch[method];
 	return await search.call(context, options.filter, options.paginationToken);
 }

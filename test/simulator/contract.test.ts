@@ -17,6 +17,28 @@ import {
 import type { EndpointCases } from './cases';
 import { ENDPOINT_CASES, UPLOADED } from './cases';
 import { DEFAULT_TEMPLATES, SIM_TEMPLATES, templatePage } from './templates';
+import { DEFAULT_RESTYLES, DEFAULT_SPEAKERS, SIM_RESTYLES, SIM_SPEAKERS, restyleItem, restylePage, speakerItem, speakerPage } from './catalogues';
+import type { EditEndpoint } from './editCases';
+import { EDIT_CASES, EDIT_CONTEXT, EDIT_FIXTURE } from './editCases';
+import type { EditCheck, EditContext } from './edits';
+import {
+	MIMIC_RATES,
+	checkExtendBody,
+	checkLipSyncBody,
+	checkMaskSelectionBody,
+	checkMimicBody,
+	checkModifyBody,
+	checkRestyleBody,
+	checkRestyleQuery,
+	checkSoundEffectBody,
+	checkSwapBody,
+	checkTtsQuery,
+	checkUpscaleBody,
+	lastKeyframe,
+	perSecond,
+	ttsPrice,
+} from './edits';
+import { mp3Bytes, mp4Bytes, probeMedia, wavBytes } from './media';
 
 const context: ContractContext = {
 	isUploaded: (id) => UPLOADED.map(String).includes(id),
@@ -166,5 +188,187 @@ describe('template catalogue', () => {
 		expect(pages).toEqual([50, 50, DEFAULT_TEMPLATES.length - 100, 0]);
 		expect(templatePage(DEFAULT_TEMPLATES, undefined, 2, 100).items).toHaveLength(DEFAULT_TEMPLATES.length - 100);
 		expect(templatePage(DEFAULT_TEMPLATES, 2, 1, 100).total).toBe(DEFAULT_TEMPLATES.filter((template) => template.type === 2).length);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Video edits, media probing, speaker and restyle catalogues.
+
+const EDIT_CHECKS: Record<EditEndpoint, (body: Record<string, unknown>, context: EditContext) => EditCheck> = {
+	extendGenerate: checkExtendBody,
+	lipSyncGenerate: checkLipSyncBody,
+	soundEffectGenerate: checkSoundEffectBody,
+	restyleGenerate: checkRestyleBody,
+	upscaleGenerate: checkUpscaleBody,
+	maskSelection: checkMaskSelectionBody,
+	swapGenerate: checkSwapBody,
+	mimicGenerate: checkMimicBody,
+	modifyGenerate: checkModifyBody,
+};
+
+describe.each(EDIT_CASES)('contract of $endpoint', ({ endpoint, valid, invalid }) => {
+	test.each(valid)('accepts $name ($credits credits)', ({ body, credits }) => {
+		const check = EDIT_CHECKS[endpoint](typed(body), EDIT_CONTEXT);
+		expect(check).toMatchObject({ errCode: 0, errMsg: 'success', price: credits });
+		expect(check.source).toBeDefined();
+	});
+
+	test.each(invalid)('refuses $name with $errCode', ({ body, errCode }) => {
+		const check = EDIT_CHECKS[endpoint](typed(body), EDIT_CONTEXT);
+		expect(check.errCode).toBe(errCode);
+		if (errCode === 400017) expect(check.errMsg).toMatch(/^invalid param: |^couldn't find a matching |does not support|only supports/);
+		if (errCode === 400011) expect(check.errMsg).toMatch(/^empty param: /);
+		if (errCode === 400013) expect(check.errMsg).toMatch(/^invalid binding request: /);
+	});
+});
+
+describe('edit checks in detail', () => {
+	test('the documented wording for an unknown or unfinished source_video_id', () => {
+		expect(checkUpscaleBody({ source_video_id: 1 }, EDIT_CONTEXT).errMsg).toBe("couldn't find a matching source_video_id");
+		expect(checkUpscaleBody({ source_video_id: EDIT_FIXTURE.pending }, EDIT_CONTEXT).errMsg).toMatch(/^couldn't find a matching source_video_id/);
+		expect(checkUpscaleBody({ video_media_id: EDIT_FIXTURE.mediaAudio }, EDIT_CONTEXT).errMsg).toBe("couldn't find a matching video_media_id");
+	});
+
+	test('a resolved source carries its key, length and last keyframe', () => {
+		expect(checkUpscaleBody({ video_media_id: EDIT_FIXTURE.mediaVideo }, EDIT_CONTEXT).source).toEqual({
+			field: 'video_media_id',
+			id: String(EDIT_FIXTURE.mediaVideo),
+			key: `media:${EDIT_FIXTURE.mediaVideo}`,
+			seconds: 4,
+			frames: 96,
+		});
+	});
+
+	test('extend lengthens the source; other edits keep its length; mask selection reports its keyframe', () => {
+		const extend = EDIT_CASES[0].valid[0].body as Record<string, unknown>;
+		expect(checkExtendBody(extend, EDIT_CONTEXT).seconds).toBe(10);
+		expect(checkRestyleBody({ source_video_id: EDIT_FIXTURE.video, restyle_id: SIM_RESTYLES.clay.id }, EDIT_CONTEXT).seconds).toBe(5);
+		expect(checkMaskSelectionBody({ source_video_id: EDIT_FIXTURE.video }, EDIT_CONTEXT)).toMatchObject({ keyframeId: 1, price: 2 });
+		expect(checkMaskSelectionBody({ source_video_id: EDIT_FIXTURE.video, keyframe_id: 48 }, EDIT_CONTEXT).keyframeId).toBe(48);
+	});
+
+	test('prompt markers are read from prompt, sound_effect_content or restyle_prompt', () => {
+		expect(checkSoundEffectBody({ source_video_id: EDIT_FIXTURE.video, sound_effect_content: 'rain #failed' }, EDIT_CONTEXT).prompt).toBe('rain #failed');
+		expect(checkRestyleBody({ source_video_id: EDIT_FIXTURE.video, restyle_prompt: 'ink #moderated' }, EDIT_CONTEXT).prompt).toBe('ink #moderated');
+		expect(checkUpscaleBody({ source_video_id: EDIT_FIXTURE.video }, EDIT_CONTEXT).prompt).toBeUndefined();
+	});
+
+	test('prices', () => {
+		expect(ttsPrice('a'.repeat(15))).toBe(4);
+		expect(ttsPrice('a'.repeat(16))).toBe(8);
+		expect(ttsPrice('é'.repeat(8))).toBe(8);
+		expect(perSecond(10, 4.2)).toBe(50);
+		expect(perSecond(5, 5)).toBe(25);
+		expect(perSecond(2, 0.3)).toBe(2);
+		expect(lastKeyframe(5)).toBe(120);
+		expect([MIMIC_RATES['360p'], MIMIC_RATES['540p'], MIMIC_RATES['720p']]).toEqual([9, 10, 12]);
+		expect(MIMIC_RATES['1080p']).toBeUndefined();
+	});
+});
+
+describe('list queries', () => {
+	test('tts_speaker: everything optional, defaults page 1 of 20, all types', () => {
+		expect(checkTtsQuery({})).toEqual({ errCode: 0, errMsg: 'success', page: 1, pageSize: 20, type: 'all' });
+		expect(checkTtsQuery({ page_num: '2', page_size: '50', speaker_type: 'custom' })).toMatchObject({ errCode: 0, page: 2, pageSize: 50, type: 'custom' });
+	});
+
+	test.each([
+		['page_num', { page_num: '0' }],
+		['page_num', { page_num: 'one' }],
+		['page_size', { page_size: '30' }],
+		['page_size', { page_size: '' }],
+		['speaker_type', { speaker_type: 'robot' }],
+	])('tts_speaker refuses a bad %s: %j', (field, query) => {
+		expect(checkTtsQuery(query)).toMatchObject({ errCode: 400017, errMsg: `invalid param: ${field}` });
+	});
+
+	test('restyle/list: page_num and page_size both required', () => {
+		expect(checkRestyleQuery({ page_num: '1', page_size: '10' })).toMatchObject({ errCode: 0, page: 1, pageSize: 10 });
+		expect(checkRestyleQuery({ page_size: '10' })).toMatchObject({ errCode: 400011, errMsg: 'empty param: page_num' });
+		expect(checkRestyleQuery({ page_num: '1' })).toMatchObject({ errCode: 400011, errMsg: 'empty param: page_size' });
+		expect(checkRestyleQuery({ page_num: '0', page_size: '10' })).toMatchObject({ errCode: 400017, errMsg: 'invalid param: page_num' });
+		expect(checkRestyleQuery({ page_num: '1', page_size: '101' })).toMatchObject({ errCode: 400017, errMsg: 'invalid param: page_size' });
+		expect(checkRestyleQuery({ page_num: '1', page_size: '-5' })).toMatchObject({ errCode: 400017 });
+	});
+});
+
+describe('speaker and restyle catalogues', () => {
+	test('60 system voices and 3 custom ones, unique string IDs, documented ones kept', () => {
+		expect(DEFAULT_SPEAKERS.filter((speaker) => speaker.type === 'system')).toHaveLength(60);
+		expect(DEFAULT_SPEAKERS.filter((speaker) => speaker.type === 'custom')).toHaveLength(3);
+		expect(new Set(DEFAULT_SPEAKERS.map((speaker) => speaker.id)).size).toBe(DEFAULT_SPEAKERS.length);
+		expect(new Set(DEFAULT_SPEAKERS.map((speaker) => speaker.name)).size).toBe(DEFAULT_SPEAKERS.length);
+		expect(SIM_SPEAKERS.harper).toEqual({ id: '7', name: 'Harper', type: 'system' });
+		expect(SIM_SPEAKERS.liam.id).toBe('4');
+		expect(SIM_SPEAKERS.auto).toEqual({ id: 'Auto', name: 'Auto', type: 'system' });
+		expect(SIM_SPEAKERS.narrator.type).toBe('custom');
+		expect(SIM_SPEAKERS.emma.name).toBe('Emma');
+		expect(SIM_SPEAKERS.olivia.name).toBe('Olivia');
+	});
+
+	test('speaker paging at 50 gives two pages; type filters', () => {
+		expect([1, 2, 3].map((page) => speakerPage(DEFAULT_SPEAKERS, 'all', page, 50).items.length)).toEqual([50, 13, 0]);
+		expect(speakerPage(DEFAULT_SPEAKERS, 'custom', 1, 10)).toMatchObject({ total: 3 });
+		expect(speakerPage(DEFAULT_SPEAKERS, 'system', 2, 50).items).toHaveLength(10);
+		expect(speakerItem(SIM_SPEAKERS.harper)).toEqual({ speaker_id: '7', name: 'Harper', speaker_type: 'system' });
+	});
+
+	test('25 restyles with unique 15-digit integer IDs', () => {
+		expect(DEFAULT_RESTYLES).toHaveLength(25);
+		expect(new Set(DEFAULT_RESTYLES.map((restyle) => restyle.id)).size).toBe(25);
+		for (const restyle of DEFAULT_RESTYLES) expect(Number.isSafeInteger(restyle.id) && String(restyle.id).length === 15).toBe(true);
+		expect(SIM_RESTYLES.ghibli).toMatchObject({ id: 322876019426368, name: 'Ghibli' });
+		expect(restylePage(DEFAULT_RESTYLES, 3, 10)).toMatchObject({ total: 25 });
+		expect(restylePage(DEFAULT_RESTYLES, 3, 10).items).toHaveLength(5);
+		expect(restyleItem(SIM_RESTYLES.anime, 'http://sim')).toEqual({
+			restyle_id: SIM_RESTYLES.anime.id,
+			restyle_name: 'Anime',
+			restyle_prompt: SIM_RESTYLES.anime.prompt,
+			cover_url: `http://sim/media/restyles/${SIM_RESTYLES.anime.id}.png`,
+		});
+	});
+});
+
+describe('media files and their probe', () => {
+	test('mp4Bytes: ftyp, moov/mvhd, trak/tkhd, mdat padded to totalBytes', () => {
+		const bytes = mp4Bytes({ seconds: 12.5, width: 1280, height: 720, totalBytes: 10_000 });
+		expect(bytes).toHaveLength(10_000);
+		expect(bytes.toString('latin1', 4, 12)).toBe('ftypisom');
+		expect(bytes.toString('latin1', 28, 32)).toBe('moov');
+		expect(bytes.indexOf('mdat', 0, 'latin1')).toBeGreaterThan(0);
+		expect(probeMedia(bytes)).toEqual({ format: 'mp4', mediaType: 'video', contentType: 'video/mp4', seconds: 12.5, width: 1280, height: 720 });
+		expect(mp4Bytes({ seconds: 1, width: 2, height: 2 }).length).toBeLessThan(300);
+	});
+
+	test('brands: qt is MOV, M4A is audio', () => {
+		expect(probeMedia(mp4Bytes({ seconds: 3, width: 640, height: 480, brand: 'qt  ' }))).toMatchObject({ format: 'mov', mediaType: 'video', contentType: 'video/quicktime', seconds: 3, width: 640 });
+		expect(probeMedia(mp4Bytes({ seconds: 7, width: 0, height: 0, brand: 'M4A ' }))).toEqual({ format: 'm4a', mediaType: 'audio', contentType: 'audio/x-m4a', seconds: 7 });
+	});
+
+	test('wav: duration from the byte rate', () => {
+		const bytes = wavBytes(2.5);
+		expect(bytes).toHaveLength(44 + 20_000);
+		expect(probeMedia(bytes)).toEqual({ format: 'wav', mediaType: 'audio', contentType: 'audio/wav', seconds: 2.5 });
+	});
+
+	test('mp3: ID3 tag then 128 kbit/s frames; a bare frame sync is MP3 too', () => {
+		const probe = probeMedia(mp3Bytes(4));
+		expect(probe).toMatchObject({ format: 'mp3', mediaType: 'audio', contentType: 'audio/mpeg' });
+		expect(probe!.seconds).toBeCloseTo(4, 1);
+		expect(probeMedia(mp3Bytes(4).subarray(10))).toMatchObject({ format: 'mp3' });
+		expect(probeMedia(mp3Bytes())!.seconds).toBeCloseTo(3, 1);
+	});
+
+	test('webm and ADTS AAC are recognised without a duration', () => {
+		expect(probeMedia(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81]))).toEqual({ format: 'webm', mediaType: 'video', contentType: 'video/webm' });
+		expect(probeMedia(Buffer.from([0xff, 0xf1, 0x50, 0x80, 0, 0, 0]))).toEqual({ format: 'aac', mediaType: 'audio', contentType: 'audio/aac' });
+		expect(probeMedia(Buffer.from([0xff, 0xf9, 0x50, 0x80, 0, 0, 0]))).toMatchObject({ format: 'aac' });
+	});
+
+	test('text, images and empty files are not media', () => {
+		expect(probeMedia(Buffer.from('hello, this is a text file'))).toBeUndefined();
+		expect(probeMedia(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBeUndefined();
+		expect(probeMedia(Buffer.alloc(0))).toBeUndefined();
+		expect(probeMedia(Buffer.from('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ', 'latin1'))).toBeUndefined();
 	});
 });

@@ -183,14 +183,15 @@ export function parseTyped(text: string): unknown {
 	);
 }
 
-type Kind = 'string' | 'integer' | 'boolean' | 'id' | 'ids' | 'array';
+/** JSON types a body field can be required to have ('strings': an array of strings). */
+export type Kind = 'string' | 'integer' | 'boolean' | 'id' | 'ids' | 'strings' | 'array';
 
-interface Rule {
+export interface Rule {
 	kind: Kind;
 	required?: boolean;
 }
 
-const isPresent = (value: unknown) => value !== undefined && value !== null;
+export const isPresent = (value: unknown) => value !== undefined && value !== null;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function isId(value: unknown): boolean {
@@ -209,13 +210,15 @@ function hasKind(value: unknown, kind: Kind): boolean {
 			return isId(value);
 		case 'ids':
 			return Array.isArray(value) && value.every(isId);
+		case 'strings':
+			return Array.isArray(value) && value.every((item) => typeof item === 'string');
 		case 'array':
 			return Array.isArray(value);
 	}
 }
 
 /** Types (400013), then required fields (400011), then unknown fields (400017). `prefix` names nested fields. */
-function checkShape(body: Record<string, unknown>, rules: Record<string, Rule>, prefix = ''): Check | undefined {
+export function checkShape(body: Record<string, unknown>, rules: Record<string, Rule>, prefix = ''): Check | undefined {
 	for (const [field, rule] of Object.entries(rules)) {
 		if (isPresent(body[field]) && !hasKind(body[field], rule.kind)) return bad(400013, `invalid binding request: ${prefix}${field}`);
 	}
@@ -238,13 +241,13 @@ function checkGates(body: Record<string, unknown>, model: string): Check | undef
 
 const idString = (value: unknown) => String(value);
 
-function checkUploaded(ids: Array<{ field: string; value: unknown }>, context: ContractContext): Check | undefined {
+export function checkUploaded(ids: Array<{ field: string; value: unknown }>, context: ContractContext): Check | undefined {
 	const missing = ids.find(({ value }) => !context.isUploaded(idString(value)));
 	return missing ? bad(400032, `invalid image id: ${missing.field}`) : undefined;
 }
 
 /** Only the fields present in `body`, so a check never sees `undefined` keys it would treat as set. */
-function pick(body: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+export function pick(body: Record<string, unknown>, fields: string[]): Record<string, unknown> {
 	return Object.fromEntries(fields.filter((field) => isPresent(body[field])).map((field) => [field, body[field]]));
 }
 

@@ -10,8 +10,10 @@ import type { JsonValue } from '../../nodes/PixVerse/transport/envelope';
 
 /**
  * The simulator's routes, as recorded on each request. The first five are the original image-to-video set; the
- * rest cover the other documented generation endpoints (pixverse-api-beyond-i2v.md §1). `media` is every
- * simulator-served file other than the generated MP4s: uploaded images, image-template results, template previews.
+ * rest cover the other documented generation endpoints (pixverse-api-beyond-i2v.md §1): media upload, the video
+ * edits (extend … modify), the TTS-speaker and restyle lists and the synchronous mask selection. `media` is every
+ * simulator-served file other than the generated MP4s: uploaded images, image-template results, template previews,
+ * uploaded video/audio, keyframe and mask PNGs, restyle covers.
  */
 export type Endpoint =
 	| 'upload'
@@ -26,7 +28,19 @@ export type Endpoint =
 	| 'imageTemplateGenerate'
 	| 'imageResult'
 	| 'templateList'
-	| 'media';
+	| 'media'
+	| 'mediaUpload'
+	| 'extendGenerate'
+	| 'lipSyncGenerate'
+	| 'ttsSpeakers'
+	| 'soundEffectGenerate'
+	| 'restyleGenerate'
+	| 'restyleList'
+	| 'upscaleGenerate'
+	| 'maskSelection'
+	| 'swapGenerate'
+	| 'mimicGenerate'
+	| 'modifyGenerate';
 
 export interface RecordedRequest {
 	endpoint: Endpoint | 'unknown';
@@ -70,6 +84,19 @@ const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: Endpoint }> = [
 	{ method: 'GET', pattern: /^\/openapi\/v2\/image\/result\/[^/]+$/, endpoint: 'imageResult' },
 	{ method: 'GET', pattern: /^\/openapi\/v2\/video\/effects\/templates\/list$/, endpoint: 'templateList' },
 	{ method: 'GET', pattern: /^\/media\/(images\/(result-)?\d+\.png|templates\/\d+\.mp4)$/, endpoint: 'media' },
+	{ method: 'GET', pattern: /^\/media\/(uploads\/\d+|(keyframes|masks|restyles)\/\d+\.png)$/, endpoint: 'media' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/media\/upload$/, endpoint: 'mediaUpload' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/extend\/generate$/, endpoint: 'extendGenerate' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/lip_sync\/generate$/, endpoint: 'lipSyncGenerate' },
+	{ method: 'GET', pattern: /^\/openapi\/v2\/video\/tts_speaker$/, endpoint: 'ttsSpeakers' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/sound_effect\/generate$/, endpoint: 'soundEffectGenerate' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/restyle\/generate$/, endpoint: 'restyleGenerate' },
+	{ method: 'GET', pattern: /^\/openapi\/v2\/video\/restyle\/list$/, endpoint: 'restyleList' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/upscale\/generate$/, endpoint: 'upscaleGenerate' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/mask\/selection$/, endpoint: 'maskSelection' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/swap\/generate$/, endpoint: 'swapGenerate' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/mimic\/generate$/, endpoint: 'mimicGenerate' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/modify\/generate$/, endpoint: 'modifyGenerate' },
 ];
 
 export function endpointOf(method: string, path: string): Endpoint | 'unknown' {

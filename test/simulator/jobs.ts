@@ -35,6 +35,8 @@ export interface Job {
 	templateId?: string;
 	/** The scenario that decided the outcome, if one did. */
 	scenario?: ScenarioName;
+	/** Length of the video in seconds, when the accepting endpoint knows it (edit endpoints set it; see server.ts). */
+	seconds?: number;
 }
 
 /**
@@ -171,7 +173,10 @@ export class JobBook {
 	}
 
 	/** Charges the account and records the job (after admission() said yes). */
-	accept(input: { kind: JobKind; endpoint: Endpoint; traceId: string; body: Record<string, unknown>; price: number; prompt?: string; templateId?: string }, now = Date.now()): Job {
+	accept(
+		input: { kind: JobKind; endpoint: Endpoint; traceId: string; body: Record<string, unknown>; price: number; prompt?: string; templateId?: string; seconds?: number },
+		now = Date.now(),
+	): Job {
 		this.account.charge(input.price);
 		const outcome = this.decide(input.prompt);
 		const id = (input.kind === 'video' ? this.nextVideoId++ : this.nextImageJobId++).toString();
@@ -192,6 +197,7 @@ export class JobBook {
 		if (input.kind === 'image') job.imageId = id;
 		if (input.templateId !== undefined) job.templateId = input.templateId;
 		if (outcome.scenario) job.scenario = outcome.scenario;
+		if (input.seconds !== undefined) job.seconds = input.seconds;
 		this.jobs.set(id, job);
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight(now));
 		return job;

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports --
  * Test code: a stand-alone HTTP server, never loaded by n8n. */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { JsonValue } from '../../nodes/PixVerse/transport/envelope';
@@ -18,13 +19,31 @@ import {
 	priceOf,
 	priceOfMultiTransition,
 } from './contract';
+import type { SimRestyle, SimSpeaker } from './catalogues';
+import { DEFAULT_RESTYLES, DEFAULT_SPEAKERS, restyleItem, restylePage, speakerItem, speakerPage } from './catalogues';
+import type { EditCheck, EditContext, SimMask } from './edits';
+import {
+	MASK_SELECTION_CREDITS,
+	checkExtendBody,
+	checkLipSyncBody,
+	checkMaskSelectionBody,
+	checkMimicBody,
+	checkModifyBody,
+	checkRestyleBody,
+	checkRestyleQuery,
+	checkSoundEffectBody,
+	checkSwapBody,
+	checkTtsQuery,
+	checkUpscaleBody,
+} from './edits';
 import type { Fault, RandomFaults } from './faults';
 import { FaultInjector } from './faults';
 import type { Endpoint, Multipart, RecordedRequest, StoredAnswer } from './http';
 import { LoopbackServer, envelope, notFound, readRequest, sleep, streamBytes, trickle } from './http';
 import type { Job, ScenarioName, ScenarioOptions } from './jobs';
 import { Account, JobBook } from './jobs';
-import { STREAM_CHUNK, expectedImage, pngBytes, videoChunk, videoPattern } from './media';
+import type { MediaFormat } from './media';
+import { STREAM_CHUNK, expectedImage, mp3Bytes, mp4Bytes, pngBytes, probeMedia, videoChunk, videoPattern, wavBytes } from './media';
 import type { SimTemplate } from './templates';
 import { DEFAULT_TEMPLATES, templateItem, templatePage } from './templates';
 
@@ -33,7 +52,11 @@ export type { Fault, RandomFaults } from './faults';
 export type { Job, JobKind, ScenarioName, ScenarioOptions } from './jobs';
 export type { SimTemplate, SimTemplateName } from './templates';
 export { DEFAULT_TEMPLATES, SIM_TEMPLATES } from './templates';
-export { expectedImage, expectedVideo } from './media';
+export { expectedImage, expectedVideo, mp3Bytes, mp4Bytes, probeMedia, wavBytes } from './media';
+export type { MediaFormat, MediaProbe, Mp4Options } from './media';
+export type { SimRestyle, SimSpeaker } from './catalogues';
+export { DEFAULT_RESTYLES, DEFAULT_SPEAKERS, SIM_RESTYLES, SIM_SPEAKERS } from './catalogues';
+export type { SimMask } from './edits';
 
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the simulator's made-up key, shaped like a real one for the leak checks
 export const SIM_API_KEY = 'sk-sim-7f3a9c21e8b54d06a1c2d3e4f5a6b7c8';
@@ -52,12 +75,18 @@ export interface SimulatorOptions {
 	firstVideoId?: bigint;
 	/** First image_id given to image-template jobs (a range apart from video IDs and uploaded img_ids). */
 	firstImageJobId?: bigint;
+	/** First media_id given by POST /media/upload (a range apart from the other IDs). */
+	firstMediaId?: bigint;
 	creditMonthly?: number;
 	creditPackage?: number;
 	/** Status a job shows while generating, unless a scenario or a #status=N marker says otherwise (default 5). */
 	runningStatus?: number;
 	/** Replaces the default effect-template catalogue (DEFAULT_TEMPLATES). */
 	templates?: SimTemplate[];
+	/** Replaces the default TTS voices (DEFAULT_SPEAKERS). */
+	speakers?: SimSpeaker[];
+	/** Replaces the default restyle presets (DEFAULT_RESTYLES). */
+	restyles?: SimRestyle[];
 	/** How a wrong API key is answered: ErrCode 400012 on HTTP 200 (default) or HTTP 401. */
 	authFailure?: 'errcode' | 'http401';
 	/**
@@ -69,7 +98,45 @@ export interface SimulatorOptions {
 	port?: number;
 }
 
-type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates'>>;
+type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates' | 'speakers' | 'restyles'>>;
+
+/** A file uploaded with POST /openapi/v2/media/upload (served back at `url`). */
+export interface SimMedia {
+	/** media_id */
+	id: string;
+	type: 'video' | 'audio';
+	format: MediaFormat;
+	contentType: string;
+	bytes: Buffer;
+	size: number;
+	sha256: string;
+	/** Duration from the file's header; undefined when the header does not say (WebM, ADTS AAC), counted as 5 s. */
+	seconds?: number;
+	width?: number;
+	height?: number;
+	/** The multipart file name, or the file_url. */
+	source: string;
+	url: string;
+}
+
+/** One synchronous POST /video/mask/selection that succeeded. */
+export interface SimMaskSelection {
+	/** Names the keyframe PNG: `/media/keyframes/<id>.png`. */
+	id: string;
+	sourceKey: string;
+	keyframeId: number;
+	credits: number;
+	maskIds: string[];
+}
+
+/** Media uploads: larger files are refused (500030). */
+export const MEDIA_MAX_BYTES = 50 * 1024 * 1024;
+/** Media uploads: longer files are refused (400017), and so are videos wider or taller than MEDIA_MAX_SIDE (500033). */
+export const MEDIA_MAX_SECONDS = 30;
+export const MEDIA_MAX_SIDE = 1920;
+/** Seconds assumed for a media file whose header does not give its duration, and for file_url uploads. */
+export const MEDIA_DEFAULT_SECONDS = 5;
+const FIRST_MASK_ID = 3847593904;
 
 const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const TEMPLATE_PREVIEW_BYTES = 16 * 1024;
@@ -83,6 +150,12 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * template_id), POST /video/text/generate, /video/transition/generate, /video/multi_transition/generate,
  * /video/fusion/generate, /image/template/generate; GET /video/result/{video_id}, /image/result/{image_id},
  * /video/effects/templates/list, /account/balance; and the files it hands out under /media/.
+ * Video and audio: POST /media/upload; the edits of an existing video (a finished source_video_id of this
+ * simulator, or an uploaded video_media_id) POST /video/extend/generate, /video/lip_sync/generate,
+ * /video/sound_effect/generate, /video/restyle/generate, /video/upscale/generate, /video/swap/generate,
+ * /video/mimic/generate, /video/modify/generate — video jobs like the others; the synchronous POST
+ * /video/mask/selection (2 credits, no job); GET /video/tts_speaker and /video/restyle/list (see edits.ts,
+ * catalogues.ts).
  */
 export class PixVerseSimulator {
 	readonly requests: RecordedRequest[] = [];
@@ -95,6 +168,21 @@ export class PixVerseSimulator {
 
 	/** The effect-template catalogue (edit it in place to change a template during a test). */
 	readonly templates: SimTemplate[];
+
+	/** Uploaded video and audio files by media_id. */
+	readonly media = new Map<string, SimMedia>();
+
+	/** Every mask handed out by mask selection, by mask_id. */
+	readonly masks = new Map<string, SimMask>();
+
+	/** Successful mask selections, in order (each charged MASK_SELECTION_CREDITS). */
+	readonly maskSelections: SimMaskSelection[] = [];
+
+	/** TTS voices served by GET /video/tts_speaker and accepted as lip_sync_tts_speaker_id (edit in place). */
+	readonly speakers: SimSpeaker[];
+
+	/** Restyle presets served by GET /video/restyle/list and accepted as restyle_id (edit in place). */
+	readonly restyles: SimRestyle[];
 
 	private readonly options: Settings;
 
@@ -112,6 +200,10 @@ export class PixVerseSimulator {
 
 	private nextImageId: bigint;
 
+	private nextMediaId: bigint;
+
+	private nextMaskId = FIRST_MASK_ID;
+
 	constructor(options: SimulatorOptions = {}) {
 		this.options = {
 			apiKey: options.apiKey ?? SIM_API_KEY,
@@ -122,6 +214,7 @@ export class PixVerseSimulator {
 			firstImageId: options.firstImageId ?? BigInt('343252978602905'),
 			firstVideoId: options.firstVideoId ?? BigInt('365108429123456'),
 			firstImageJobId: options.firstImageJobId ?? BigInt('387015203160064'),
+			firstMediaId: options.firstMediaId ?? BigInt('379104122450001'),
 			creditMonthly: options.creditMonthly ?? 1_000_000,
 			creditPackage: options.creditPackage ?? 3630,
 			runningStatus: options.runningStatus ?? 5,
@@ -133,6 +226,9 @@ export class PixVerseSimulator {
 		this.jobs = this.book.jobs;
 		this.templates = (options.templates ?? DEFAULT_TEMPLATES).map((template) => ({ ...template }));
 		this.nextImageId = this.options.firstImageId;
+		this.nextMediaId = this.options.firstMediaId;
+		this.speakers = (options.speakers ?? DEFAULT_SPEAKERS).map((speaker) => ({ ...speaker }));
+		this.restyles = (options.restyles ?? DEFAULT_RESTYLES).map((restyle) => ({ ...restyle }));
 	}
 
 	static async start(options: SimulatorOptions = {}): Promise<PixVerseSimulator> {
@@ -290,6 +386,30 @@ export class PixVerseSimulator {
 				return this.imageResult(record.path.split('/').pop() ?? '');
 			case 'templateList':
 				return this.templateList(record);
+			case 'mediaUpload':
+				return this.mediaUpload(multipart);
+			case 'extendGenerate':
+				return this.submitEdit(record, endpoint, checkExtendBody);
+			case 'lipSyncGenerate':
+				return this.submitEdit(record, endpoint, checkLipSyncBody);
+			case 'soundEffectGenerate':
+				return this.submitEdit(record, endpoint, checkSoundEffectBody);
+			case 'restyleGenerate':
+				return this.submitEdit(record, endpoint, checkRestyleBody);
+			case 'upscaleGenerate':
+				return this.submitEdit(record, endpoint, checkUpscaleBody);
+			case 'swapGenerate':
+				return this.submitEdit(record, endpoint, checkSwapBody);
+			case 'mimicGenerate':
+				return this.submitEdit(record, endpoint, checkMimicBody);
+			case 'modifyGenerate':
+				return this.submitEdit(record, endpoint, checkModifyBody);
+			case 'maskSelection':
+				return this.maskSelection(record);
+			case 'ttsSpeakers':
+				return this.ttsSpeakers(record);
+			case 'restyleList':
+				return this.restyleList(record);
 			default:
 				return { status: 404, contentType: 'text/plain', body: 'not found' };
 		}
@@ -354,13 +474,8 @@ export class PixVerseSimulator {
 		price: (body: Record<string, unknown>, template?: SimTemplate) => number,
 		kind: 'video' | 'image' = 'video',
 	): StoredAnswer {
-		let body: unknown;
-		try {
-			body = record.rawBody === undefined ? undefined : parseTyped(record.rawBody);
-		} catch {
-			body = undefined;
-		}
-		if (!isObject(body)) return envelope(400013, 'invalid binding request');
+		const body = this.typedBody(record);
+		if (!body) return envelope(400013, 'invalid binding request');
 		const result = check(body);
 		if (result.errCode !== 0) return envelope(result.errCode, result.errMsg);
 		const cost = price(body, result.template);
@@ -383,6 +498,175 @@ export class PixVerseSimulator {
 		return envelope(0, 'success', kind === 'video' ? { video_id: BigInt(job.id) } : { image_id: BigInt(job.id) });
 	}
 
+	/** The JSON body re-parsed with every integer exact (so a quoted ID stays a string), or undefined when it is not an object. */
+	private typedBody(record: RecordedRequest): Record<string, unknown> | undefined {
+		try {
+			const body = record.rawBody === undefined ? undefined : parseTyped(record.rawBody);
+			return isObject(body) ? body : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** A video's length: what its endpoint recorded, else its duration field, the multi-transition total, the template's length, else 5 s. */
+	private secondsOf(job: Job): number {
+		if (job.seconds !== undefined) return job.seconds;
+		if (typeof job.body.duration === 'number' && job.body.duration > 0) return job.body.duration;
+		if (Array.isArray(job.body.multi_transition)) {
+			const total = (job.body.multi_transition as Array<Record<string, unknown>>).reduce((sum, item) => sum + (typeof item.duration === 'number' ? item.duration : 0), 0);
+			if (total > 0) return total;
+		}
+		const template = job.templateId === undefined ? undefined : this.templates.find((candidate) => String(candidate.id) === job.templateId);
+		return template?.duration ?? MEDIA_DEFAULT_SECONDS;
+	}
+
+	private editContext(): EditContext {
+		return {
+			...this.context(),
+			video: (videoId) => {
+				const job = this.book.find('video', videoId);
+				if (!job) return undefined;
+				return { ready: Date.now() >= job.doneAt && job.finalStatus === 1, seconds: this.secondsOf(job) };
+			},
+			media: (mediaId) => {
+				const file = /^\d+$/.test(mediaId) ? this.media.get(mediaId) : undefined;
+				return file ? { type: file.type, seconds: file.seconds ?? MEDIA_DEFAULT_SECONDS } : undefined;
+			},
+			isSpeaker: (speakerId) => this.speakers.some((speaker) => speaker.id === speakerId),
+			isRestyle: (restyleId) => this.restyles.some((restyle) => String(restyle.id) === restyleId),
+			mask: (maskId) => this.masks.get(maskId),
+		};
+	}
+
+	/**
+	 * An edit of an existing video: checked (edits.ts, which also prices it from the source's length), admitted
+	 * (500044, 500090) and accepted as a video job. Mimic answers `{ video_id, credit }` and restyle/swap
+	 * `{ video_id, credits }` (the fields their docs show), the rest `{ video_id }`.
+	 */
+	private submitEdit(record: RecordedRequest, endpoint: Endpoint, check: (body: Record<string, unknown>, context: EditContext) => EditCheck): StoredAnswer {
+		const body = this.typedBody(record);
+		if (!body) return envelope(400013, 'invalid binding request');
+		const result = check(body, this.editContext());
+		if (result.errCode !== 0) return envelope(result.errCode, result.errMsg);
+		const price = result.price ?? 0;
+		const admission = this.book.admission(price);
+		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
+		const job = this.book.accept({ kind: 'video', endpoint, traceId: record.traceId ?? '', body: record.json ?? body, price, prompt: result.prompt, seconds: result.seconds });
+		const resp: Record<string, JsonValue> = { video_id: BigInt(job.id) };
+		if (endpoint === 'mimicGenerate') resp.credit = price;
+		if (endpoint === 'restyleGenerate' || endpoint === 'swapGenerate') resp.credits = price;
+		return envelope(0, 'success', resp);
+	}
+
+	/**
+	 * POST /openapi/v2/media/upload: multipart `file` or `file_url`, exactly one (neither 400011, both 400017). The
+	 * type comes from the bytes (media.ts probeMedia). Refusals: over 50 MB 500030, not a supported video/audio
+	 * 500032, longer than 30 s 400017, a video side over 1920 px 500033, a file_url that is not http(s) 500042.
+	 * A file_url stands for a 5 s 1280×720 MP4, or 5 s of audio when it ends in .mp3/.wav/.m4a/.aac.
+	 * Reply `{ media_id, media_type: 'video' | 'audio', url }`; the bytes are served at url.
+	 */
+	private mediaUpload(multipart?: Multipart): StoredAnswer {
+		if (!multipart) return envelope(400013, 'invalid binding request: multipart/form-data expected');
+		const file = multipart.fileBytes.file;
+		const fileUrl = multipart.fields.file_url;
+		if (file && fileUrl) return envelope(400017, 'invalid param: send file or file_url, not both');
+		if (!file && !fileUrl) return envelope(400011, 'empty param: file or file_url');
+		let bytes: Buffer;
+		if (file) {
+			if (file.length > MEDIA_MAX_BYTES) return envelope(500030, 'media size exceeds limit (50MB)');
+			bytes = file;
+		} else {
+			if (!/^https?:\/\/\S+$/.test(fileUrl)) return envelope(500042, 'invalid media path');
+			bytes = this.fetchedMedia(fileUrl);
+		}
+		const probe = probeMedia(bytes);
+		if (!probe) return envelope(500032, 'invalid media format');
+		if (probe.seconds !== undefined && probe.seconds > MEDIA_MAX_SECONDS) return envelope(400017, `invalid param: file (longer than ${MEDIA_MAX_SECONDS} s)`);
+		if (probe.mediaType === 'video' && Math.max(probe.width ?? 0, probe.height ?? 0) > MEDIA_MAX_SIDE) return envelope(500033, `invalid media width or height (at most ${MEDIA_MAX_SIDE} px)`);
+		const id = (this.nextMediaId++).toString();
+		const media: SimMedia = {
+			id,
+			type: probe.mediaType,
+			format: probe.format,
+			contentType: probe.contentType,
+			bytes,
+			size: bytes.length,
+			sha256: (file ? multipart.files.find((part) => part.name === 'file')?.sha : undefined) ?? createHash('sha256').update(bytes).digest('hex'),
+			source: file ? (multipart.files.find((part) => part.name === 'file')?.fileName ?? '') : fileUrl,
+			url: `${this.url}/media/uploads/${id}`,
+		};
+		if (probe.seconds !== undefined) media.seconds = probe.seconds;
+		if (probe.width !== undefined) media.width = probe.width;
+		if (probe.height !== undefined) media.height = probe.height;
+		this.media.set(id, media);
+		return envelope(0, 'success', { media_id: BigInt(id), media_type: media.type, url: media.url });
+	}
+
+	/** The bytes standing in for a file_url upload, chosen by the URL's extension. */
+	private fetchedMedia(fileUrl: string): Buffer {
+		const extension = /\.([a-z0-9]+)$/i.exec(fileUrl.split(/[?#]/)[0])?.[1]?.toLowerCase();
+		switch (extension) {
+			case 'mp3':
+				return mp3Bytes(MEDIA_DEFAULT_SECONDS);
+			case 'wav':
+				return wavBytes(MEDIA_DEFAULT_SECONDS);
+			case 'm4a':
+				return mp4Bytes({ seconds: MEDIA_DEFAULT_SECONDS, width: 0, height: 0, brand: 'M4A ' });
+			case 'aac':
+				return Buffer.concat([Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc]), Buffer.alloc(9)]);
+			default:
+				return mp4Bytes({ seconds: MEDIA_DEFAULT_SECONDS, width: 1280, height: 720, totalBytes: 4096 });
+		}
+	}
+
+	/**
+	 * POST /openapi/v2/video/mask/selection, synchronous: checks the body (edits.ts), charges 2 credits (500090 when
+	 * the balance cannot cover them; no job, so no concurrency check) and answers `{ keyframe_id, keyframe_url,
+	 * credits: 2, mask_info: [{ mask_id, mask_name, mask_url }] }` with a person, an object and a background mask,
+	 * remembered for swap and modify. Keyframe and mask PNGs are served at their URLs.
+	 */
+	private maskSelection(record: RecordedRequest): StoredAnswer {
+		const body = this.typedBody(record);
+		if (!body) return envelope(400013, 'invalid binding request');
+		const result = checkMaskSelectionBody(body, this.editContext());
+		if (result.errCode !== 0) return envelope(result.errCode, result.errMsg);
+		if (!this.account.canAfford(MASK_SELECTION_CREDITS)) return envelope(500090, 'insufficient balance');
+		this.account.charge(MASK_SELECTION_CREDITS);
+		const source = result.source!;
+		const keyframeId = result.keyframeId ?? 1;
+		const selection: SimMaskSelection = { id: String(this.maskSelections.length + 1), sourceKey: source.key, keyframeId, credits: MASK_SELECTION_CREDITS, maskIds: [] };
+		const masks = (['person', 'object', 'background'] as const).map((name) => {
+			const maskId = String(this.nextMaskId++);
+			const mask: SimMask = { maskId, name, sourceKey: source.key, keyframeId, url: `${this.url}/media/masks/${maskId}.png` };
+			this.masks.set(maskId, mask);
+			selection.maskIds.push(maskId);
+			return mask;
+		});
+		this.maskSelections.push(selection);
+		return envelope(0, 'Success', {
+			keyframe_id: keyframeId,
+			keyframe_url: `${this.url}/media/keyframes/${selection.id}.png`,
+			credits: MASK_SELECTION_CREDITS,
+			mask_info: masks.map((mask) => ({ mask_id: mask.maskId, mask_name: mask.name, mask_url: mask.url })),
+		});
+	}
+
+	/** GET /openapi/v2/video/tts_speaker: `Resp { total, data: [{ speaker_id, name, speaker_type }] }` (see catalogues.ts). */
+	private ttsSpeakers(record: RecordedRequest): StoredAnswer {
+		const query = checkTtsQuery(record.query ?? {});
+		if (query.errCode !== 0) return envelope(query.errCode, query.errMsg);
+		const { items, total } = speakerPage(this.speakers, query.type, query.page, query.pageSize);
+		return envelope(0, 'success', { total, data: items.map(speakerItem) });
+	}
+
+	/** GET /openapi/v2/video/restyle/list: `Resp { total, data: [{ restyle_id, restyle_name, restyle_prompt, cover_url }] }`. */
+	private restyleList(record: RecordedRequest): StoredAnswer {
+		const query = checkRestyleQuery(record.query ?? {});
+		if (query.errCode !== 0) return envelope(query.errCode, query.errMsg);
+		const { items, total } = restylePage(this.restyles, query.page, query.pageSize);
+		return envelope(0, 'success', { total, data: items.map((restyle) => restyleItem(restyle, this.url)) });
+	}
+
 	private videoResult(rawId: string): StoredAnswer {
 		const job = this.book.find('video', rawId);
 		if (!job) return envelope(500008, 'data not found');
@@ -400,7 +684,7 @@ export class PixVerseSimulator {
 			outputWidth: 1280,
 			outputHeight: 720,
 			resolution_ratio: 720,
-			has_audio: job.body.generate_audio_switch === true,
+			has_audio: job.body.generate_audio_switch === true || job.endpoint === 'lipSyncGenerate' || job.endpoint === 'soundEffectGenerate',
 			credits: status === 7 ? 0 : job.credits,
 			create_time: created,
 			modify_time: done ? new Date(job.doneAt).toISOString() : created,
@@ -457,15 +741,27 @@ export class PixVerseSimulator {
 		await streamBytes(res, 'video/mp4', this.options.videoBytes, (offset, length) => videoChunk(pattern, offset, length), STREAM_CHUNK);
 	}
 
-	/** Uploaded images (/media/images/<img_id>.png), image results (result-<image_id>.png), template previews. */
+	/**
+	 * Uploaded images (/media/images/<img_id>.png), image results (result-<image_id>.png), template previews, uploaded
+	 * video/audio (/media/uploads/<media_id>), keyframe and mask PNGs, restyle covers.
+	 */
 	private async serveMedia(path: string, res: ServerResponse): Promise<void> {
-		const id = /(\d+)\.(png|mp4)$/.exec(path)?.[1] ?? '';
+		const id = /(\d+)(\.(png|mp4))?$/.exec(path)?.[1] ?? '';
 		let file: { bytes?: Buffer; contentType: string } | undefined;
 		if (path.startsWith('/media/images/result-')) {
 			const job = this.book.find('image', id);
 			if (job && Date.now() >= job.doneAt && job.finalStatus === 1) file = { bytes: expectedImage(id), contentType: 'image/png' };
 		} else if (path.startsWith('/media/images/')) {
 			file = this.uploads.get(id);
+		} else if (path.startsWith('/media/uploads/')) {
+			const media = this.media.get(id);
+			if (media) file = { bytes: media.bytes, contentType: media.contentType };
+		} else if (path.startsWith('/media/keyframes/')) {
+			if (this.maskSelections.some((selection) => selection.id === id)) file = { bytes: pngBytes(`keyframe-${id}`), contentType: 'image/png' };
+		} else if (path.startsWith('/media/masks/')) {
+			if (this.masks.has(id)) file = { bytes: pngBytes(`mask-${id}`), contentType: 'image/png' };
+		} else if (path.startsWith('/media/restyles/')) {
+			if (this.restyles.some((restyle) => String(restyle.id) === id)) file = { bytes: pngBytes(`restyle-${id}`), contentType: 'image/png' };
 		} else if (this.templates.some((template) => String(template.id) === id)) {
 			file = { contentType: 'video/mp4' };
 		}

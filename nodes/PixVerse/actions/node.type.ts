@@ -3,8 +3,26 @@ import type { AllEntities } from 'n8n-workflow';
 import type { Operation } from './operation';
 
 type NodeMap = {
-	video: 'generateFromImage' | 'generateFromText' | 'generateFromEffect' | 'transition' | 'multiTransition' | 'generateFromReferences' | 'get' | 'waitForCompletion';
+	video:
+		| 'generateFromImage'
+		| 'generateFromText'
+		| 'generateFromEffect'
+		| 'transition'
+		| 'multiTransition'
+		| 'generateFromReferences'
+		| 'extend'
+		| 'lipSync'
+		| 'addSoundEffect'
+		| 'restyle'
+		| 'upscale'
+		| 'selectObjects'
+		| 'swap'
+		| 'motionControl'
+		| 'modify'
+		| 'get'
+		| 'waitForCompletion';
 	image: 'upload' | 'generateFromEffect' | 'get' | 'waitForCompletion';
+	media: 'upload';
 	account: 'getBalance';
 };
 

@@ -13,6 +13,8 @@ export interface JobOperation {
 export interface DirectOperation {
 	description: INodeProperties[];
 	execute: (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<INodeExecutionData[]>;
+	/** How many items run at once; waiting on existing jobs shares one polling loop, so it can be many. */
+	concurrency?: number;
 }
 
 export type Operation = JobOperation | DirectOperation;

@@ -1,29 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeError, NodeOperationError } from 'n8n-workflow';
 
-import { jobRefOf } from '../engine/errors';
+import { jobRefOf } from '../domain/jobErrors';
 import type { ItemOutcome } from '../engine/itemPool';
 import { runItemPool } from '../engine/itemPool';
-import { JOB_KINDS } from '../engine/jobKinds';
+import { JOB_KINDS } from '../domain/jobKinds';
 import { NodeRun } from '../engine/nodeRun';
 import type { JobPlan } from '../engine/runJob';
 import { runJob } from '../engine/runJob';
 import * as account from './account';
 import * as image from './image';
+import * as media from './media';
 import type { PixVerseType } from './node.type';
 import type { DirectOperation, JobOperation, Operation } from './operation';
 import * as video from './video';
 
 /** Status reads and uploads are cheap; a few at a time keeps large batches quick without flooding PixVerse. */
 const LIGHT_CONCURRENCY = 4;
-/** Waiting on existing jobs costs nothing; they all share one polling loop. */
-const WAIT_ONLY_CONCURRENCY = 100;
 /** Planning reads parameters and the first bytes of binaries; nothing is sent. */
 const PLAN_CONCURRENCY = 4;
 
 const OPERATIONS: { [R in PixVerseType['resource']]: Record<Extract<PixVerseType, { resource: R }>['operation'], Operation> } = {
 	video: video.operations,
 	image: image.operations,
+	media: media.operations,
 	account: account.operations,
 };
 
@@ -52,36 +52,31 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	return [await ('plan' in operation ? runJobOperation(this, operation) : runDirectOperation(this, operation, operationName))];
+	return [await ('plan' in operation ? runJobOperation(this, operation) : runDirectOperation(this, operation))];
 }
 
 async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
-	const continueOnFail = ctx.continueOnFail();
-	const plans = await runItemPool(count, PLAN_CONCURRENCY, async (itemIndex) => await operation.plan.call(ctx, itemIndex), () => false);
-	const firstRefused = plans.findIndex((outcome) => !outcome?.ok);
-	if (firstRefused !== -1 && !continueOnFail) {
-		const outcome = plans[firstRefused];
-		throw asNodeError(ctx, outcome && !outcome.ok ? outcome.error : new Error('The item was not planned'), firstRefused);
+	const plans = await runItemPool(count, PLAN_CONCURRENCY, async (itemIndex) => await operation.plan.call(ctx, itemIndex));
+	const refused = plans.findIndex((outcome) => outcome?.ok === false);
+	if (refused !== -1 && !ctx.continueOnFail()) {
+		const outcome = plans[refused] as { ok: false; error: unknown };
+		throw asNodeError(ctx, outcome.error, refused);
 	}
-	const planOf = (itemIndex: number): JobPlan | undefined => {
-		const outcome = plans[itemIndex];
-		return outcome?.ok ? outcome.value : undefined;
-	};
-	const first = plans.find((outcome) => outcome?.ok);
-	const run = new NodeRun(ctx, first?.ok ? first.value.wait.maxConcurrentJobs : undefined);
-	return await runItems(ctx, run, count, first?.ok ? first.value.wait.maxConcurrentJobs : 1, async (itemIndex) => {
-		const plan = planOf(itemIndex);
-		const outcome = plans[itemIndex];
-		if (!plan) throw outcome && !outcome.ok ? outcome.error : new Error('The item was not planned');
-		return [await runJob(ctx, itemIndex, run, plan)];
+	const first = plans.find((outcome): outcome is { ok: true; value: JobPlan } => outcome?.ok === true);
+	const maxConcurrentJobs = first?.value.wait.maxConcurrentJobs;
+	const run = new NodeRun(ctx, maxConcurrentJobs);
+	return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, async (itemIndex) => {
+		const outcome = plans[itemIndex] as ItemOutcome<JobPlan>;
+		// With Continue On Fail, a refused item becomes its error item here, in its place.
+		if (!outcome.ok) throw outcome.error;
+		return [await runJob(ctx, itemIndex, run, outcome.value)];
 	});
 }
 
-async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation, name: string): Promise<INodeExecutionData[]> {
+async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation): Promise<INodeExecutionData[]> {
 	const run = new NodeRun(ctx);
-	const concurrency = name === 'waitForCompletion' ? WAIT_ONLY_CONCURRENCY : LIGHT_CONCURRENCY;
-	return await runItems(ctx, run, ctx.getInputData().length, concurrency, async (itemIndex) => await operation.execute.call(ctx, itemIndex, run));
+	return await runItems(ctx, run, ctx.getInputData().length, operation.concurrency ?? LIGHT_CONCURRENCY, async (itemIndex) => await operation.execute.call(ctx, itemIndex, run));
 }
 
 /**

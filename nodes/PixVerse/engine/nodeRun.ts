@@ -4,7 +4,7 @@ import { DEFAULT_MAX_CONCURRENT_JOBS } from '../rules/waitSettings';
 import { cancelSignalOf } from '../utils/pause';
 import type { Slot } from './gate';
 import { SubmitGate } from './gate';
-import type { JobRef } from './jobKinds';
+import type { JobRef } from '../domain/jobKinds';
 import type { JobWaiter } from './waiter';
 import { waiterFor } from './waiter';
 

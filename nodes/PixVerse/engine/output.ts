@@ -4,10 +4,10 @@ import { downloadResult } from '../media/download';
 import { toImageItem } from '../output/imageItem';
 import type { JobContext } from '../output/videoItem';
 import { toVideoItem } from '../output/videoItem';
-import { jobError } from './errors';
-import type { JobRef } from './jobKinds';
-import { JOB_KINDS } from './jobKinds';
-import { explainUnsuccessful, videoStatusOf } from './status';
+import { jobError } from '../domain/jobErrors';
+import type { JobRef } from '../domain/jobKinds';
+import { JOB_KINDS } from '../domain/jobKinds';
+import { explainUnsuccessful, isSucceeded, videoStatusOf } from '../domain/status';
 import type { FinishedJob } from './waiter';
 
 export interface OutputSettings {
@@ -31,7 +31,7 @@ function resultUrl(json: IDataObject): string | null {
 export async function jobStatusItem(ctx: IExecuteFunctions, itemIndex: number, ref: JobRef, resp: Record<string, unknown>, settings: OutputSettings): Promise<INodeExecutionData> {
 	const json = jobJson(ref, resp, {}, settings.includeRawResponse);
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	const url = json.statusCode === 1 ? resultUrl(json) : null;
+	const url = isSucceeded(json.statusCode as number | null) ? resultUrl(json) : null;
 	if (settings.download && url) item.binary = { [settings.binaryField]: await downloadResult.call(ctx, url, ref, itemIndex) };
 	return item;
 }

@@ -1,15 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { CheckedImage } from '../media/inputImage';
 import { uploadImage } from '../media/inputImage';
+import type { CheckedMedia } from '../media/inputMedia';
+import { uploadMedia } from '../media/inputMedia';
+import { pixverseRequestWithRetry } from '../transport';
 import type { JobContext } from '../output/videoItem';
 import type { RequestBody } from '../rules/videoBody';
 import type { WaitSettings } from '../rules/waitSettings';
-import type { JobKind } from './jobKinds';
+import type { JobKind } from '../domain/jobKinds';
 import type { NodeRun } from './nodeRun';
 import type { OutputSettings } from './output';
 import { finishedJobItem, jobJson } from './output';
-import { videoStatusOf } from './status';
+import { videoStatusOf } from '../domain/status';
 import { submitJob } from './submit';
 
 /**
@@ -27,6 +31,15 @@ export interface JobPlan {
 	images: CheckedImage[];
 	/** Puts the images' IDs into the body; required when `images` is not empty. */
 	attachImages?: (body: RequestBody, imageIds: string[]) => RequestBody;
+	/** The video an edit works on: a PixVerse video (`source_video_id`) or a file uploaded as media (`video_media_id`). */
+	video?: CheckedVideoSource;
+	/** An audio file (lip sync), uploaded as media and sent as `audio_media_id`. */
+	audio?: CheckedMedia;
+	/**
+	 * For a synchronous paid call (object selection): its reply becomes the output item at once; no job, no
+	 * concurrency slot, no waiting. The transport's replay-safe retries still apply.
+	 */
+	synchronous?: (resp: Record<string, unknown>) => IDataObject;
 	/** What the output item says besides PixVerse's reply. */
 	context: JobContext;
 	waitForCompletion: boolean;
@@ -34,17 +47,45 @@ export interface JobPlan {
 	output: OutputSettings;
 }
 
+export type CheckedVideoSource = { videoId: string } | { media: CheckedMedia };
+
+/** Uploads the plan's video and audio (free) and puts PixVerse's shared source fields into the body. */
+async function attachMedia(ctx: IExecuteFunctions, itemIndex: number, plan: JobPlan, body: RequestBody, context: JobContext): Promise<RequestBody> {
+	const withMedia: RequestBody = { ...body };
+	const extra: IDataObject = {};
+	if (plan.video && 'videoId' in plan.video) {
+		withMedia.source_video_id = BigInt(plan.video.videoId);
+		extra.sourceVideoId = plan.video.videoId;
+	} else if (plan.video) {
+		const media = await uploadMedia.call(ctx, itemIndex, plan.video.media);
+		withMedia.video_media_id = BigInt(media.mediaId);
+		extra.sourceMediaId = media.mediaId;
+	}
+	if (plan.audio) {
+		const audio = await uploadMedia.call(ctx, itemIndex, plan.audio);
+		withMedia.audio_media_id = BigInt(audio.mediaId);
+		extra.audioMediaId = audio.mediaId;
+	}
+	if (Object.keys(extra).length) context.extra = { ...context.extra, ...extra };
+	return withMedia;
+}
+
 /** Upload → submit (under the gate, replay-safe) → wait → output item, for one item. */
 export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: NodeRun, plan: JobPlan): Promise<INodeExecutionData> {
 	const uploaded = [];
 	for (const image of plan.images) uploaded.push(await uploadImage.call(ctx, itemIndex, image));
 	const imageIds = uploaded.map((image) => image.imageId);
-	const body = plan.attachImages ? plan.attachImages(plan.body, imageIds) : plan.body;
 	const context: JobContext = { ...plan.context };
+	const body = await attachMedia(ctx, itemIndex, plan, plan.attachImages ? plan.attachImages(plan.body, imageIds) : plan.body, context);
 	// A video made from one image names it as before; several input images (or an image job's) are listed.
 	if (plan.kind === 'video' && uploaded.length === 1) Object.assign(context, { imageId: imageIds[0], imageUrl: uploaded[0].imageUrl ?? undefined });
 	else if (uploaded.length > 0) context.extra = { ...context.extra, [plan.kind === 'video' ? 'imageIds' : 'inputImageIds']: imageIds };
 
+	if (plan.synchronous) {
+		if (run.stopSignal.aborted) throw new NodeOperationError(ctx.getNode(), 'This item was not sent because the execution stopped', { itemIndex, description: 'Nothing was charged for it.' });
+		const { resp } = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: plan.endpoint, body, itemIndex, timeoutMs: plan.wait.requestTimeoutMs });
+		return { json: { ...plan.synchronous(resp), ...context.extra }, pairedItem: { item: itemIndex } };
+	}
 	const job = await submitJob(ctx, run, {
 		itemIndex,
 		kind: plan.kind,

@@ -3,13 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestBody } from '../rules/videoBody';
 import { pixverseRequestWithRetry } from '../transport';
-import { toIdString } from '../transport/envelope';
+import { toIdString } from '../domain/ids';
 import { PixVerseApiError } from '../transport/failures';
 import type { Clock } from '../utils/pause';
 import { systemClock } from '../utils/pause';
 import type { Slot, SubmitGate } from './gate';
-import type { JobKind, JobRef } from './jobKinds';
-import { JOB_KINDS } from './jobKinds';
+import type { JobKind, JobRef } from '../domain/jobKinds';
+import { JOB_KINDS } from '../domain/jobKinds';
 import type { NodeRun } from './nodeRun';
 
 /** Waits between submissions refused for concurrency when no job of this execution can free a slot. */
@@ -72,7 +72,6 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 export class JobHandle {
 	constructor(
 		readonly ref: JobRef,
-		readonly traceId: string,
 		private readonly slot: Slot,
 		private readonly run: NodeRun,
 		private readonly itemIndex: number,
@@ -142,7 +141,7 @@ export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: S
 	if ('accepted' in outcome) {
 		const ref: JobRef = { kind: request.kind, id: outcome.accepted.id };
 		run.recordSubmission(itemIndex, ref);
-		return new JobHandle(ref, outcome.accepted.traceId, outcome.slot, run, itemIndex);
+		return new JobHandle(ref, outcome.slot, run, itemIndex);
 	}
 	const stoppedBeforeSending = 'failure' in outcome && outcome.failure instanceof PixVerseApiError && outcome.failure.failureKind === 'cancelled';
 	if ('failure' in outcome && !stoppedBeforeSending) {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { pixverseRequest } from '../transport';
+import { pixverseRequest, pixverseRequestWithRetry } from '../transport';
 import { PixVerseApiError } from '../transport/failures';
 import type { Clock } from '../utils/pause';
 import { cancelSignalOf, systemClock } from '../utils/pause';
-import { jobError } from './errors';
-import type { JobRef } from './jobKinds';
-import { JOB_KINDS, resumeHint } from './jobKinds';
-import { isFinished } from './status';
+import { jobError } from '../domain/jobErrors';
+import type { JobRef } from '../domain/jobKinds';
+import { JOB_KINDS, resumeHint } from '../domain/jobKinds';
+import { isFinished } from '../domain/status';
 
 export interface WaitOptions {
 	itemIndex: number;
@@ -36,13 +36,21 @@ export interface WaiterDeps {
 	clock?: Clock;
 }
 
+/**
+ * One read of a job's status reply. The waiter reads once per poll (it backs off itself); a single look (Get)
+ * uses the transport's own retries.
+ */
+export async function readJobStatus(ctx: IExecuteFunctions, ref: JobRef, itemIndex: number, options: { retry: boolean; timeoutMs?: number }): Promise<Record<string, unknown>> {
+	const request = { method: 'GET' as const, endpoint: JOB_KINDS[ref.kind].resultPath(ref.id), itemIndex, timeoutMs: options.timeoutMs };
+	return (options.retry ? await pixverseRequestWithRetry.call(ctx, request) : await pixverseRequest.call(ctx, request)).resp;
+}
+
 /** The waiter of a node execution, reading statuses through the transport. */
 export function waiterFor(ctx: IExecuteFunctions): JobWaiter {
 	return new JobWaiter({
 		node: ctx.getNode(),
 		cancelSignal: cancelSignalOf(ctx),
-		read: async (ref, itemIndex, timeoutMs) =>
-			(await pixverseRequest.call(ctx, { method: 'GET', endpoint: JOB_KINDS[ref.kind].resultPath(ref.id), itemIndex, timeoutMs })).resp,
+		read: async (ref, itemIndex, timeoutMs) => await readJobStatus(ctx, ref, itemIndex, { retry: false, timeoutMs }),
 	});
 }
 

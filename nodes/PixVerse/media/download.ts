@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { jobError } from '../engine/errors';
-import type { JobRef } from '../engine/jobKinds';
+import { jobError } from '../domain/jobErrors';
+import type { JobRef } from '../domain/jobKinds';
 import { cancelSignalOf, pause } from '../utils/pause';
 
 /** A 300 MB video over a slow link still finishes; the limit applies to silence, not to the whole transfer. */

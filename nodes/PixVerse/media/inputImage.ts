@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pixverseRequestWithRetry } from '../transport';
-import { toIdString } from '../transport/envelope';
+import { toIdString } from '../domain/ids';
 import type { MultipartBody } from '../transport/multipart';
 import { multipartFileField, multipartTextField } from '../transport/multipart';
 

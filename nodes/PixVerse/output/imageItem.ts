@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { VideoStatus } from '../engine/status';
-import { videoStatusOf } from '../engine/status';
-import { toIdString } from '../transport/envelope';
+import type { VideoStatus } from '../domain/status';
+import { isSucceeded, videoStatusOf } from '../domain/status';
+import { toIdString } from '../domain/ids';
+import { num, str } from './values';
 import type { JobContext } from './videoItem';
 
 export interface ImageItem extends IDataObject {
@@ -18,8 +19,6 @@ export interface ImageItem extends IDataObject {
 	updatedAt: string | null;
 }
 
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
  * The output shape for an image job, from a `GET /image/result` reply (or only the ID when none yet). PixVerse
@@ -31,7 +30,7 @@ export function toImageItem(imageId: string, resp: Record<string, unknown> | und
 		imageId: toIdString(resp?.id ?? resp?.image_id) ?? imageId,
 		status: statusCode === null ? 'running' : videoStatusOf(statusCode),
 		statusCode,
-		imageUrl: statusCode === 1 ? (str(resp?.url) ?? str(resp?.image_url)) : null,
+		imageUrl: isSucceeded(statusCode) ? (str(resp?.url) ?? str(resp?.image_url)) : null,
 		width: num(resp?.outputWidth ?? resp?.width),
 		height: num(resp?.outputHeight ?? resp?.height),
 		sizeBytes: num(resp?.size),

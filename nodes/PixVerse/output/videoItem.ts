@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { VideoStatus } from '../engine/status';
-import { videoStatusOf } from '../engine/status';
-import { toIdString } from '../transport/envelope';
+import type { VideoStatus } from '../domain/status';
+import { isSucceeded, videoStatusOf } from '../domain/status';
+import { toIdString } from '../domain/ids';
+import { num, str } from './values';
 
 /** What the node knows about a job besides PixVerse's status reply (it only knows what it submitted). */
 export interface JobContext {
@@ -47,8 +48,6 @@ export function contextFromBody(body: Record<string, unknown>, extra?: IDataObje
 	return context;
 }
 
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** The documented output shape for a video, from a `GET /video/result` reply (or only the ID when none yet). */
 export function toVideoItem(videoId: string, resp: Record<string, unknown> | undefined, context: JobContext = {}, includeRaw = false): VideoItem {
@@ -57,7 +56,7 @@ export function toVideoItem(videoId: string, resp: Record<string, unknown> | und
 		videoId: toIdString(resp?.id) ?? videoId,
 		status: statusCode === null ? 'running' : videoStatusOf(statusCode),
 		statusCode,
-		videoUrl: statusCode === 1 ? str(resp?.url) : null,
+		videoUrl: isSucceeded(statusCode) ? str(resp?.url) : null,
 		width: num(resp?.outputWidth),
 		height: num(resp?.outputHeight),
 		seed: num(resp?.seed),

@@ -1,4 +1,4 @@
-import { toIdString } from '../transport/envelope';
+import { toIdString } from '../domain/ids';
 import { MODELS } from './modelMatrix';
 import type { Problem } from './problems';
 import { Problems } from './problems';

@@ -9,14 +9,17 @@ export const REFERENCE_LABELS = { references: 'References', name: 'Reference Nam
 export const REFERENCE_TYPES = ['subject', 'background'] as const;
 
 /**
- * Reference-to-video (fusion, `/video/fusion/generate`). V6's "omni" mode (up to 10 references, video
- * references, duration 0) is described by one client library only and needs video references: not offered.
+ * Reference-to-video (fusion, `/video/fusion/generate`). V6's "omni" mode (`reference_mode: "omni"`, up to 10
+ * image references, and video references that then require duration 0) is described by one client library only,
+ * not by PixVerse's pages: not offered. Durations and the 1080p limits follow the image-to-video matrix, the
+ * only per-model table PixVerse publishes; the wide ratios (2:3, 3:2, 21:9) are documented for text-to-video
+ * only, so references take the five common ones on every model (narrower reading).
  */
 export const REFERENCES: VideoRules = {
 	operation: 'Generate From References',
 	models: ['v6', 'c1', 'v5.6', 'v5.5', 'v5', 'v4.5'],
 	options: [],
-	aspectRatio: true,
+	aspectRatio: 'common',
 };
 
 /** At most 3 references on V4.5 and V5, 7 on newer models. */

@@ -1,6 +1,8 @@
 /**
- * What each PixVerse model accepts for image-to-video (PixVerse API notes §3.1–§3.2). Where public sources
- * disagree, the narrower reading is taken so that a request the node sends is one PixVerse documents as valid.
+ * What each PixVerse model accepts (PixVerse API notes §3.1–§3.2). PixVerse publishes this matrix for
+ * image-to-video only; the other generations (text, transitions, effects, references, extend) use it as their
+ * best documented guide, each narrowing it in its own rule table. Where public sources disagree, the narrower
+ * reading is taken so that a request the node sends is one PixVerse documents as valid.
  */
 
 export const MODELS = ['v6', 'c1', 'v5.6', 'v5.5', 'v5', 'v4.5', 'v4', 'v3.5'] as const;

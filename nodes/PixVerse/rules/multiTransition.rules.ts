@@ -18,10 +18,11 @@ export interface KeyframeParameters {
 
 /**
  * Every keyframe has an image and a prompt; every keyframe but the last also says how many seconds the move
- * to the next one takes (a whole number, at least 1). The last keyframe ends the video, so it has no duration
- * and none is sent.
+ * to the next one takes (a whole number, at least 1: the only bound PixVerse documents; its price is tiered by
+ * the total, which the output reports). The last keyframe ends the video, so it has no duration and none is
+ * sent (one client kit allows 0 there; sending nothing cannot be refused).
  */
-export function multiTransitionBody(params: { model: unknown; quality: unknown; keyframes: KeyframeParameters[] }): { body: RequestBody } | { problems: Problem[] } {
+export function multiTransitionBody(params: { model: unknown; quality: unknown; keyframes: KeyframeParameters[] }): { body: RequestBody; totalSeconds: number } | { problems: Problem[] } {
 	const problems = new Problems();
 	const model = checkModel(params.model, MULTI_TRANSITION_MODELS, 'Multi-Transition', problems);
 	const quality = checkQuality(params.quality, problems);
@@ -41,7 +42,8 @@ export function multiTransitionBody(params: { model: unknown; quality: unknown; 
 		return entry;
 	});
 	if (problems.any || !model) return { problems: problems.list };
-	return { body: { model, quality: quality as string, multi_transition: keyframes } };
+	const totalSeconds = keyframes.reduce((sum, keyframe) => sum + ((keyframe.duration as number | undefined) ?? 0), 0);
+	return { body: { model, quality: quality as string, multi_transition: keyframes }, totalSeconds };
 }
 
 /** Each keyframe's image goes into its own entry as `img_id`. */

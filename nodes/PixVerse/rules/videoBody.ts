@@ -1,7 +1,8 @@
-import type { JsonValue } from '../transport/envelope';
-import { toIdString } from '../transport/envelope';
+import type { JsonValue } from '../domain/ids';
+import { toIdString } from '../domain/ids';
 import type { GatedOption, Model } from './modelMatrix';
 import {
+	ASPECT_RATIOS,
 	CAMERA_MOVEMENTS,
 	MAX_LIP_SYNC_TEXT_LENGTH,
 	MAX_PROMPT_LENGTH,
@@ -82,8 +83,8 @@ export interface VideoRules {
 	operation: string;
 	models: readonly Model[];
 	options: readonly VideoOption[];
-	/** The body takes `aspect_ratio` (text-to-video, references). */
-	aspectRatio?: boolean;
+	/** The body takes `aspect_ratio`: each model's own list (text-to-video), or the five common ratios only. */
+	aspectRatio?: 'perModel' | 'common';
 	/** An empty prompt is allowed (effect templates ignore it). */
 	promptOptional?: boolean;
 }
@@ -184,7 +185,7 @@ export function buildVideoBody(params: VideoParameters, rules: VideoRules): Body
 	const body: RequestBody = { model, prompt, duration: duration as number, quality: quality as string };
 
 	if (rules.aspectRatio) {
-		const allowed = aspectRatiosFor(model);
+		const allowed = rules.aspectRatio === 'perModel' ? aspectRatiosFor(model) : ASPECT_RATIOS;
 		if (allowed.includes(params.aspectRatio as (typeof allowed)[number])) body.aspect_ratio = params.aspectRatio as string;
 		else problems.add(LABELS.aspectRatio, `"${String(params.aspectRatio)}" is not an aspect ratio model ${model} offers`, `Choose one of ${allowed.join(', ')}.`);
 	}

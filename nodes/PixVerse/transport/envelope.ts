@@ -1,9 +1,13 @@
+import type { JsonValue } from '../domain/ids';
+
+export type { JsonValue } from '../domain/ids';
+export { toIdString } from '../domain/ids';
+
 /**
  * Pure helpers for PixVerse's JSON: the `{ErrCode, ErrMsg, Resp}` envelope and integer IDs that must not lose
  * precision (PixVerse types them uint64; JavaScript numbers are exact only up to 2^53).
  */
 
-export type JsonValue = string | number | boolean | null | bigint | JsonValue[] | { [key: string]: JsonValue | undefined };
 
 /** Integer literals longer than this may exceed Number.MAX_SAFE_INTEGER (16 digits); they are kept as strings. */
 const MAX_SAFE_DIGITS = 15;
@@ -60,22 +64,6 @@ export function serializeJson(value: JsonValue): string {
 		return typeof original === 'bigint' ? `${marker}${original.toString()}` : v;
 	});
 	return text.replace(/"\\u0000int:(-?\d+)"/g, '$1');
-}
-
-/**
- * A PixVerse ID as a decimal string, or undefined when the value is not a positive integer.
- * Numbers beyond 2^53 are refused rather than silently rounded.
- */
-export function toIdString(value: unknown): string | undefined {
-	if (typeof value === 'number') {
-		return Number.isSafeInteger(value) && value > 0 ? String(value) : undefined;
-	}
-	if (typeof value === 'bigint') return value > BigInt(0) ? value.toString() : undefined;
-	if (typeof value === 'string') {
-		const trimmed = value.trim();
-		return /^[1-9]\d{0,19}$/.test(trimmed) && BigInt(trimmed) <= BigInt('18446744073709551615') ? trimmed : undefined;
-	}
-	return undefined;
 }
 
 export type Envelope =

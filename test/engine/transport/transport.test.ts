@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { runPixVerse } from '../../harness/engine';
 import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
 import { visibleText } from '../../harness/secrets';
@@ -191,7 +193,7 @@ describe('transport', () => {
 				items: [{ json: { source: 'imageId', id: imageId, url: '' } }, { json: { source: 'url', id: '', url: 'https://example.com/not-an-image.png' } }],
 			});
 			expect(result.error?.message).toContain('PixVerse could not read the image');
-			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await sleep(1500);
 			expect(sim.calls('generate')).toHaveLength(1);
 			expect(sim.acceptedJobs()).toHaveLength(jobsBefore);
 		});
@@ -200,7 +202,7 @@ describe('transport', () => {
 			sim.inject('generate', { kind: 'delay', ms: 1500 });
 			const result = await runPixVerse({ parameters: generateParameters(), credentials: simulatorCredentials(sim), items: [imageItem()], stopAfterMs: 700 });
 			expect(result.status).not.toBe('success');
-			await new Promise((resolve) => setTimeout(resolve, 2500));
+			await sleep(2500);
 			expect(sim.calls('generate')).toHaveLength(1);
 			expect(sim.calls('result')).toHaveLength(0);
 		});

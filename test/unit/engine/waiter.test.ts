@@ -1,4 +1,4 @@
-import type { JobRef } from '../../../nodes/PixVerse/engine/jobKinds';
+import type { JobRef } from '../../../nodes/PixVerse/domain/jobKinds';
 import type { StatusRead } from '../../../nodes/PixVerse/engine/waiter';
 import { JobWaiter } from '../../../nodes/PixVerse/engine/waiter';
 import { TEST_NODE, VirtualClock, apiFailure } from '../../harness/virtualClock';

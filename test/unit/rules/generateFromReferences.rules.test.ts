@@ -53,6 +53,10 @@ describe('reference-to-video rules', () => {
 		expect(problemsOf({ model: 'v4', prompt: '@cat @beach' })).toEqual(['Model: Generate From References is not available on model v4']);
 	});
 
+	it('takes the five common aspect ratios only, even on V6 (the wide ones are documented for text-to-video)', () => {
+		expect(problemsOf({ aspectRatio: '21:9' })).toEqual(['Aspect Ratio: "21:9" is not an aspect ratio model v6 offers']);
+	});
+
 	it('accepts a name written with its @', () => {
 		expect(problemsOf({ references: [{ name: '@cat', type: 'subject' }, { name: 'beach', type: 'background' }] })).toEqual([]);
 	});

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pixverseRequestWithRetry } from '../../transport';
-import { toIdString } from '../../transport/envelope';
+import { toIdString } from '../../domain/ids';
 
 const properties: INodeProperties[] = [];
 

@@ -1,31 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { JobKind } from '../../engine/jobKinds';
-import { JOB_KINDS } from '../../engine/jobKinds';
+import type { JobKind } from '../../domain/jobKinds';
 import type { NodeRun } from '../../engine/nodeRun';
 import { finishedJobItem, jobStatusItem } from '../../engine/output';
-import { pixverseRequestWithRetry } from '../../transport';
+import { readJobStatus } from '../../engine/waiter';
 import { readJobRef, jobIdProperty } from './jobId';
-import { downloadProperties, includeRawResponseOption, waitOptionsProperty } from './jobOptions.description';
+import { downloadProperties, rawResponseOptions, waitOptionsProperty } from './jobOptions.description';
 import { readOutputSettings, readWaitSettings } from './readers';
 
 /** Get and Wait for Completion, for videos and images alike: they never submit anything, so they never cost credits. */
 
-const rawOption: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [includeRawResponseOption],
-};
+/** Items that only wait share one polling loop, so many can wait at once. */
+export const WAIT_ONLY_CONCURRENCY = 100;
+
 
 export function getJobProperties(kind: JobKind): INodeProperties[] {
-	return [jobIdProperty(kind), ...downloadProperties(kind), rawOption];
+	return [jobIdProperty(kind), ...downloadProperties(kind), rawResponseOptions];
 }
 
 export function waitForJobProperties(kind: JobKind): INodeProperties[] {
-	return [jobIdProperty(kind), ...downloadProperties(kind), waitOptionsProperty(false), rawOption];
+	return [jobIdProperty(kind), ...downloadProperties(kind), waitOptionsProperty(false), rawResponseOptions];
 }
 
 function readRaw(ctx: IExecuteFunctions, itemIndex: number): boolean {
@@ -36,7 +30,7 @@ function readRaw(ctx: IExecuteFunctions, itemIndex: number): boolean {
 export async function getJob(this: IExecuteFunctions, itemIndex: number, kind: JobKind): Promise<INodeExecutionData[]> {
 	const ref = readJobRef.call(this, itemIndex, kind);
 	const output = readOutputSettings.call(this, itemIndex, kind, readRaw(this, itemIndex));
-	const { resp } = await pixverseRequestWithRetry.call(this, { method: 'GET', endpoint: JOB_KINDS[kind].resultPath(ref.id), itemIndex });
+	const resp = await readJobStatus(this, ref, itemIndex, { retry: true });
 	return [await jobStatusItem(this, itemIndex, ref, resp, output)];
 }
 

@@ -65,7 +65,7 @@ function durationChoices(models: Model[]): INodeProperties {
 }
 
 /** One Duration field per model family the operation offers. */
-export function durationFields(models: readonly Model[]): INodeProperties[] {
+function durationFields(models: readonly Model[]): INodeProperties[] {
 	const only = (family: Model[]) => family.filter((model) => models.includes(model));
 	const fields: INodeProperties[] = [];
 	const perSecond = only(['v6', 'c1']);
@@ -101,8 +101,8 @@ export const qualityField: INodeProperties = {
 	description: 'Resolution of the video; higher costs more credits',
 };
 
-/** Aspect Ratio: V6 and C1 offer three more ratios than the other models. */
-export function aspectRatioFields(models: readonly Model[]): INodeProperties[] {
+/** Aspect Ratio: per model (V6 and C1 offer three more ratios than the others), or the five common ones for all. */
+function aspectRatioFields(models: readonly Model[], mode: NonNullable<VideoRules['aspectRatio']>): INodeProperties[] {
 	const field = (ratios: readonly string[], shown: Model[]): INodeProperties => ({
 		displayName: LABELS.aspectRatio,
 		name: 'aspectRatio',
@@ -111,7 +111,7 @@ export function aspectRatioFields(models: readonly Model[]): INodeProperties[] {
 		default: '16:9',
 		displayOptions: { show: { model: shown } },
 	});
-	const wide = models.filter((model) => aspectRatiosFor(model) === WIDE_ASPECT_RATIOS);
+	const wide = mode === 'perModel' ? models.filter((model) => aspectRatiosFor(model) === WIDE_ASPECT_RATIOS) : [];
 	const narrow = models.filter((model) => !wide.includes(model));
 	return [...(wide.length ? [field(WIDE_ASPECT_RATIOS, wide)] : []), ...(narrow.length ? [field(ASPECT_RATIOS, narrow)] : [])];
 }
@@ -297,6 +297,6 @@ export function generationFields(rules: VideoRules, promptPlaceholder: string): 
 		promptField(promptPlaceholder, rules.promptOptional),
 		...durationFields(rules.models),
 		qualityField,
-		...(rules.aspectRatio ? aspectRatioFields(rules.models) : []),
+		...(rules.aspectRatio ? aspectRatioFields(rules.models, rules.aspectRatio) : []),
 	];
 }

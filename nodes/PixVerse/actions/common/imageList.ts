@@ -18,8 +18,6 @@ export interface ImageListOptions {
 	description: string;
 	/** Fields of an entry besides its image (a prompt, a name). */
 	fields?: INodeProperties[];
-	/** Fields placed after the image fields. */
-	trailingFields?: INodeProperties[];
 }
 
 /** A list of images, each with its own source (binary field, URL or image ID) and the operation's own fields. */
@@ -36,7 +34,7 @@ export function imageListField(options: ImageListOptions): INodeProperties {
 			{
 				displayName: options.entryDisplayName,
 				name: options.entryName,
-				values: [...(options.fields ?? []), ...imageSourceFields({ names: ENTRY_IMAGE }), ...(options.trailingFields ?? [])],
+				values: [...(options.fields ?? []), ...imageSourceFields({ names: ENTRY_IMAGE })],
 			},
 		],
 	};

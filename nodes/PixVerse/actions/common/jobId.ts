@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import type { JobKind, JobRef } from '../../engine/jobKinds';
-import { JOB_KINDS } from '../../engine/jobKinds';
-import { toIdString } from '../../transport/envelope';
+import type { JobKind, JobRef } from '../../domain/jobKinds';
+import { JOB_KINDS } from '../../domain/jobKinds';
+import { toIdString } from '../../domain/ids';
 
 /** The ID field of Get and Wait for Completion: Video ID (`videoId`) or Image ID (`resultImageId`). */
 export function jobIdProperty(kind: JobKind): INodeProperties {

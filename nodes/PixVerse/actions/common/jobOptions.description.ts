@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { JobKind } from '../../engine/jobKinds';
+import type { JobKind } from '../../domain/jobKinds';
 import {
 	DEFAULT_MAX_CONCURRENT_JOBS,
 	DEFAULT_MAX_WAIT_SECONDS,
@@ -31,6 +31,16 @@ export const includeRawResponseOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: "Whether to add PixVerse's unmodified status reply under raw",
+};
+
+/** An Options collection holding only Include Raw Response (operations without request options). */
+export const rawResponseOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [includeRawResponseOption],
 };
 
 export const billingNotice: INodeProperties = {

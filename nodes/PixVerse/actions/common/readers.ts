@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import type { JobKind } from '../../engine/jobKinds';
+import type { JobKind } from '../../domain/jobKinds';
 import type { OutputSettings } from '../../engine/output';
 import type { JobPlan } from '../../engine/runJob';
 import type { GenerateOptions, VideoParameters } from '../../rules/videoBody';
@@ -54,8 +55,10 @@ export function readJobSettings(
 export function readPerModelField(this: IExecuteFunctions, name: 'duration' | 'aspectRatio', itemIndex: number): unknown {
 	try {
 		return this.getNodeParameter(name, itemIndex);
-	} catch {
-		return undefined;
+	} catch (error) {
+		// Only "no such parameter for this model" means absent; a broken expression is the user's to see.
+		if (/could not get parameter/i.test((error as Error).message)) return undefined;
+		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 	}
 }
 

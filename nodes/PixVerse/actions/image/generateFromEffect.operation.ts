@@ -6,7 +6,7 @@ import type { JobPlan } from '../../engine/runJob';
 import { attachImageEffectImages, imageEffectBody } from '../../rules/imageEffect.rules';
 import { effectPicker, readTemplateId } from '../common/effectPicker.description';
 import { imageSourceFields } from '../common/imageSource';
-import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
+import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
 
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	...imageSourceFields(),
 	moreImagesField,
 	...jobFields('image'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [includeRawResponseOption] },
+	rawResponseOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);

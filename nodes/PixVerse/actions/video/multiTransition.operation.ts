@@ -7,7 +7,7 @@ import { contextFromBody } from '../../output/videoItem';
 import { MAX_KEYFRAMES, MIN_KEYFRAMES, MULTI_TRANSITION_LABELS, MULTI_TRANSITION_MODELS, attachKeyframeImages, multiTransitionBody } from '../../rules/multiTransition.rules';
 import { modelField, qualityField } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
-import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
+import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
 
 const properties: INodeProperties[] = [
@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 		],
 	}),
 	...jobFields('video'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [includeRawResponseOption] },
+	rawResponseOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['multiTransition'] } }, properties);
@@ -56,14 +56,12 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
 	const images = await checkEntryImages(this, itemIndex, entries, (index) => `keyframe ${index + 1}`);
-	const keyframes = built.body.multi_transition as Array<{ duration?: number }>;
-	const duration = keyframes.reduce((sum, keyframe) => sum + (keyframe.duration ?? 0), 0);
 	return {
 		...settings,
 		endpoint: '/video/multi_transition/generate',
 		body: built.body,
 		images,
 		attachImages: attachKeyframeImages,
-		context: { ...contextFromBody(built.body), duration, extra: { keyframes: keyframes.length } },
+		context: { ...contextFromBody(built.body), duration: built.totalSeconds, extra: { keyframes: entries.length } },
 	};
 }

@@ -2,10 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { NodeRun } from '../../engine/nodeRun';
-import { waitForJob, waitForJobProperties } from '../common/existingJob';
+import { WAIT_ONLY_CONCURRENCY, waitForJob, waitForJobProperties } from '../common/existingJob';
 
 export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['waitForCompletion'] } }, waitForJobProperties('video'));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
 	return await waitForJob.call(this, itemIndex, run, 'video');
 }
+
+/** Waiting on existing jobs costs nothing and shares one polling loop. */
+export const concurrency = WAIT_ONLY_CONCURRENCY;

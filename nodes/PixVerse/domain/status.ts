@@ -16,6 +16,11 @@ export function videoStatusOf(statusCode: number): VideoStatus {
 	}
 }
 
+/** Status 1: the job's file (video or image) exists and its URL is in the reply. */
+export function isSucceeded(statusCode: number | null): boolean {
+	return statusCode !== null && videoStatusOf(statusCode) === 'succeeded';
+}
+
 export function isFinished(statusCode: number): boolean {
 	return videoStatusOf(statusCode) !== 'running';
 }

@@ -1,4 +1,4 @@
-import { explainUnsuccessful, isFinished, videoStatusOf } from '../../../nodes/PixVerse/engine/status';
+import { explainUnsuccessful, isFinished, videoStatusOf } from '../../../nodes/PixVerse/domain/status';
 
 describe('video status', () => {
 	it.each([

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { JobPlan } from '../../engine/runJob';
+import { SOUND_LABELS, soundEffectBody } from '../../rules/soundEffect.rules';
+import { editPlan } from '../common/editPlan';
+import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
+import { videoSourceFields } from '../common/mediaSource';
+
+const properties: INodeProperties[] = [
+	billingNotice,
+	...videoSourceFields(),
+	{
+		displayName: SOUND_LABELS.prompt,
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		required: true,
+		placeholder: 'e.g. Waves on the shore, seagulls, a light breeze',
+		description: 'The sound to add (at most 2048 characters)',
+	},
+	{
+		displayName: 'Keep Original Sound',
+		name: 'keepOriginalSound',
+		type: 'boolean',
+		default: false,
+		description: "Whether to mix the new sound with the video's own sound instead of replacing it",
+	},
+	...jobFields('video'),
+	rawResponseOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['addSoundEffect'] } }, properties);
+
+/** Adds a generated sound effect to a video. */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	return await editPlan.call(this, itemIndex, async () => {
+		const built = soundEffectBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), keepOriginalSound: this.getNodeParameter('keepOriginalSound', itemIndex, false) });
+		return { endpoint: '/video/sound_effect/generate', built, context: 'body' in built ? { prompt: built.body.prompt as string } : {} };
+	});
+}

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { JobPlan } from '../../engine/runJob';
+import { LIP_SYNC_LABELS, lipSyncBody } from '../../rules/lipSync.rules';
+import { MAX_LIP_SYNC_TEXT_LENGTH } from '../../rules/modelMatrix';
+import { editPlan } from '../common/editPlan';
+import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
+import { audioSourceFields, readAudioSource, videoSourceFields } from '../common/mediaSource';
+import { listPicker } from '../common/picker.description';
+
+const properties: INodeProperties[] = [
+	billingNotice,
+	...videoSourceFields(),
+	{
+		displayName: LIP_SYNC_LABELS.voiceSource,
+		name: 'voiceFrom',
+		type: 'options',
+		options: [
+			{ name: 'Text', value: 'text', description: 'Text spoken by a PixVerse voice' },
+			{ name: 'Audio File', value: 'audio', description: 'Speech from an audio file' },
+		],
+		default: 'text',
+	},
+	{
+		displayName: LIP_SYNC_LABELS.text,
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		required: true,
+		description: `What the person in the video says (about ${MAX_LIP_SYNC_TEXT_LENGTH} characters at most)`,
+		displayOptions: { show: { voiceFrom: ['text'] } },
+	},
+	listPicker({
+		name: 'voice',
+		displayName: LIP_SYNC_LABELS.voice,
+		description: "The voice that speaks the text: PixVerse's voices and the account's own",
+		searchListMethod: 'searchVoices',
+		idPlaceholder: 'e.g. Auto',
+		displayOptions: { show: { voiceFrom: ['text'] } },
+	}),
+	...audioSourceFields({ voiceFrom: ['audio'] }),
+	...jobFields('video'),
+	rawResponseOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['lipSync'] } }, properties);
+
+/** Makes the person in a video speak: text with a voice, or an audio file. */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	return await editPlan.call(this, itemIndex, async () => {
+		const voiceFrom = this.getNodeParameter('voiceFrom', itemIndex);
+		const built = lipSyncBody({
+			voiceFrom,
+			text: voiceFrom === 'text' ? this.getNodeParameter('text', itemIndex, '') : undefined,
+			voice: voiceFrom === 'text' ? this.getNodeParameter('voice', itemIndex, '', { extractValue: true }) : undefined,
+		});
+		const audio = voiceFrom === 'audio' && 'body' in built ? await readAudioSource.call(this, itemIndex) : undefined;
+		return { endpoint: '/video/lip_sync/generate', built, audio, context: 'body' in built && built.body.lip_sync_tts_content ? { prompt: built.body.lip_sync_tts_content as string } : {} };
+	});
+}

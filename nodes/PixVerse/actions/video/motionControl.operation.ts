@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { JobPlan } from '../../engine/runJob';
+import { checkImage } from '../../media/inputImage';
+import { attachImageToVideo } from '../../rules/generateFromImage.rules';
+import { motionControlBody } from '../../rules/objects.rules';
+import { editPlan } from '../common/editPlan';
+import { imageSourceFields, readImageSource } from '../common/imageSource';
+import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
+import { videoSourceFields } from '../common/mediaSource';
+import { editQualityField } from '../common/objectFields';
+
+const properties: INodeProperties[] = [
+	billingNotice,
+	...videoSourceFields(),
+	...imageSourceFields({ label: 'Character' }),
+	editQualityField,
+	...jobFields('video'),
+	rawResponseOptions,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['motionControl'] } }, properties);
+
+/** Motion control (mimic): the character in the image performs the motion of the video. */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	return await editPlan.call(this, itemIndex, async () => {
+		const built = motionControlBody({ quality: this.getNodeParameter('quality', itemIndex) });
+		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
+		return { endpoint: '/video/mimic/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string } : {} };
+	});
+}

@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { JobPlan } from '../../engine/runJob';
+import { toObjectSelection } from '../../output/objectSelection';
+import { selectObjectsBody } from '../../rules/objects.rules';
+import { editPlan } from '../common/editPlan';
+import { billingNotice } from '../common/jobOptions.description';
+import { videoSourceFields } from '../common/mediaSource';
+import { keyframeField } from '../common/objectFields';
+
+const properties: INodeProperties[] = [
+	{ ...billingNotice, displayName: 'PixVerse charges 2 credits for each selection. The answer comes at once: there is nothing to wait for.' },
+	...videoSourceFields(),
+	keyframeField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['selectObjects'] } }, properties);
+
+/**
+ * Finds the people, objects and background in one frame of a video (`/video/mask/selection`, synchronous): the
+ * keyframe picture and each mask's ID, name and picture, for Swap and Modify.
+ */
+export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	const planned = await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/mask/selection', built: selectObjectsBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1) }) }));
+	return { ...planned, synchronous: toObjectSelection };
+}

@@ -1,0 +1,192 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { pixverseRequestWithRetry } from '../transport';
+import { toIdString } from '../domain/ids';
+import type { MultipartBody, ReadableFrom } from '../transport/multipart';
+import { multipartFileField, multipartFileStream, multipartTextField } from '../transport/multipart';
+import type { MediaFacts, MediaFormat, MediaKind } from './mediaFacts';
+import { MediaFactsReader, sniffMedia } from './mediaFacts';
+
+export type MediaSource = 'binary' | 'url' | 'mediaId';
+
+/** PixVerse's media limits: at most 50 MB and 30 s; a video at most 1920 px on its longer side. */
+export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
+export const MAX_MEDIA_SECONDS = 30;
+export const MAX_VIDEO_PIXELS = 1920;
+const STREAM_CHUNK_BYTES = 256 * 1024;
+const SNIFF_BYTES = 64;
+/** Uploads of 50 MB take a while; they are free, so an ambiguous failure is simply replayed. */
+const UPLOAD_TIMEOUT_MS = 300_000;
+
+export interface MediaSourceParameters {
+	source: MediaSource;
+	binaryPropertyName: string;
+	url: string;
+	mediaId: string;
+	/** What this file is for ("Video", "Audio"), for messages. */
+	label: string;
+	/** The kind the operation needs; a file of the other kind is refused. */
+	expect?: MediaKind;
+}
+
+interface CheckedBinary {
+	property: string;
+	byteLength: number;
+	format: MediaFormat;
+	fileName: string;
+	/** Stored binary (filesystem, database, S3), streamed at upload; absent for binaries held in the item. */
+	binaryId?: string;
+}
+
+/** A video or audio file ready to be sent: checked, nothing uploaded yet. */
+export type CheckedMedia = { mediaId: string } | { url: string } | { binary: CheckedBinary };
+
+export interface UploadedMedia {
+	mediaId: string;
+	mediaType: string | null;
+	url: string | null;
+}
+
+const KINDS_TAKEN = 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio';
+
+function httpUrl(raw: string): string | undefined {
+	try {
+		const url = new URL(raw.trim());
+		return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The chunks of a stored binary, stopping as soon as `enough` says nothing more is needed. */
+async function readStored(ctx: IExecuteFunctions, binaryId: string, onChunk: (chunk: Buffer) => boolean): Promise<void> {
+	const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
+	try {
+		for await (const chunk of stream as AsyncIterable<Buffer>) if (!onChunk(chunk)) return;
+	} finally {
+		(stream as { destroy?: () => void }).destroy?.();
+	}
+}
+
+/**
+ * Checks one video or audio source of an item, before any request of the execution: the container from the
+ * file's bytes, the 50 MB limit, and where the file's own header says so (MP4, MOV, M4A, WAV) 30 s and 1920 px.
+ * A stored file is read once as a stream; nothing keeps it in memory.
+ */
+export async function checkMedia(this: IExecuteFunctions, itemIndex: number, params: MediaSourceParameters): Promise<CheckedMedia> {
+	const refuse = (message: string, description: string) => new NodeOperationError(this.getNode(), message, { itemIndex, description });
+	const what = params.label.toLowerCase();
+
+	if (params.source === 'mediaId') {
+		const mediaId = toIdString(params.mediaId);
+		if (!mediaId) throw refuse(`${params.label} media ID "${params.mediaId}" is not a PixVerse media ID`, 'Use the mediaId output of Media → Upload (a positive whole number).');
+		return { mediaId };
+	}
+	if (params.source === 'url') {
+		const url = httpUrl(params.url ?? '');
+		if (!url) throw refuse(`${params.label} URL "${params.url}" is not an http(s) URL`, `Use a public link that serves the ${what} file directly; PixVerse fetches it.`);
+		return { url };
+	}
+	if (params.source !== 'binary') throw refuse(`${params.label} source "${String(params.source)}" is not supported`, 'Choose Binary File, URL or an ID.');
+
+	const property = params.binaryPropertyName.trim();
+	const meta = this.helpers.assertBinaryData(itemIndex, property);
+	const binaryId = meta.id;
+	const byteLength = binaryId ? (await this.helpers.getBinaryMetadata(binaryId)).fileSize : (await this.helpers.getBinaryDataBuffer(itemIndex, property)).length;
+	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, `Pass a ${what} file to the node.`);
+	if (byteLength > MAX_MEDIA_BYTES) {
+		throw refuse(`The ${what} in "${property}" is ${(byteLength / 1048576).toFixed(1)} MB; PixVerse accepts at most 50 MB`, 'Shorten or compress it first.');
+	}
+
+	let reader: MediaFactsReader | undefined;
+	let head = Buffer.alloc(0);
+	const onChunk = (chunk: Buffer): boolean => {
+		if (!reader) {
+			head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES);
+			const format = head.length >= 12 || chunk.length < SNIFF_BYTES ? sniffMedia(head) : undefined;
+			if (!format) return head.length < 12;
+			reader = new MediaFactsReader(format);
+		}
+		reader.feed(chunk);
+		return reader.wantsMore;
+	};
+	if (binaryId) await readStored(this, binaryId, onChunk);
+	else onChunk(await this.helpers.getBinaryDataBuffer(itemIndex, property));
+
+	if (!reader) {
+		throw refuse(`The file in "${property}" (${meta.mimeType || 'unknown type'}) is not a video or audio file PixVerse takes`, `PixVerse takes ${KINDS_TAKEN}.`);
+	}
+	const { format } = reader;
+	if (params.expect && format.kind !== params.expect) {
+		throw refuse(`The file in "${property}" is ${format.kind === 'video' ? 'a video' : 'audio'} (${format.container}); ${params.label} needs ${params.expect === 'video' ? 'a video' : 'audio'}`, `PixVerse takes ${KINDS_TAKEN}.`);
+	}
+	checkFacts(reader.facts(), format, property, refuse);
+	const base = (meta.fileName ?? 'media').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'media';
+	return { binary: { property, byteLength, format, fileName: `${base}.${format.extension}`, binaryId } };
+}
+
+function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, refuse: (message: string, description: string) => NodeOperationError): void {
+	if (facts.durationSeconds !== undefined && facts.durationSeconds > MAX_MEDIA_SECONDS + 0.05) {
+		throw refuse(`The ${format.kind} in "${property}" is ${facts.durationSeconds.toFixed(1)} s long; PixVerse accepts at most ${MAX_MEDIA_SECONDS} s`, 'Trim it first.');
+	}
+	const longer = Math.max(facts.width ?? 0, facts.height ?? 0);
+	if (format.kind === 'video' && longer > MAX_VIDEO_PIXELS) {
+		throw refuse(`The video in "${property}" is ${facts.width}×${facts.height} px; PixVerse accepts at most ${MAX_VIDEO_PIXELS} px on the longer side`, 'Scale it down first (for example to 1920×1080).');
+	}
+}
+
+/** A lender of `Readable.from`: the stream n8n hands out is a Node readable, whose class has it. */
+function readableFromOf(stream: unknown): ReadableFrom | undefined {
+	const maker = (stream as { constructor?: { from?: (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStream } }).constructor;
+	return typeof maker?.from === 'function' ? (chunks) => maker.from!(chunks) : undefined;
+}
+
+/** The upload body; a stored file streams from n8n's storage into the request, chunk by chunk. */
+async function mediaBody(ctx: IExecuteFunctions, itemIndex: number, checked: { url: string } | { binary: CheckedBinary }): Promise<MultipartBody> {
+	if ('url' in checked) return multipartTextField('file_url', checked.url);
+	const { property, byteLength, format, fileName, binaryId } = checked.binary;
+	const file = { fieldName: 'file', fileName, mimeType: format.mimeType, byteLength };
+	if (binaryId) {
+		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
+		const readableFrom = readableFromOf(stream);
+		if (readableFrom) return multipartFileStream({ ...file, chunks: () => stream as AsyncIterable<Buffer>, readableFrom });
+		(stream as { destroy?: () => void }).destroy?.();
+	}
+	const buffer = binaryId ? undefined : await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	return await multipartFileField({
+		...file,
+		fill: async (target, offset) => {
+			if (buffer) {
+				buffer.copy(target, offset);
+				return;
+			}
+			let written = 0;
+			await readStored(ctx, binaryId!, (chunk) => {
+				chunk.copy(target, offset + written);
+				written += chunk.length;
+				return true;
+			});
+		},
+	});
+}
+
+/** Sends a checked file to `POST /media/upload` (or passes a given media ID through). Uploads are free. */
+export async function uploadMedia(this: IExecuteFunctions, itemIndex: number, checked: CheckedMedia): Promise<UploadedMedia> {
+	if ('mediaId' in checked) return { mediaId: checked.mediaId, mediaType: null, url: null };
+	const { resp } = await pixverseRequestWithRetry.call(this, {
+		method: 'POST',
+		endpoint: '/media/upload',
+		multipart: async () => await mediaBody(this, itemIndex, checked),
+		itemIndex,
+		timeoutMs: UPLOAD_TIMEOUT_MS,
+	});
+	const mediaId = toIdString(resp.media_id);
+	if (!mediaId) {
+		throw new NodeOperationError(this.getNode(), 'PixVerse accepted the file but returned no media ID', {
+			itemIndex,
+			description: 'Try again; if it persists, the Base URL may point at something other than the PixVerse API.',
+		});
+	}
+	return { mediaId, mediaType: typeof resp.media_type === 'string' ? resp.media_type : null, url: typeof resp.url === 'string' ? resp.url : null };
+}
