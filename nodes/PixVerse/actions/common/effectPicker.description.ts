@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { EFFECT_LABELS } from '../../rules/generateFromEffect.rules';
-import { listPicker } from './picker.description';
+import { listPicker, readPicked } from './picker.description';
 
 /** The effect template: picked from PixVerse's live list (video or image templates), or given by ID. */
 export function effectPicker(type: 'video' | 'image'): INodeProperties {
@@ -16,5 +16,5 @@ export function effectPicker(type: 'video' | 'image'): INodeProperties {
 }
 
 export function readTemplateId(this: IExecuteFunctions, itemIndex: number): unknown {
-	return this.getNodeParameter('template', itemIndex, '', { extractValue: true });
+	return readPicked(this, 'template', itemIndex);
 }

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export interface PickerOptions {
 	name: string;
@@ -40,4 +40,13 @@ export function listPicker(options: PickerOptions): INodeProperties {
 		],
 		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
 	};
+}
+
+/**
+ * The ID a picker holds. Read raw rather than with `extractValue`, which throws for a picker that its display
+ * options hide: hidden means not chosen, so it reads as ''.
+ */
+export function readPicked(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	return raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
 }

@@ -7,7 +7,7 @@ import { MAX_LIP_SYNC_TEXT_LENGTH } from '../../rules/modelMatrix';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { audioSourceFields, readAudioSource, videoSourceFields } from '../common/mediaSource';
-import { listPicker } from '../common/picker.description';
+import { listPicker, readPicked } from '../common/picker.description';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -51,10 +51,12 @@ export const description = updateDisplayOptions({ show: { resource: ['video'], o
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
 		const voiceFrom = this.getNodeParameter('voiceFrom', itemIndex);
+		// Text and voice are read whatever Voice From says: n8n drops them when hidden, so a value here with an
+		// audio file means the input asked for both (an expression, an AI tool), which lip sync refuses.
 		const built = lipSyncBody({
 			voiceFrom,
-			text: voiceFrom === 'text' ? this.getNodeParameter('text', itemIndex, '') : undefined,
-			voice: voiceFrom === 'text' ? this.getNodeParameter('voice', itemIndex, '', { extractValue: true }) : undefined,
+			text: this.getNodeParameter('text', itemIndex, ''),
+			voice: voiceFrom === 'text' ? readPicked(this, 'voice', itemIndex) : undefined,
 		});
 		const audio = voiceFrom === 'audio' && 'body' in built ? await readAudioSource.call(this, itemIndex) : undefined;
 		return { endpoint: '/video/lip_sync/generate', built, audio, context: 'body' in built && built.body.lip_sync_tts_content ? { prompt: built.body.lip_sync_tts_content as string } : {} };

@@ -8,7 +8,7 @@ import { LABELS } from '../../rules/videoBody';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
-import { listPicker } from '../common/picker.description';
+import { listPicker, readPicked } from '../common/picker.description';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -63,10 +63,12 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	return await editPlan.call(this, itemIndex, async () => {
 		const styleFrom = this.getNodeParameter('styleFrom', itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as { seed?: unknown };
+		// Both are read whatever Style From says: n8n drops the hidden one, so two values mean the input asked
+		// for both (an expression, an AI tool), which restyle refuses.
 		const built = restyleBody({
 			styleFrom,
-			style: styleFrom === 'preset' ? this.getNodeParameter('style', itemIndex, '', { extractValue: true }) : undefined,
-			prompt: styleFrom === 'prompt' ? this.getNodeParameter('stylePrompt', itemIndex, '') : undefined,
+			style: readPicked(this, 'style', itemIndex),
+			prompt: this.getNodeParameter('stylePrompt', itemIndex, ''),
 			seed: options.seed,
 		});
 		const body = 'body' in built ? built.body : {};
