@@ -5,12 +5,13 @@
  * while downloading a 300 MB video in filesystem binary mode, and the built node's load time. One run, one table.
  * A benchmark, not a test: the machine is small and noisy, so it reports measured ratios and marks the targets.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import { runPixVerse } from '../test/harness/engine';
 import { REPOSITORY_ROOT, generateParameters, imageItem, jobParameters, simulatorCredentials } from '../test/harness/fixtures';
-import { PixVerseSimulator } from '../test/simulator/server';
+import { freePort } from '../test/e2e/n8nInstance';
+import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../test/simulator/server';
 
 const N = Number(process.env.BENCH_ITEMS ?? 40);
 const C = Number(process.env.BENCH_CONCURRENCY ?? 5);
@@ -75,6 +76,41 @@ async function downloadMemory(): Promise<{ growthMb: number; ok: boolean; second
 	}
 }
 
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 45);
+
+/**
+ * Peak memory while Media → Upload sends a 45 MB video from n8n's filesystem binary storage. The simulator runs
+ * in its own process here: it keeps what it receives, which would otherwise count against the node.
+ */
+async function uploadMemory(): Promise<{ growthMb: number; ok: boolean; seconds: number }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, [join(REPOSITORY_ROOT, '.build-test', 'test', 'simulator', 'cli.js')], { env: { ...process.env, SIM_PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+	try {
+		await new Promise<void>((resolve, reject) => {
+			child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
+			child.on('exit', () => reject(new Error('the simulator stopped')));
+		});
+		const credentials = { apiKey: SIM_API_KEY, region: 'custom' as const, baseUrl: `http://127.0.0.1:${port}` };
+		const video = mp4Bytes({ seconds: 20, width: 1920, height: 1080, totalBytes: UPLOAD_MB * 1024 * 1024 });
+		const item = { json: {}, binary: { data: { data: video, fileName: 'clip.mp4', mimeType: 'video/mp4' } } };
+		const parameters = { resource: 'media', operation: 'upload', fileSource: 'binary', binaryPropertyName: 'data' };
+		// Warm up with a small file, then measure from a settled baseline.
+		await runPixVerse({ parameters, credentials, items: [{ json: {}, binary: { data: { data: mp4Bytes({ seconds: 1, width: 64, height: 64 }), fileName: 'a.mp4', mimeType: 'video/mp4' } } }], binaryMode: 'filesystem' });
+		(globalThis as { gc?: () => void }).gc?.();
+		const baseline = process.memoryUsage().rss;
+		let peak = baseline;
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, process.memoryUsage().rss);
+		}, 5);
+		const result = await runPixVerse({ parameters, credentials, items: [item], binaryMode: 'filesystem' });
+		clearInterval(sampler);
+		peak = Math.max(peak, process.memoryUsage().rss);
+		return { growthMb: (peak - baseline) / 1048576, ok: result.status === 'success' && typeof result.items[0]?.json.mediaId === 'string', seconds: result.durationMs / 1000 };
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
 /** Load time of the built node in a fresh Node process that already has n8n-workflow (as n8n itself has). */
 function loadTimeMs(): number {
 	const script = `
@@ -100,6 +136,8 @@ async function main(): Promise<number> {
 	say(`  text-to-video one-at-a-time: ${(textSequential.wallMs / 1000).toFixed(2)} s`);
 	const memory = await downloadMemory();
 	say(`  ${VIDEO_MB} MB download: ${memory.seconds.toFixed(1)} s`);
+	const upload = await uploadMemory();
+	say(`  ${UPLOAD_MB} MB upload: ${upload.seconds.toFixed(1)} s`);
 	const loadMs = loadTimeMs();
 
 	const rows: Row[] = [
@@ -111,6 +149,7 @@ async function main(): Promise<number> {
 		{ metric: '(e) text-to-video: one-at-a-time / concurrent', measured: `${(textSequential.wallMs / text.wallMs).toFixed(2)}× (${(textSequential.wallMs / 1000).toFixed(1)} s)`, target: '≥ 4×', met: textSequential.ok && textSequential.wallMs / text.wallMs >= 4 },
 		{ metric: '(e) text-to-video: status / submit requests per job', measured: `${text.statusPerJob.toFixed(2)} / ${text.submitPerJob.toFixed(2)}`, target: `≤ ${T_MS / 1000 / POLL_S + 2} / 1.00`, met: text.statusPerJob <= T_MS / 1000 / POLL_S + 2 && text.submitPerJob === 1 },
 		{ metric: `(c) peak RSS growth, ${VIDEO_MB} MB video, filesystem mode`, measured: `${memory.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: memory.ok && memory.growthMb <= 64 },
+		{ metric: `(f) peak RSS growth, Media → Upload of a ${UPLOAD_MB} MB video, filesystem mode`, measured: `${upload.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: upload.ok && upload.growthMb <= 64 },
 		{ metric: '(d) cold require of the built node (median of 5)', measured: `${loadMs.toFixed(1)} ms`, target: '≤ 50 ms', met: loadMs <= 50 },
 	];
 	const width = Math.max(...rows.map((row) => row.metric.length));

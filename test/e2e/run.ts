@@ -171,10 +171,21 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 				const kiss = (await load('searchVideoEffects', { resource: 'video', operation: 'generateFromEffect' }, 'kiss')).results.find((item) => item.name === 'Kiss Me AI');
 				const anime = (await load('searchImageEffects', { resource: 'image', operation: 'generateFromEffect' }, 'anime')).results.find((item) => item.name === 'Anime Portrait');
 				check(kiss && anime, 'the searched templates were not listed');
+				const voices = await n8n.restPost<ListAnswer>('/dynamic-node-parameters/resource-locator-results', {
+					path: 'parameters.voice',
+					nodeTypeAndVersion: { name: 'n8n-nodes-pixverse.pixVerse', version: 1 },
+					currentNodeParameters: { resource: 'video', operation: 'lipSync', voiceFrom: 'text', voice: { __rl: true, mode: 'list', value: '' } },
+					methodName: 'searchVoices',
+					credentials: { pixVerseApi: { id: CREDENTIAL_ID, name: 'PixVerse account' } },
+					filter: 'harper',
+				});
+				const harper = voices.results.find((item) => item.name === 'Harper');
+				check(harper, `the voice list did not offer Harper: ${JSON.stringify(voices.results.slice(0, 5))}`);
+				check(sim.calls('ttsSpeakers').length > 0, 'the voice list did not reach the simulator');
 				const lists = sim.calls('templateList').slice(listsBefore);
 				check(lists.every((call) => call.apiKey === SIM_API_KEY) && lists.some((call) => call.query?.type === '2'), 'the lists did not reach the simulator with the credential');
-				picked = { video: { value: kiss.value, name: kiss.name }, image: { value: anime.value, name: anime.name } };
-				return `${videoPage.results.length + nextPage.results.length} video templates in 2 pages; picked "${kiss.name}" and "${anime.name}"`;
+				picked = { video: { value: kiss.value, name: kiss.name }, image: { value: anime.value, name: anime.name }, voice: { value: harper.value, name: harper.name } };
+				return `${videoPage.results.length + nextPage.results.length} video templates in 2 pages; picked "${kiss.name}", "${anime.name}" and the voice "${harper.name}"`;
 			});
 
 			await scenario(version, 'editor: the node panel renders (headless Chromium)', async () => {
@@ -214,6 +225,30 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 			check(String(effectJob?.body.template_id) === picked.video.value, `the effect job used template ${String(effectJob?.body.template_id)}`);
 			check(!result.output.includes(SIM_API_KEY), 'the API key appeared in n8n output');
 			return `videos ${String(text.videoId)}, ${String(effect.videoId)}, ${String(transition.videoId)}; image ${String(image.json.imageId)}`;
+		});
+
+		await scenario(version, 'Generate From Image → Extend → Lip Sync (a voice from the picker) → Upscale, chained by videoId', async () => {
+			check(picked, 'no voice was picked (the picker scenario failed)');
+			const chain = e2eWorkflows(imagePath, picked).chain;
+			await n8n.importJson('workflow', [chain]);
+			const jobsBefore = sim.acceptedJobs().length;
+			const result = await n8n.cli(['execute', `--id=${chain.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			check(run?.status === 'success', `execution was not successful:\n${result.output.slice(-3000)}`);
+			const out = (node: string) => run.data.resultData.runData[node][0].data!.main[0][0];
+			const made = out('Generate Video').json;
+			const extended = out('Extend').json;
+			const spoken = out('Lip Sync').json;
+			const upscaled = out('Upscale');
+			check(extended.sourceVideoId === made.videoId && extended.status === 'succeeded', `Extend ${JSON.stringify(extended)}`);
+			check(spoken.sourceVideoId === extended.videoId && spoken.status === 'succeeded', `Lip Sync ${JSON.stringify(spoken)}`);
+			check(upscaled.json.sourceVideoId === spoken.videoId && upscaled.json.status === 'succeeded', `Upscale ${JSON.stringify(upscaled.json)}`);
+			check(upscaled.binary?.data?.mimeType === 'video/mp4', `the upscaled MP4 was not returned: ${JSON.stringify(upscaled.binary?.data)}`);
+			const jobs = sim.acceptedJobs().slice(jobsBefore);
+			check(JSON.stringify(jobs.map((job) => job.endpoint)) === JSON.stringify(['generate', 'extendGenerate', 'lipSyncGenerate', 'upscaleGenerate']), `jobs: ${jobs.map((job) => job.endpoint).join(', ')}`);
+			const lipSync = jobs[2];
+			check(lipSync.body.lip_sync_tts_speaker_id === picked.voice.value && String(lipSync.body.source_video_id) === String(extended.videoId), `lip sync body ${JSON.stringify(lipSync.body, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
+			return `${String(made.videoId)} → ${String(extended.videoId)} → ${String(spoken.videoId)} → ${String(upscaled.json.videoId)}`;
 		});
 	} finally {
 		await sim.close();

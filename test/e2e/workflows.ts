@@ -30,12 +30,13 @@ function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations', Workflow>;
+export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain', Workflow>;
 
 /** Effect templates as the picker gives them (resource locator values). */
 export interface PickedTemplates {
 	video: { value: string; name: string };
 	image: { value: string; name: string };
+	voice: { value: string; name: string };
 }
 
 export function e2eWorkflows(imagePath: string, picked?: PickedTemplates): E2eWorkflows {
@@ -67,5 +68,10 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates): E2eWo
 		nodeNamed(creations, 'Image Effect').parameters.template = { __rl: true, mode: 'list', value: picked.image.value, cachedResultName: picked.image.name };
 	}
 
-	return { imageToVideo, webhook, resume, moderated, creations };
+	const chain = example('generate-extend-lipsync-upscale.json');
+	nodeNamed(chain, 'Read Image').parameters.fileSelector = imagePath;
+	for (const name of ['Generate Video', 'Extend', 'Lip Sync', 'Upscale']) Object.assign(nodeNamed(chain, name).parameters, { waitOptions: fastWait });
+	if (picked) nodeNamed(chain, 'Lip Sync').parameters.voice = { __rl: true, mode: 'list', value: picked.voice.value, cachedResultName: picked.voice.name };
+
+	return { imageToVideo, webhook, resume, moderated, creations, chain };
 }

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test: hashes what the simulator received */
 import { createHash } from 'node:crypto';
 
 import { runPixVerse } from '../../harness/engine';

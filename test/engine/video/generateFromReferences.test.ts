@@ -1,5 +1,7 @@
 import { runPixVerse } from '../../harness/engine';
 import { imagesItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
+import { REFERENCES } from '../../../nodes/PixVerse/rules/generateFromReferences.rules';
+import { MODEL_SPECS } from '../../../nodes/PixVerse/rules/modelMatrix';
 import { PixVerseSimulator } from '../../simulator/server';
 
 describe('Video → Generate From References', () => {
@@ -41,6 +43,17 @@ describe('Video → Generate From References', () => {
 			],
 		});
 		expect(result.items[0].json).toMatchObject({ status: 'succeeded', aspectRatio: '9:16' });
+	});
+
+	it.each(REFERENCES.models.map((model) => [model, MODEL_SPECS[model].durations[1]] as const))('%s, %s s: the body is exactly the rules\' (per model)', async (model, duration) => {
+		const result = await run({ model, duration, aspectRatio: '4:3' });
+		expect(result.error?.message).toBeUndefined();
+		const { image_references: references, ...rest } = sim.calls('fusionGenerate')[0].json ?? {};
+		expect(rest).toEqual({ model, prompt: '@cat walks along @beach at sunset', duration, quality: '540p', aspect_ratio: '4:3' });
+		expect((references as Array<Record<string, unknown>>).map((reference) => [reference.type, reference.ref_name])).toEqual([
+			['subject', 'cat'],
+			['background', 'beach'],
+		]);
 	});
 
 	it.each([

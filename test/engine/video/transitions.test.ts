@@ -1,5 +1,7 @@
 import { runPixVerse } from '../../harness/engine';
 import { imageItem, imagesItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
+import { MODELS, MODEL_SPECS } from '../../../nodes/PixVerse/rules/modelMatrix';
+import { MULTI_TRANSITION_MODELS } from '../../../nodes/PixVerse/rules/multiTransition.rules';
 import { PixVerseSimulator } from '../../simulator/server';
 
 describe('Video → Transition and Multi-Transition', () => {
@@ -43,6 +45,15 @@ describe('Video → Transition and Multi-Transition', () => {
 			expect(Object.keys(sim.calls('transitionGenerate')[0].json ?? {}).sort()).toEqual(['duration', 'first_frame_img', 'last_frame_img', 'model', 'prompt', 'quality', 'seed']);
 		});
 
+		it.each(MODELS.map((model) => [model, MODEL_SPECS[model].durations[MODEL_SPECS[model].durations.length - 1]] as const))('%s, %s s: the body is exactly the rules\' (per model)', async (model, duration) => {
+			const result = await run({ model, duration, quality: '540p', options: { seed: 9 } });
+			expect(result.error?.message).toBeUndefined();
+			const body = { ...sim.calls('transitionGenerate')[0].json };
+			delete body.first_frame_img;
+			delete body.last_frame_img;
+			expect(body).toEqual({ model, prompt: 'Day turns into night', duration, quality: '540p', seed: 9 });
+		});
+
 		it('takes a frame by URL or by image ID (no upload for an ID)', async () => {
 			const uploaded = await runPixVerse({ parameters: { resource: 'image', operation: 'upload', imageSource: 'binary', binaryPropertyName: 'data' }, credentials: simulatorCredentials(sim), items: [imageItem()] });
 			const imageId = String(uploaded.items[0].json.imageId);
@@ -75,6 +86,14 @@ describe('Video → Transition and Multi-Transition', () => {
 			});
 		const run = async (overrides: Record<string, unknown> = {}, extra: Partial<Parameters<typeof runPixVerse>[0]> = {}) =>
 			await runPixVerse({ parameters: parameters(overrides), credentials: simulatorCredentials(sim), items: [imagesItem(['a', 'b', 'c'])], ...extra });
+
+		it.each(MULTI_TRANSITION_MODELS)('%s: the body is exactly the rules\' (per model)', async (model) => {
+			const result = await run({ model, quality: '720p' });
+			expect(result.error?.message).toBeUndefined();
+			const { multi_transition: keyframes, ...rest } = sim.calls('multiTransitionGenerate')[0].json ?? {};
+			expect(rest).toEqual({ model, quality: '720p' });
+			expect((keyframes as Array<Record<string, unknown>>).map((keyframe) => keyframe.duration)).toEqual([2, 4, undefined]);
+		});
 
 		it('sends each keyframe with its image, prompt and (but the last) duration', async () => {
 			const result = await run();

@@ -2,11 +2,13 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
 import { operations as imageOperations } from '../../../nodes/PixVerse/actions/image';
+import { operations as mediaOperations } from '../../../nodes/PixVerse/actions/media';
 import { operations as videoOperations } from '../../../nodes/PixVerse/actions/video';
 import { IMAGE_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromImage.rules';
 import { REFERENCES } from '../../../nodes/PixVerse/rules/generateFromReferences.rules';
 import { TEXT_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromText.rules';
 import { TRANSITION } from '../../../nodes/PixVerse/rules/transition.rules';
+import { EXTEND } from '../../../nodes/PixVerse/rules/extend.rules';
 import { OPTION_OF_KEY } from '../../../nodes/PixVerse/rules/videoBody';
 import { MODELS, MODEL_SPECS, modelsAccepting } from '../../../nodes/PixVerse/rules/modelMatrix';
 
@@ -67,6 +69,7 @@ describe('every operation', () => {
 	it('lists in each resource exactly the operations the router dispatches', () => {
 		expect(operationsOf('video').sort()).toEqual(Object.keys(videoOperations).sort());
 		expect(operationsOf('image').sort()).toEqual(Object.keys(imageOperations).sort());
+		expect(operationsOf('media').sort()).toEqual(Object.keys(mediaOperations).sort());
 	});
 
 	const jobOperations: Array<[string, string, string[]]> = [
@@ -77,6 +80,14 @@ describe('every operation', () => {
 		['video', 'generateFromReferences', []],
 		['video', 'multiTransition', []],
 		['image', 'generateFromEffect', []],
+		['video', 'extend', [...EXTEND.options]],
+		['video', 'lipSync', []],
+		['video', 'addSoundEffect', []],
+		['video', 'restyle', ['seed']],
+		['video', 'upscale', []],
+		['video', 'swap', []],
+		['video', 'motionControl', []],
+		['video', 'modify', []],
 	];
 
 	it.each(jobOperations)('%s → %s has the billing notice, waiting, download and exactly its rule table options', (resource, operation, offered) => {
@@ -84,9 +95,16 @@ describe('every operation', () => {
 		const names = properties.map((property) => property.name);
 		expect(names).toEqual(expect.arrayContaining(['billingNotice', 'waitForCompletion', 'waitOptions', 'outputBinaryField', resource === 'video' ? 'downloadVideo' : 'downloadImage']));
 		const options = (properties.find((property) => property.name === 'options')?.options ?? []) as INodeProperties[];
-		const shown = [...new Set(options.filter((option) => option.name !== 'includeRawResponse').map((option) => OPTION_OF_KEY[option.name as keyof typeof OPTION_OF_KEY]))];
+		const shown = [...new Set(options.filter((option) => option.name !== 'includeRawResponse').map((option) => OPTION_OF_KEY[option.name as keyof typeof OPTION_OF_KEY] ?? option.name))];
 		expect(shown.sort()).toEqual([...offered].sort());
 		expect(options.map((option) => option.name)).toContain('includeRawResponse');
+	});
+
+	it('every edit takes the video of the PixVerse node before it by default', () => {
+		for (const operation of ['extend', 'lipSync', 'addSoundEffect', 'restyle', 'upscale', 'selectObjects', 'swap', 'motionControl', 'modify']) {
+			const properties = forOperation('video', operation);
+			expect([operation, properties.find((property) => property.name === 'videoSource')?.default, properties.find((property) => property.name === 'sourceVideoId')?.default]).toEqual([operation, 'videoId', '={{ $json.videoId }}']);
+		}
 	});
 
 	it.each([
