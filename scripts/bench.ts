@@ -94,8 +94,10 @@ async function uploadMemory(): Promise<{ growthMb: number; ok: boolean; seconds:
 		const video = mp4Bytes({ seconds: 20, width: 1920, height: 1080, totalBytes: UPLOAD_MB * 1024 * 1024 });
 		const item = { json: {}, binary: { data: { data: video, fileName: 'clip.mp4', mimeType: 'video/mp4' } } };
 		const parameters = { resource: 'media', operation: 'upload', fileSource: 'binary', binaryPropertyName: 'data' };
-		// Warm up with a small file, then measure from a settled baseline.
+		// Warm up: an upload of a small file, and a run that only stores the 45 MB input in n8n's binary storage
+		// (the test input's own cost, not the node's); then measure from a settled baseline.
 		await runPixVerse({ parameters, credentials, items: [{ json: {}, binary: { data: { data: mp4Bytes({ seconds: 1, width: 64, height: 64 }), fileName: 'a.mp4', mimeType: 'video/mp4' } } }], binaryMode: 'filesystem' });
+		await runPixVerse({ parameters: { resource: 'account', operation: 'getBalance' }, credentials, items: [item], binaryMode: 'filesystem' });
 		(globalThis as { gc?: () => void }).gc?.();
 		const baseline = process.memoryUsage().rss;
 		let peak = baseline;

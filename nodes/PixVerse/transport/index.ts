@@ -103,6 +103,9 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 		headers['Content-Type'] = multipart.contentType;
 		if (multipart.contentLength !== undefined) headers['Content-Length'] = String(multipart.contentLength);
 		options.body = multipart.body as IHttpRequestOptions['body'];
+		// The redirect follower keeps a copy of every body it sends (to replay it on a redirect): a streamed
+		// 50 MB upload would sit in memory whole. PixVerse's API does not redirect.
+		options.disableFollowRedirect = true;
 	} else if (request.body !== undefined) {
 		headers['Content-Type'] = 'application/json';
 		options.body = serializeJson(request.body);

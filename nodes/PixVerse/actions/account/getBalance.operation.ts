@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pixverseRequestWithRetry } from '../../transport';
 import { toIdString } from '../../domain/ids';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
 
 const credits = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 

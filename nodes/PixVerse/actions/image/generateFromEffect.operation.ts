@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -9,6 +8,7 @@ import { imageSourceFields } from '../common/imageSource';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);
 
 /** An image effect (type 2 template): a new image, waited on through `/image/result`. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkImage, uploadImage } from '../../media/inputImage';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = imageSourceFields({ allowImageId: false });
 
-export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['upload'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['image'], operation: ['upload'] } }, properties);
 
 /** Uploads an image (free) and returns the image ID that generations take. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { NodeRun } from '../../engine/nodeRun';
 import { WAIT_ONLY_CONCURRENCY, waitForJob, waitForJobProperties } from '../common/existingJob';
+import { showOnlyFor } from '../common/display';
 
-export const description = updateDisplayOptions({ show: { resource: ['image'], operation: ['waitForCompletion'] } }, waitForJobProperties('image'));
+export const description = showOnlyFor({ show: { resource: ['image'], operation: ['waitForCompletion'] } }, waitForJobProperties('image'));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
 	return await waitForJob.call(this, itemIndex, run, 'image');

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadMedia } from '../../media/inputMedia';
 import { readUploadSource, uploadSourceFields } from '../common/mediaSource';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = uploadSourceFields();
 
-export const description = updateDisplayOptions({ show: { resource: ['media'], operation: ['upload'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['media'], operation: ['upload'] } }, properties);
 
 /** Uploads a video or audio file (free) and returns the media ID that video edits and lip sync take. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { SOUND_LABELS, soundEffectBody } from '../../rules/soundEffect.rules';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['addSoundEffect'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['addSoundEffect'] } }, properties);
 
 /** Adds a generated sound effect to a video. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

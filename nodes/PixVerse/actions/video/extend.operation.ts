@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { randomInt, updateDisplayOptions } from 'n8n-workflow';
+import { randomInt } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
@@ -10,6 +10,7 @@ import { generationFields, optionsCollection } from '../common/generation.descri
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { readVideoParameters } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(EXTEND),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['extend'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['extend'] } }, properties);
 
 /** Continues a video by Duration seconds. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -11,6 +10,7 @@ import { imageSourceFields } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
 import { readJobSettings, readVideoParameters } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(VIDEO_EFFECT, ['seed', 'soundEffect']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromEffect'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromEffect'] } }, properties);
 
 /** A video effect: the template from the picker, one image (or several), checked before any request. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

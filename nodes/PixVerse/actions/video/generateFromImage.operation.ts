@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -10,6 +9,7 @@ import { generationFields, optionsCollection } from '../common/generation.descri
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(IMAGE_TO_VIDEO),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromImage'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromImage'] } }, properties);
 
 /** Image-to-video: every parameter and the image are checked here, before any request of the execution. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -9,6 +8,7 @@ import { generationFields, optionsCollection } from '../common/generation.descri
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(REFERENCES),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromReferences'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromReferences'] } }, properties);
 
 /** Reference-to-video: the prompt and the references must name each other before anything is sent. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

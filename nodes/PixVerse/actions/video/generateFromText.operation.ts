@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -8,6 +7,7 @@ import { TEXT_TO_VIDEO, textToVideoBody } from '../../rules/generateFromText.rul
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(TEXT_TO_VIDEO),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['generateFromText'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromText'] } }, properties);
 
 /** Text-to-video: no media, so the plan is the checked body. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { LIP_SYNC_LABELS, lipSyncBody } from '../../rules/lipSync.rules';
@@ -8,6 +7,7 @@ import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { audioSourceFields, readAudioSource, videoSourceFields } from '../common/mediaSource';
 import { listPicker, readPicked } from '../common/picker.description';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['lipSync'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['lipSync'] } }, properties);
 
 /** Makes the person in a video speak: text with a voice, or an audio file. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { MAX_MODIFY_IMAGES, MAX_MODIFY_MASKS, OBJECT_LABELS, attachModifyImages, modifyBody } from '../../rules/objects.rules';
@@ -8,6 +7,7 @@ import { checkEntryImages, imageListField, readListEntries } from '../common/ima
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { editQualityField } from '../common/objectFields';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['modify'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['modify'] } }, properties);
 
 /** Changes what is in a video by a prompt, with masks and images it names. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { checkImage } from '../../media/inputImage';
@@ -10,6 +9,7 @@ import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { editQualityField } from '../common/objectFields';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['motionControl'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['motionControl'] } }, properties);
 
 /** Motion control (mimic): the character in the image performs the motion of the video. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -9,6 +8,7 @@ import { modelField, qualityField } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['multiTransition'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['multiTransition'] } }, properties);
 
 /** A video through 2–7 keyframes. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

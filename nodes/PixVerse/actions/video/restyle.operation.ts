@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { MAX_SEED } from '../../rules/modelMatrix';
@@ -9,6 +8,7 @@ import { editPlan } from '../common/editPlan';
 import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { listPicker, readPicked } from '../common/picker.description';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['restyle'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['restyle'] } }, properties);
 
 /** Restyles a video: a preset style, or a style described in words (exactly one). */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { toObjectSelection } from '../../output/objectSelection';
@@ -8,6 +7,7 @@ import { editPlan } from '../common/editPlan';
 import { billingNotice } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { keyframeField } from '../common/objectFields';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	{ ...billingNotice, displayName: 'PixVerse charges 2 credits for each selection. The answer comes at once: there is nothing to wait for.' },
@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 	keyframeField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['selectObjects'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['selectObjects'] } }, properties);
 
 /**
  * Finds the people, objects and background in one frame of a video (`/video/mask/selection`, synchronous): the

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { checkImage } from '../../media/inputImage';
@@ -10,6 +9,7 @@ import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { editQualityField, keyframeField } from '../common/objectFields';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 	rawResponseOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['swap'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['swap'] } }, properties);
 
 /** Replaces a selected person or object in a video with the one in an image. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
@@ -11,6 +10,7 @@ import type { ImageSourceNames } from '../common/imageSource';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
+import { showOnlyFor } from '../common/display';
 
 const FIRST_FRAME: ImageSourceNames = { source: 'firstFrameSource', binary: 'firstFrameBinaryField', url: 'firstFrameUrl', id: 'firstFrameImageId' };
 const LAST_FRAME: ImageSourceNames = { source: 'lastFrameSource', binary: 'lastFrameBinaryField', url: 'lastFrameUrl', id: 'lastFrameImageId' };
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(TRANSITION),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['transition'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['transition'] } }, properties);
 
 /** A video that starts on one image and ends on another. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

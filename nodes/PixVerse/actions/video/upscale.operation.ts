@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [billingNotice, ...videoSourceFields(), ...jobFields('video'), rawResponseOptions];
 
-export const description = updateDisplayOptions({ show: { resource: ['video'], operation: ['upscale'] } }, properties);
+export const description = showOnlyFor({ show: { resource: ['video'], operation: ['upscale'] } }, properties);
 
 /** Upscale (`/video/upscale/generate`): the video source is the whole request. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
