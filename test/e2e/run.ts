@@ -7,13 +7,14 @@
  * parsed results. n8n installs are cached outside the repository by scripts/e2e/install-n8n.sh.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 
 import { REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
-import { PixVerseSimulator, SIM_API_KEY } from '../simulator/server';
+import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../simulator/server';
 import { CHROMIUM, checkEditor } from './editor';
 import { N8nInstance, parseExecution } from './n8nInstance';
 import type { PickedTemplates } from './workflows';
@@ -77,7 +78,13 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 		n8n.installPackage(tarball);
 		const imagePath = join(n8n.filesFolder, 'sunset.png');
 		copyFileSync(SAMPLE_PNG_PATH, imagePath);
-		const workflows = e2eWorkflows(imagePath);
+		const videoPath = join(n8n.filesFolder, 'clip.mp4');
+		// n8n 2.x stores binaries on disk, so the node streams the file; n8n 1.x keeps them in the execution data by
+		// default, where a 12 MB file overflows n8n's own handling of the execution before any node runs.
+		const clipBytes = version.startsWith('1.') ? 1024 * 1024 : 12 * 1024 * 1024;
+		const clip = mp4Bytes({ seconds: 12, width: 1280, height: 720, totalBytes: clipBytes });
+		writeFileSync(videoPath, clip);
+		const workflows = e2eWorkflows(imagePath, undefined, videoPath);
 		await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: sim.url } }]);
 		await n8n.importJson('workflow', Object.values(workflows));
 
@@ -119,6 +126,18 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 			check(message === expected || (!run && result.output.includes(expected)), `expected "${expected}" in the result, got: ${message || result.output.slice(-2000)}`);
 			check(!result.output.includes(SIM_API_KEY), 'the API key appeared in n8n output');
 			return expected;
+		});
+
+		await scenario(version, 'Media → Upload sends an MP4 from n8n binary storage to PixVerse, bytes intact', async () => {
+			const result = await n8n.cli(['execute', `--id=${workflows.mediaUpload.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			const failure = run?.data.resultData.error;
+			check(run?.status === 'success', `execution was not successful (exit ${String(result.code)}): ${failure ? `${String(failure.message)} ${String(failure.description ?? '')}` : result.output.replace(/[A-Za-z0-9+/=]{200,}/g, '<base64>').slice(-3000)}`);
+			const item = run.data.resultData.runData['Generate Video'][0].data!.main[0][0].json;
+			const media = sim.media.get(String(item.mediaId));
+			check(item.mediaType === 'video' && media, `output ${JSON.stringify(item)}`);
+			check(media.sha256 === createHash('sha256').update(clip).digest('hex') && media.size === clip.length, 'the uploaded bytes differ from the file');
+			return `media ${String(item.mediaId)}, ${clip.length} bytes intact`;
 		});
 
 		await n8n.activate(workflows.webhook.id);

@@ -30,7 +30,7 @@ function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain', Workflow>;
+export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain' | 'mediaUpload', Workflow>;
 
 /** Effect templates as the picker gives them (resource locator values). */
 export interface PickedTemplates {
@@ -39,7 +39,7 @@ export interface PickedTemplates {
 	voice: { value: string; name: string };
 }
 
-export function e2eWorkflows(imagePath: string, picked?: PickedTemplates): E2eWorkflows {
+export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoPath = ''): E2eWorkflows {
 	const fastWait = { maxWaitSeconds: 120, pollIntervalSeconds: 1 };
 
 	const imageToVideo = example('image-to-video.json');
@@ -73,5 +73,12 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates): E2eWo
 	for (const name of ['Generate Video', 'Extend', 'Lip Sync', 'Upscale']) Object.assign(nodeNamed(chain, name).parameters, { waitOptions: fastWait });
 	if (picked) nodeNamed(chain, 'Lip Sync').parameters.voice = { __rl: true, mode: 'list', value: picked.voice.value, cachedResultName: picked.voice.name };
 
-	return { imageToVideo, webhook, resume, moderated, creations, chain };
+	// Media → Upload of a video file read from disk: n8n's binary storage streams it into the request.
+	const mediaUpload = example('image-to-video.json');
+	mediaUpload.id = 'pixverseMediaUpload1';
+	mediaUpload.name = 'PixVerse: upload a video file';
+	nodeNamed(mediaUpload, 'Read Image').parameters.fileSelector = videoPath;
+	nodeNamed(mediaUpload, 'Generate Video').parameters = { resource: 'media', operation: 'upload', fileSource: 'binary', binaryPropertyName: 'data' };
+
+	return { imageToVideo, webhook, resume, moderated, creations, chain, mediaUpload };
 }
