@@ -14,7 +14,7 @@ import type { NodeRun } from './nodeRun';
 import type { OutputSettings } from './output';
 import { finishedJobItem, jobJson } from './output';
 import { videoStatusOf } from '../domain/status';
-import { submitJob } from './submit';
+import { paidRequestFailure, submitJob } from './submit';
 
 /**
  * Everything one item's job needs, checked before any request of the execution is sent: an operation builds it
@@ -83,7 +83,11 @@ export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: Nod
 
 	if (plan.synchronous) {
 		if (run.stopSignal.aborted) throw new NodeOperationError(ctx.getNode(), 'This item was not sent because the execution stopped', { itemIndex, description: 'Nothing was charged for it.' });
-		const { resp } = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: plan.endpoint, body, itemIndex, timeoutMs: plan.wait.requestTimeoutMs });
+		const { resp } = await pixverseRequestWithRetry
+			.call(ctx, { method: 'POST', endpoint: plan.endpoint, body, itemIndex, timeoutMs: plan.wait.requestTimeoutMs, stopSignal: run.stopSignal })
+			.catch((error: unknown) => {
+				throw paidRequestFailure(ctx, { itemIndex, kind: plan.kind }, error);
+			});
 		return { json: { ...plan.synchronous(resp), ...context.extra }, pairedItem: { item: itemIndex } };
 	}
 	const job = await submitJob(ctx, run, {

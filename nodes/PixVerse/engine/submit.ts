@@ -114,7 +114,8 @@ async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, sto
 	}
 }
 
-function submitFailure(ctx: IExecuteFunctions, { itemIndex, kind }: SubmitRequest, failure: unknown): NodeOperationError {
+/** A paid request that failed for good: when it may have been accepted, say so with its trace ID. */
+export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: Pick<SubmitRequest, 'itemIndex' | 'kind'>, failure: unknown): NodeOperationError {
 	if (failure instanceof PixVerseApiError && failure.failureKind === 'ambiguous') {
 		return new NodeOperationError(ctx.getNode(), `PixVerse may or may not have accepted the ${kind} request: ${failure.message}`, {
 			itemIndex,
@@ -146,7 +147,7 @@ export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: S
 	const stoppedBeforeSending = 'failure' in outcome && outcome.failure instanceof PixVerseApiError && outcome.failure.failureKind === 'cancelled';
 	if ('failure' in outcome && !stoppedBeforeSending) {
 		run.holdSlotUntilFailureHandled(itemIndex, outcome.slot);
-		throw submitFailure(ctx, request, outcome.failure);
+		throw paidRequestFailure(ctx, request, outcome.failure);
 	}
 	if ('failure' in outcome) outcome.slot.release();
 	if (stoppedBeforeSending || ('notSubmitted' in outcome && outcome.notSubmitted === 'stopped')) {

@@ -176,6 +176,16 @@ describe('Video edits on objects: select, swap, motion control, modify', () => {
 		expect(before.creditMonthly + before.creditPackage - (sim.balance().creditMonthly + sim.balance().creditPackage)).toBe(2);
 	});
 
+	it('Select Objects is replayed under one trace ID when its answer is lost, and reported as possibly charged', async () => {
+		sim.inject('maskSelection', { kind: 'http-status', status: 504 }, 4);
+		const result = await edit('selectObjects', { keyframe: 1 });
+		const calls = sim.calls('maskSelection');
+		expect(calls).toHaveLength(4);
+		expect(new Set(calls.map((call) => call.traceId)).size).toBe(1);
+		expect(result.error?.message).toMatch(/^PixVerse may or may not have accepted the video request/);
+		expect(result.error?.description).toContain(calls[0].traceId);
+	});
+
 	it('Swap replaces a selected mask with an image; Modify names masks and images in its prompt', async () => {
 		const selection = await edit('selectObjects', { keyframe: 1 });
 		const masks = selection.items[0].json.masks as Array<{ maskId: string }>;
