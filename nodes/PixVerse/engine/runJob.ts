@@ -49,6 +49,14 @@ export interface JobPlan {
 
 export type CheckedVideoSource = { videoId: string } | { media: CheckedMedia };
 
+/** A file PixVerse took as the other kind (a URL we could not look into): refused before the paid request. */
+function wrongMedia(ctx: IExecuteFunctions, itemIndex: number, got: string, wanted: 'video' | 'audio'): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `PixVerse read the ${wanted} file as ${got}`, {
+		itemIndex,
+		description: `Nothing was charged: the edit was not sent. Give ${wanted === 'video' ? 'an MP4, MOV or WebM video' : 'an MP3, WAV, M4A or AAC file'}.`,
+	});
+}
+
 /** Uploads the plan's video and audio (free) and puts PixVerse's shared source fields into the body. */
 async function attachMedia(ctx: IExecuteFunctions, itemIndex: number, plan: JobPlan, body: RequestBody, context: JobContext): Promise<RequestBody> {
 	const withMedia: RequestBody = { ...body };
@@ -58,11 +66,13 @@ async function attachMedia(ctx: IExecuteFunctions, itemIndex: number, plan: JobP
 		extra.sourceVideoId = plan.video.videoId;
 	} else if (plan.video) {
 		const media = await uploadMedia.call(ctx, itemIndex, plan.video.media);
+		if (media.mediaType && media.mediaType !== 'video') throw wrongMedia(ctx, itemIndex, media.mediaType, 'video');
 		withMedia.video_media_id = BigInt(media.mediaId);
 		extra.sourceMediaId = media.mediaId;
 	}
 	if (plan.audio) {
 		const audio = await uploadMedia.call(ctx, itemIndex, plan.audio);
+		if (audio.mediaType && audio.mediaType !== 'audio') throw wrongMedia(ctx, itemIndex, audio.mediaType, 'audio');
 		withMedia.audio_media_id = BigInt(audio.mediaId);
 		extra.audioMediaId = audio.mediaId;
 	}

@@ -119,7 +119,7 @@ export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: 
 	if (failure instanceof PixVerseApiError && failure.failureKind === 'ambiguous') {
 		return new NodeOperationError(ctx.getNode(), `PixVerse may or may not have accepted the ${kind} request: ${failure.message}`, {
 			itemIndex,
-			description: `Before running again (which could pay twice), check the PixVerse Platform for a new ${kind}. Support can trace the request by its ID ${failure.traceId ?? ''}.`,
+			description: `Before running again (which could pay twice), check the PixVerse Platform for it (credits spent, a new ${kind}). Support can trace the request by its ID ${failure.traceId ?? ''}.`,
 		});
 	}
 	return new NodeOperationError(ctx.getNode(), failure as Error, { itemIndex });

@@ -102,13 +102,17 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	let reader: MediaFactsReader | undefined;
 	let head = Buffer.alloc(0);
 	const onChunk = (chunk: Buffer): boolean => {
-		if (!reader) {
-			head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES);
-			const format = head.length >= 12 || chunk.length < SNIFF_BYTES ? sniffMedia(head) : undefined;
-			if (!format) return head.length < 12;
-			reader = new MediaFactsReader(format);
+		if (reader) {
+			reader.feed(chunk);
+			return reader.wantsMore;
 		}
-		reader.feed(chunk);
+		// Until the format is known, chunks are kept (a store may hand out a few bytes at a time).
+		head = Buffer.concat([head, chunk]);
+		if (head.length < 12) return true;
+		const format = sniffMedia(head.subarray(0, SNIFF_BYTES));
+		if (!format) return false;
+		reader = new MediaFactsReader(format);
+		reader.feed(head);
 		return reader.wantsMore;
 	};
 	if (binaryId) await readStored(this, binaryId, onChunk);

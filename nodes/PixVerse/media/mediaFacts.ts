@@ -31,6 +31,8 @@ const FORMATS: Record<MediaContainer, MediaFormat> = {
 	aac: { container: 'aac', kind: 'audio', mimeType: 'audio/aac', extension: 'aac' },
 };
 
+const MP4_BRANDS = /^(isom|iso[2-9]|mp41|mp42|avc1|M4V |M4VH|M4VP|dash|mmp4|f4v )$/;
+
 /** The container from the first bytes; undefined for anything PixVerse does not take. */
 export function sniffMedia(head: Buffer): MediaFormat | undefined {
 	const text = (from: number, to: number) => head.toString('latin1', from, to);
@@ -38,7 +40,8 @@ export function sniffMedia(head: Buffer): MediaFormat | undefined {
 		const brand = text(8, 12);
 		if (brand === 'qt  ') return FORMATS.mov;
 		if (/^M4[AB] $/.test(brand)) return FORMATS.m4a;
-		return FORMATS.mp4;
+		// The same box starts HEIC/AVIF images and 3GP files: only MP4 brands count as MP4.
+		return MP4_BRANDS.test(brand) ? FORMATS.mp4 : undefined;
 	}
 	if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3) return FORMATS.webm;
 	if (text(0, 4) === 'RIFF' && text(8, 12) === 'WAVE') return FORMATS.wav;
@@ -134,7 +137,7 @@ function* children(box: Buffer): Generator<{ type: string; payload: Buffer }> {
 function moovFacts(moov: Buffer): MediaFacts {
 	const facts: MediaFacts = {};
 	for (const { type, payload } of children(moov)) {
-		if (type === 'mvhd' && payload.length >= 20) {
+		if (type === 'mvhd' && payload.length >= (payload[0] === 1 ? 32 : 20)) {
 			const version = payload[0];
 			const timescale = version === 1 ? payload.readUInt32BE(20) : payload.readUInt32BE(12);
 			const duration = version === 1 ? Number(payload.readBigUInt64BE(24)) : payload.readUInt32BE(16);
@@ -161,7 +164,7 @@ function wavFacts(head: Buffer): MediaFacts {
 	for (let offset = 12; offset + 8 <= head.length; ) {
 		const id = head.toString('latin1', offset, offset + 4);
 		const size = head.readUInt32LE(offset + 4);
-		if (id === 'fmt ' && offset + 16 <= head.length) byteRate = head.readUInt32LE(offset + 16);
+		if (id === 'fmt ' && offset + 20 <= head.length) byteRate = head.readUInt32LE(offset + 16);
 		if (id === 'data') return byteRate > 0 ? { durationSeconds: size / byteRate } : {};
 		offset += 8 + size + (size % 2);
 	}

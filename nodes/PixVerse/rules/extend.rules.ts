@@ -3,13 +3,13 @@ import { buildVideoBody } from './videoBody';
 
 /**
  * Extend (`/video/extend/generate`). PixVerse's older guide lists V3.5, V4 and V4.5 for extending; the newer
- * client kit (checked against the docs in 2026) extends with V6 and requires `seed`. Each list is PixVerse's own
- * for its time, so both are offered, and a seed is always sent (a random one when none is set, reported in the
- * output) because the newer contract refuses a request without it.
+ * client kit (checked against the docs in 2026) extends with V6 and requires `seed`. The narrower reading is
+ * taken: V6 only (the current contract, which may no longer take the old models), and a seed is always sent (a
+ * random one when none is set, reported in the output) because that contract refuses a request without it.
  */
 export const EXTEND: VideoRules = {
 	operation: 'Extend',
-	models: ['v6', 'v4.5', 'v4', 'v3.5'],
+	models: ['v6'],
 	options: ['negativePrompt', 'seed'],
 };
 

@@ -14,8 +14,9 @@ export interface LipSyncParameters {
 
 /**
  * Lip sync (`/video/lip_sync/generate`): exactly one of an audio file (`audio_media_id`, added by the engine)
- * or text with a voice (`lip_sync_tts_content` + `lip_sync_tts_speaker_id`). PixVerse documents about 140
- * characters of text for its lip-sync voice; longer text is refused rather than cut.
+ * or text with a voice (`lip_sync_tts_content` + `lip_sync_tts_speaker_id`). PixVerse documents "about 140
+ * UTF-8 chars" for its lip-sync voice; the narrower reading counts UTF-8 bytes (140 letters of plain text, fewer
+ * with accents or emoji), and longer text is refused rather than cut.
  */
 export function lipSyncBody(params: LipSyncParameters): { body: RequestBody } | { problems: Problem[] } {
 	const problems = new Problems();
@@ -30,8 +31,8 @@ export function lipSyncBody(params: LipSyncParameters): { body: RequestBody } | 
 		return { problems: problems.list };
 	}
 	if (!text) problems.add(LIP_SYNC_LABELS.text, 'The text to speak is empty', 'Write what the person in the video should say.');
-	else if ([...text].length > MAX_LIP_SYNC_TEXT_LENGTH) {
-		problems.add(LIP_SYNC_LABELS.text, `The text has ${[...text].length} characters; PixVerse's lip-sync voice takes about ${MAX_LIP_SYNC_TEXT_LENGTH}`, 'Shorten the text, or use an audio file.');
+	else if (Buffer.byteLength(text, 'utf8') > MAX_LIP_SYNC_TEXT_LENGTH) {
+		problems.add(LIP_SYNC_LABELS.text, `The text takes ${Buffer.byteLength(text, 'utf8')} bytes; PixVerse's lip-sync voice takes ${MAX_LIP_SYNC_TEXT_LENGTH} (UTF-8)`, 'Shorten the text, or use an audio file.');
 	}
 	if (!voice) problems.add(LIP_SYNC_LABELS.voice, 'No voice was chosen', 'Pick a voice from the list, or enter its speaker ID.');
 	return problems.any ? { problems: problems.list } : { body: { lip_sync_tts_speaker_id: voice, lip_sync_tts_content: text } };

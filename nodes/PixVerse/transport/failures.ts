@@ -64,6 +64,8 @@ export interface PixVerseFailure {
 	httpStatus?: number;
 	traceId?: string;
 	itemIndex?: number;
+	/** The request never left: nothing can have been accepted. */
+	notSent?: boolean;
 }
 
 /** The one error type of the transport: a NodeApiError that also says what the caller may do next. */
@@ -75,6 +77,8 @@ export class PixVerseApiError extends NodeApiError {
 	readonly httpStatus?: number;
 
 	readonly traceId?: string;
+
+	readonly notSent: boolean;
 
 	constructor(node: INode, failure: PixVerseFailure) {
 		// A clean object, never the HTTP client's error: that one carries request headers, API key included.
@@ -90,6 +94,7 @@ export class PixVerseApiError extends NodeApiError {
 		this.errCode = failure.errCode;
 		this.httpStatus = failure.httpStatus;
 		this.traceId = failure.traceId;
+		this.notSent = failure.notSent === true;
 	}
 }
 

@@ -120,12 +120,20 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 			itemIndex: request.itemIndex,
 		});
 
+	// Checked again right before sending, after every await above: a paid request never leaves once the node halted.
+	if (request.method === 'POST' && request.stopSignal?.aborted) {
+		throw fail({ kind: 'cancelled', message: 'The execution was stopped', description: 'The request was not sent to PixVerse.', notSent: true });
+	}
 	let response: FullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
 	} catch (error) {
 		const code = cancelSignalOf(this)?.aborted ? 'ERR_CANCELED' : networkCodeOf(error);
 		throw fail(describeNetworkFailure(code, request.method, timeoutMs));
+	} finally {
+		// A streamed body that was not read to its end (refused connection, timeout, an early answer) still holds
+		// the file it streams from: ending it closes that file.
+		(options.body as { destroy?: () => void } | undefined)?.destroy?.();
 	}
 
 	const text = bodyText(response.body);
@@ -185,7 +193,7 @@ export async function pixverseRequestWithRetry(
 			failure = error as PixVerseApiError;
 		}
 		let kind = failureKindOf(request.method, failure);
-		if (mayHaveBeenAccepted && (kind === 'retryable' || kind === 'concurrency')) kind = 'ambiguous';
+		if (mayHaveBeenAccepted && (kind === 'retryable' || kind === 'concurrency' || kind === 'cancelled')) kind = 'ambiguous';
 		if (kind === 'ambiguous') mayHaveBeenAccepted = true;
 		const again = (kind === 'retryable' || kind === 'ambiguous') && !stop?.aborted;
 		if (!again || attempt >= policy.attempts) {
@@ -209,7 +217,7 @@ export async function pixverseRequestWithRetry(
  * three are replayed under the same trace ID, never resent under a new one.
  */
 function failureKindOf(method: PixVerseRequest['method'], failure: PixVerseApiError): FailureKind {
-	if (method !== 'POST') return failure.failureKind;
+	if (method !== 'POST' || failure.notSent) return failure.failureKind;
 	if (failure.failureKind === 'cancelled') return 'ambiguous';
 	if (failure.errCode === 99999 || failure.errCode === 500100) return 'ambiguous';
 	return failure.failureKind;

@@ -34,12 +34,12 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 		expect(body).toEqual({ model: 'v6', prompt: 'The light sweeps over the sea', duration: 5, quality: '540p', seed: expect.any(Number), source_video_id: Number(videoId) });
 		expect(result.items[0].json).toMatchObject({ status: 'succeeded', sourceVideoId: videoId, seed: body?.seed, model: 'v6' });
 		sim.requests.splice(0);
-		await edit('extend', { model: 'v4.5', prompt: 'More', duration: 8, quality: '720p', options: { seed: 7, negativePrompt: 'blur' } });
-		expect(bodyOf('extendGenerate')).toMatchObject({ model: 'v4.5', duration: 8, seed: 7, negative_prompt: 'blur' });
+		await edit('extend', { model: 'v6', prompt: 'More', duration: 8, quality: '720p', options: { seed: 7, negativePrompt: 'blur' } });
+		expect(bodyOf('extendGenerate')).toMatchObject({ model: 'v6', duration: 8, seed: 7, negative_prompt: 'blur' });
 	});
 
 	it.each([
-		['a model extend does not offer', { model: 'c1', prompt: 'x', duration: 5, quality: '540p' }, 'Model: Extend is not available on model c1'],
+		['a model extend does not offer (an expression)', { model: '={{ "v4.5" }}', prompt: 'x', duration: 5, quality: '540p' }, 'Model: Extend is not available on model v4.5'],
 		['a Video ID that is not one', { model: 'v6', prompt: 'x', duration: 5, quality: '540p', sourceVideoId: 'abc' }, 'Video ID: "abc" is not a PixVerse video ID'],
 	])('Extend refuses %s with zero requests', async (_name, overrides, message) => {
 		const result = await edit('extend', overrides);
@@ -74,7 +74,7 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 
 	it.each([
 		['a video given as audio', { voiceFrom: 'audio', audioSource: 'binary', audioBinaryField: 'clip' }, 'needs audio'],
-		['text over 140 characters', { voiceFrom: 'text', text: 'x'.repeat(141), voice: { __rl: true, mode: 'id', value: 'Auto' } }, 'Text: The text has 141 characters'],
+		['text over 140 bytes', { voiceFrom: 'text', text: 'é'.repeat(71), voice: { __rl: true, mode: 'id', value: 'Auto' } }, 'Text: The text takes 142 bytes'],
 		['no voice', { voiceFrom: 'text', text: 'Hello', voice: { __rl: true, mode: 'id', value: '={{ "" }}' } }, 'Voice: No voice was chosen'],
 		[
 			'both text and an audio file (an expression picks the source, so n8n keeps every field)',

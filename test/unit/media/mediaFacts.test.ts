@@ -41,6 +41,18 @@ describe('media facts from the bytes', () => {
 		expect(sniffMedia(Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0, 0, 0, 0, 0, 0, 0, 0]))).toMatchObject({ container: 'webm', kind: 'video' });
 		expect(sniffMedia(Buffer.from([0xff, 0xf1, 0x50, 0x80, 0, 0, 0, 0, 0, 0, 0, 0]))).toMatchObject({ container: 'aac' });
 		expect(sniffMedia(Buffer.from('%PDF-1.7 not a video'))).toBeUndefined();
+		// The same `ftyp` box starts HEIC and AVIF images: not a video.
+		expect(sniffMedia(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(12)]))).toBeUndefined();
+		expect(sniffMedia(Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypavif'), Buffer.alloc(12)]))).toBeUndefined();
+	});
+
+	it('reads a box with a 64-bit size', () => {
+		const [ftyp, moov, mdat] = boxes(mp4);
+		const large = Buffer.alloc(16 + mdat.length - 8);
+		large.writeUInt32BE(1, 0);
+		large.write('mdat', 4, 'latin1');
+		large.writeBigUInt64BE(BigInt(large.length), 8);
+		expect(factsOf(Buffer.concat([ftyp, large, moov]), 4096)).toMatchObject({ durationSeconds: 12.5, width: 1920 });
 	});
 
 	it('reads a WAV duration from its header alone', () => {

@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		required: true,
-		description: `What the person in the video says (about ${MAX_LIP_SYNC_TEXT_LENGTH} characters at most)`,
+		description: `What the person in the video says (at most ${MAX_LIP_SYNC_TEXT_LENGTH} bytes: ${MAX_LIP_SYNC_TEXT_LENGTH} plain letters, fewer with accents)`,
 		displayOptions: { show: { voiceFrom: ['text'] } },
 	},
 	listPicker({
