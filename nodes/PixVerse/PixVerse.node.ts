@@ -1,12 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, INodeListSearchResult, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
 import * as image from './actions/image';
 import * as media from './actions/media';
-import { router } from './actions/router';
 import * as video from './actions/video';
-import { searchImageEffects, searchRestyleStyles, searchVideoEffects, searchVoices } from './methods/listSearch';
 
 export class PixVerse implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,11 +41,27 @@ export class PixVerse implements INodeType {
 		],
 	};
 
+	// The engine and the lists are loaded when first used: n8n loads every node's description at start-up, and
+	// this keeps that load to what the editor shows.
 	methods = {
-		listSearch: { searchVideoEffects, searchImageEffects, searchVoices, searchRestyleStyles },
+		listSearch: {
+			async searchVideoEffects(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+				return await (await import('./methods/listSearch')).searchVideoEffects.call(this, filter, token);
+			},
+			async searchImageEffects(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+				return await (await import('./methods/listSearch')).searchImageEffects.call(this, filter, token);
+			},
+			async searchVoices(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+				return await (await import('./methods/listSearch')).searchVoices.call(this, filter, token);
+			},
+			async searchRestyleStyles(this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+				return await (await import('./methods/listSearch')).searchRestyleStyles.call(this, filter, token);
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const { router } = await import('./actions/router');
 		return await router.call(this);
 	}
 }

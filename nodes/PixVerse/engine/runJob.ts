@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { uploadImage } from '../media/imageUpload';
 import type { CheckedImage } from '../media/inputImage';
-import { uploadImage } from '../media/inputImage';
 import type { CheckedMedia } from '../media/inputMedia';
-import { uploadMedia } from '../media/inputMedia';
+import { uploadMedia } from '../media/mediaUpload';
 import { pixverseRequestWithRetry } from '../transport';
 import type { JobContext } from '../output/videoItem';
 import type { RequestBody } from '../rules/videoBody';

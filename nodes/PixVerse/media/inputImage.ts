@@ -1,10 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pixverseRequestWithRetry } from '../transport';
 import { toIdString } from '../domain/ids';
-import type { MultipartBody } from '../transport/multipart';
-import { multipartFileField, multipartTextField } from '../transport/multipart';
 
 export type ImageSource = 'binary' | 'url' | 'imageId';
 
@@ -17,7 +14,7 @@ export const IMAGE_LABELS = {
 
 /** PixVerse's upload limit. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-const STREAM_CHUNK_BYTES = 256 * 1024;
+export const STREAM_CHUNK_BYTES = 256 * 1024;
 const SNIFF_BYTES = 64;
 
 export interface ImageSourceParameters {
@@ -30,7 +27,7 @@ export interface ImageSourceParameters {
 }
 
 /** A binary image that passed its checks; its bytes are read only when it is uploaded. */
-interface CheckedBinary {
+export interface CheckedBinary {
 	property: string;
 	byteLength: number;
 	mimeType: string;
@@ -130,62 +127,9 @@ export async function checkImage(this: IExecuteFunctions, itemIndex: number, par
 	return { binary: { property, byteLength, mimeType: sniffed.mimeType, fileName: fileNameFor(meta.fileName, sniffed.mimeType), binaryId } };
 }
 
-/** The upload body for a checked image: the bytes go straight from n8n's storage into it. */
-async function uploadBody(ctx: IExecuteFunctions, itemIndex: number, checked: { url: string } | { binary: CheckedBinary }): Promise<MultipartBody> {
-	if ('url' in checked) return multipartTextField('image_url', checked.url);
-	const { property, byteLength, mimeType, fileName, binaryId } = checked.binary;
-	const changed = () =>
-		new NodeOperationError(ctx.getNode(), `The binary in "${property}" changed size after it was checked`, { itemIndex, description: 'Run the workflow again.' });
-	const fill = async (target: Buffer, offset: number) => {
-		if (!binaryId) {
-			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-			if (buffer.length !== byteLength) throw changed();
-			buffer.copy(target, offset);
-			return;
-		}
-		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-		let written = 0;
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			if (written + chunk.length > byteLength) throw changed();
-			chunk.copy(target, offset + written);
-			written += chunk.length;
-		}
-		if (written !== byteLength) throw changed();
-	};
-	return await multipartFileField({ fieldName: 'image', fileName, mimeType, byteLength, fill });
-}
-
 /** The first bytes of a stored binary, enough to tell its format. */
 async function readHead(ctx: IExecuteFunctions, binaryId: string): Promise<Buffer> {
 	const stream = await ctx.helpers.getBinaryStream(binaryId, SNIFF_BYTES);
 	for await (const chunk of stream as AsyncIterable<Buffer>) return chunk.subarray(0, SNIFF_BYTES);
 	return Buffer.alloc(0);
-}
-
-export interface ResolvedImage {
-	imageId: string;
-	imageUrl: string | null;
-}
-
-/** Uploads can be slow for 20 MB files; they are free, so an ambiguous failure is simply replayed. */
-const UPLOAD_TIMEOUT_MS = 120_000;
-
-/** Sends a checked image to `POST /image/upload` (or passes a given image ID through). Uploads are free. */
-export async function uploadImage(this: IExecuteFunctions, itemIndex: number, checked: CheckedImage): Promise<ResolvedImage> {
-	if ('imageId' in checked) return { imageId: checked.imageId, imageUrl: null };
-	const { resp } = await pixverseRequestWithRetry.call(this, {
-		method: 'POST',
-		endpoint: '/image/upload',
-		multipart: await uploadBody(this, itemIndex, checked),
-		itemIndex,
-		timeoutMs: UPLOAD_TIMEOUT_MS,
-	});
-	const imageId = toIdString(resp.img_id);
-	if (!imageId) {
-		throw new NodeOperationError(this.getNode(), 'PixVerse accepted the image but returned no image ID', {
-			itemIndex,
-			description: 'Try again; if it persists, the Base URL may point at something other than the PixVerse API.',
-		});
-	}
-	return { imageId, imageUrl: typeof resp.img_url === 'string' ? resp.img_url : null };
 }

@@ -1,10 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pixverseRequestWithRetry } from '../transport';
 import { toIdString } from '../domain/ids';
-import type { MultipartBody, ReadableFrom } from '../transport/multipart';
-import { multipartFileField, multipartFileStream, multipartTextField } from '../transport/multipart';
 import type { MediaFacts, MediaFormat, MediaKind } from './mediaFacts';
 import { MediaFactsReader, sniffMedia } from './mediaFacts';
 
@@ -14,10 +11,8 @@ export type MediaSource = 'binary' | 'url' | 'mediaId';
 export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
 export const MAX_MEDIA_SECONDS = 30;
 export const MAX_VIDEO_PIXELS = 1920;
-const STREAM_CHUNK_BYTES = 256 * 1024;
+export const STREAM_CHUNK_BYTES = 256 * 1024;
 const SNIFF_BYTES = 64;
-/** Uploads of 50 MB take a while; they are free, so an ambiguous failure is simply replayed. */
-const UPLOAD_TIMEOUT_MS = 300_000;
 
 export interface MediaSourceParameters {
 	source: MediaSource;
@@ -30,7 +25,7 @@ export interface MediaSourceParameters {
 	expect?: MediaKind;
 }
 
-interface CheckedBinary {
+export interface CheckedBinary {
 	property: string;
 	byteLength: number;
 	format: MediaFormat;
@@ -41,12 +36,6 @@ interface CheckedBinary {
 
 /** A video or audio file ready to be sent: checked, nothing uploaded yet. */
 export type CheckedMedia = { mediaId: string } | { url: string } | { binary: CheckedBinary };
-
-export interface UploadedMedia {
-	mediaId: string;
-	mediaType: string | null;
-	url: string | null;
-}
 
 const KINDS_TAKEN = 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio';
 
@@ -60,7 +49,7 @@ function httpUrl(raw: string): string | undefined {
 }
 
 /** The chunks of a stored binary, stopping as soon as `enough` says nothing more is needed. */
-async function readStored(ctx: IExecuteFunctions, binaryId: string, onChunk: (chunk: Buffer) => boolean): Promise<void> {
+export async function readStored(ctx: IExecuteFunctions, binaryId: string, onChunk: (chunk: Buffer) => boolean): Promise<void> {
 	const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
 	try {
 		for await (const chunk of stream as AsyncIterable<Buffer>) if (!onChunk(chunk)) return;
@@ -93,7 +82,9 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	const property = params.binaryPropertyName.trim();
 	const meta = this.helpers.assertBinaryData(itemIndex, property);
 	const binaryId = meta.id;
-	const byteLength = binaryId ? (await this.helpers.getBinaryMetadata(binaryId)).fileSize : (await this.helpers.getBinaryDataBuffer(itemIndex, property)).length;
+	// A binary held in the item is decoded once here; a stored one is only measured, then streamed.
+	const inline = binaryId ? undefined : await this.helpers.getBinaryDataBuffer(itemIndex, property);
+	const byteLength = inline ? inline.length : (await this.helpers.getBinaryMetadata(binaryId!)).fileSize;
 	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, `Pass a ${what} file to the node.`);
 	if (byteLength > MAX_MEDIA_BYTES) {
 		throw refuse(`The ${what} in "${property}" is ${(byteLength / 1048576).toFixed(1)} MB; PixVerse accepts at most 50 MB`, 'Shorten or compress it first.');
@@ -115,8 +106,8 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 		reader.feed(head);
 		return reader.wantsMore;
 	};
-	if (binaryId) await readStored(this, binaryId, onChunk);
-	else onChunk(await this.helpers.getBinaryDataBuffer(itemIndex, property));
+	if (inline) onChunk(inline);
+	else await readStored(this, binaryId!, onChunk);
 
 	if (!reader) {
 		throw refuse(`The file in "${property}" (${meta.mimeType || 'unknown type'}) is not a video or audio file PixVerse takes`, `PixVerse takes ${KINDS_TAKEN}.`);
@@ -138,59 +129,4 @@ function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, re
 	if (format.kind === 'video' && longer > MAX_VIDEO_PIXELS) {
 		throw refuse(`The video in "${property}" is ${facts.width}×${facts.height} px; PixVerse accepts at most ${MAX_VIDEO_PIXELS} px on the longer side`, 'Scale it down first (for example to 1920×1080).');
 	}
-}
-
-/** A lender of `Readable.from`: the stream n8n hands out is a Node readable, whose class has it. */
-function readableFromOf(stream: unknown): ReadableFrom | undefined {
-	const maker = (stream as { constructor?: { from?: (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStream } }).constructor;
-	return typeof maker?.from === 'function' ? (chunks) => maker.from!(chunks) : undefined;
-}
-
-/** The upload body; a stored file streams from n8n's storage into the request, chunk by chunk. */
-async function mediaBody(ctx: IExecuteFunctions, itemIndex: number, checked: { url: string } | { binary: CheckedBinary }): Promise<MultipartBody> {
-	if ('url' in checked) return multipartTextField('file_url', checked.url);
-	const { property, byteLength, format, fileName, binaryId } = checked.binary;
-	const file = { fieldName: 'file', fileName, mimeType: format.mimeType, byteLength };
-	if (binaryId) {
-		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-		const readableFrom = readableFromOf(stream);
-		if (readableFrom) return multipartFileStream({ ...file, chunks: () => stream as AsyncIterable<Buffer>, readableFrom });
-		(stream as { destroy?: () => void }).destroy?.();
-	}
-	const buffer = binaryId ? undefined : await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	return await multipartFileField({
-		...file,
-		fill: async (target, offset) => {
-			if (buffer) {
-				buffer.copy(target, offset);
-				return;
-			}
-			let written = 0;
-			await readStored(ctx, binaryId!, (chunk) => {
-				chunk.copy(target, offset + written);
-				written += chunk.length;
-				return true;
-			});
-		},
-	});
-}
-
-/** Sends a checked file to `POST /media/upload` (or passes a given media ID through). Uploads are free. */
-export async function uploadMedia(this: IExecuteFunctions, itemIndex: number, checked: CheckedMedia): Promise<UploadedMedia> {
-	if ('mediaId' in checked) return { mediaId: checked.mediaId, mediaType: null, url: null };
-	const { resp } = await pixverseRequestWithRetry.call(this, {
-		method: 'POST',
-		endpoint: '/media/upload',
-		multipart: async () => await mediaBody(this, itemIndex, checked),
-		itemIndex,
-		timeoutMs: UPLOAD_TIMEOUT_MS,
-	});
-	const mediaId = toIdString(resp.media_id);
-	if (!mediaId) {
-		throw new NodeOperationError(this.getNode(), 'PixVerse accepted the file but returned no media ID', {
-			itemIndex,
-			description: 'Try again; if it persists, the Base URL may point at something other than the PixVerse API.',
-		});
-	}
-	return { mediaId, mediaType: typeof resp.media_type === 'string' ? resp.media_type : null, url: typeof resp.url === 'string' ? resp.url : null };
 }

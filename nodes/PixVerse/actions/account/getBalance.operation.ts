@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { pixverseRequestWithRetry } from '../../transport';
 import { toIdString } from '../../domain/ids';
 import { showOnlyFor } from '../common/display';
 
@@ -12,6 +11,7 @@ const credits = (value: unknown): number => (typeof value === 'number' && Number
 
 /** Reads the account's credits: the monthly subscription pool and purchased packs. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const { pixverseRequestWithRetry } = await import('../../transport');
 	const { resp } = await pixverseRequestWithRetry.call(this, { method: 'GET', endpoint: '/account/balance', itemIndex });
 	const creditMonthly = credits(resp.credit_monthly);
 	const creditPackage = credits(resp.credit_package);

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { JobKind } from '../../domain/jobKinds';
 import type { NodeRun } from '../../engine/nodeRun';
-import { finishedJobItem, jobStatusItem } from '../../engine/output';
-import { readJobStatus } from '../../engine/waiter';
 import { readJobRef, jobIdProperty } from './jobId';
 import { downloadProperties, rawResponseOptions, waitOptionsProperty } from './jobOptions.description';
 import { readOutputSettings, readWaitSettings } from './readers';
 
-/** Get and Wait for Completion, for videos and images alike: they never submit anything, so they never cost credits. */
+/**
+ * Get and Wait for Completion, for videos and images alike: they never submit anything, so they never cost
+ * credits. The engine parts they use are loaded when first run, so that loading the node stays light.
+ */
 
 /** Items that only wait share one polling loop, so many can wait at once. */
 export const WAIT_ONLY_CONCURRENCY = 100;
@@ -30,6 +31,7 @@ function readRaw(ctx: IExecuteFunctions, itemIndex: number): boolean {
 export async function getJob(this: IExecuteFunctions, itemIndex: number, kind: JobKind): Promise<INodeExecutionData[]> {
 	const ref = readJobRef.call(this, itemIndex, kind);
 	const output = readOutputSettings.call(this, itemIndex, kind, readRaw(this, itemIndex));
+	const [{ readJobStatus }, { jobStatusItem }] = await Promise.all([import('../../engine/waiter'), import('../../engine/output')]);
 	const resp = await readJobStatus(this, ref, itemIndex, { retry: true });
 	return [await jobStatusItem(this, itemIndex, ref, resp, output)];
 }
@@ -40,5 +42,6 @@ export async function waitForJob(this: IExecuteFunctions, itemIndex: number, run
 	const wait = readWaitSettings.call(this, itemIndex);
 	const output = readOutputSettings.call(this, itemIndex, kind, readRaw(this, itemIndex));
 	const finished = await run.waiter.wait(ref, { itemIndex, ...wait, firstPollAfterMs: 0 });
+	const { finishedJobItem } = await import('../../engine/output');
 	return [await finishedJobItem(this, itemIndex, finished, {}, output)];
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkImage, uploadImage } from '../../media/inputImage';
+import { checkImage } from '../../media/inputImage';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { showOnlyFor } from '../common/display';
 
@@ -11,6 +11,8 @@ export const description = showOnlyFor({ show: { resource: ['image'], operation:
 /** Uploads an image (free) and returns the image ID that generations take. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const checked = await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex));
+	// Loaded when first used: what only runs, not what the editor shows, stays out of n8n's start-up.
+	const { uploadImage } = await import('../../media/imageUpload');
 	const image = await uploadImage.call(this, itemIndex, checked);
 	return [{ json: { imageId: image.imageId, imageUrl: image.imageUrl }, pairedItem: { item: itemIndex } }];
 }

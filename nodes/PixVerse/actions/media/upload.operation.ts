@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { uploadMedia } from '../../media/inputMedia';
 import { readUploadSource, uploadSourceFields } from '../common/mediaSource';
 import { showOnlyFor } from '../common/display';
 
@@ -10,6 +9,9 @@ export const description = showOnlyFor({ show: { resource: ['media'], operation:
 
 /** Uploads a video or audio file (free) and returns the media ID that video edits and lip sync take. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const media = await uploadMedia.call(this, itemIndex, await readUploadSource.call(this, itemIndex));
+	const checked = await readUploadSource.call(this, itemIndex);
+	// Loaded when first used: what only runs, not what the editor shows, stays out of n8n's start-up.
+	const { uploadMedia } = await import('../../media/mediaUpload');
+	const media = await uploadMedia.call(this, itemIndex, checked);
 	return [{ json: { mediaId: media.mediaId, mediaType: media.mediaType, url: media.url }, pairedItem: { item: itemIndex } }];
 }
