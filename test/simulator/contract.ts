@@ -101,8 +101,10 @@ export function priceOf(body: Record<string, unknown>): number {
 	const duration = body.duration as number;
 	const audio = body.generate_audio_switch === true;
 	if (PER_SECOND.includes(body.model as string)) {
-		const perSecond: Record<string, [number, number]> = { '360p': [5, 7], '540p': [7, 9], '720p': [9, 12], '1080p': [18, 23] };
-		return perSecond[quality][audio ? 1 : 0] * duration;
+		// Credits per second [without, with audio] (pricing page): C1 costs one credit a second more than V6.
+		const v6: Record<string, [number, number]> = { '360p': [5, 7], '540p': [7, 9], '720p': [9, 12], '1080p': [18, 23] };
+		const c1: Record<string, [number, number]> = { '360p': [6, 8], '540p': [8, 10], '720p': [10, 13], '1080p': [19, 24] };
+		return (body.model === 'c1' ? c1 : v6)[quality][audio ? 1 : 0] * duration;
 	}
 	const base: Record<string, number> = { '360p': 45, '540p': 45, '720p': 60, '1080p': 120 };
 	const factor = duration <= 5 ? 1 : 2;

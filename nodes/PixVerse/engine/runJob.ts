@@ -40,8 +40,8 @@ export interface JobPlan {
 	 * concurrency slot, no waiting. The transport's replay-safe retries still apply.
 	 */
 	synchronous?: (resp: Record<string, unknown>) => IDataObject;
-	/** What the output item says besides PixVerse's reply. */
-	context: JobContext;
+	/** What the output item says besides PixVerse's reply, with the price estimate (null where none is published). */
+	context: JobContext & { estimatedCredits: number | null };
 	waitForCompletion: boolean;
 	wait: WaitSettings;
 	output: OutputSettings;
@@ -98,7 +98,7 @@ export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: Nod
 			.catch((error: unknown) => {
 				throw paidRequestFailure(ctx, { itemIndex, kind: plan.kind }, error);
 			});
-		return { json: { ...plan.synchronous(resp), ...context.extra }, pairedItem: { item: itemIndex } };
+		return { json: { ...plan.synchronous(resp), estimatedCredits: context.estimatedCredits ?? null, ...context.extra }, pairedItem: { item: itemIndex } };
 	}
 	const job = await submitJob(ctx, run, {
 		itemIndex,

@@ -32,6 +32,8 @@ export interface CheckedBinary {
 	fileName: string;
 	/** Stored binary (filesystem, database, S3), streamed at upload; absent for binaries held in the item. */
 	binaryId?: string;
+	/** The length its own header gives (MP4, MOV, M4A, WAV). */
+	seconds?: number;
 }
 
 /** A video or audio file ready to be sent: checked, nothing uploaded yet. */
@@ -116,9 +118,10 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	if (params.expect && format.kind !== params.expect) {
 		throw refuse(`The file in "${property}" is ${format.kind === 'video' ? 'a video' : 'audio'} (${format.container}); ${params.label} needs ${params.expect === 'video' ? 'a video' : 'audio'}`, `PixVerse takes ${KINDS_TAKEN}.`);
 	}
-	checkFacts(reader.facts(), format, property, refuse);
+	const facts = reader.facts();
+	checkFacts(facts, format, property, refuse);
 	const base = (meta.fileName ?? 'media').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'media';
-	return { binary: { property, byteLength, format, fileName: `${base}.${format.extension}`, binaryId } };
+	return { binary: { property, byteLength, format, fileName: `${base}.${format.extension}`, binaryId, seconds: facts.durationSeconds } };
 }
 
 function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, refuse: (message: string, description: string) => NodeOperationError): void {

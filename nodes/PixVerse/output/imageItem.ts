@@ -15,6 +15,7 @@ export interface ImageItem extends IDataObject {
 	height: number | null;
 	sizeBytes: number | null;
 	credits: number | null;
+	estimatedCredits: number | null;
 	createdAt: string | null;
 	updatedAt: string | null;
 }
@@ -35,6 +36,7 @@ export function toImageItem(imageId: string, resp: Record<string, unknown> | und
 		height: num(resp?.outputHeight ?? resp?.height),
 		sizeBytes: num(resp?.size),
 		credits: num(resp?.credits),
+		estimatedCredits: context.estimatedCredits ?? null,
 		createdAt: str(resp?.create_time),
 		updatedAt: str(resp?.modify_time),
 		...context.extra,

@@ -15,6 +15,8 @@ export interface JobContext {
 	prompt?: string;
 	/** What an operation adds to its items (template ID, aspect ratio, the IDs of its input images). */
 	extra?: IDataObject;
+	/** PixVerse's published price for the request, or null where it publishes none (see rules/prices.ts). */
+	estimatedCredits?: number | null;
 }
 
 export interface VideoItem extends IDataObject {
@@ -28,6 +30,7 @@ export interface VideoItem extends IDataObject {
 	sizeBytes: number | null;
 	hasAudio: boolean | null;
 	credits: number | null;
+	estimatedCredits: number | null;
 	model: string | null;
 	quality: string | null;
 	duration: number | null;
@@ -63,6 +66,7 @@ export function toVideoItem(videoId: string, resp: Record<string, unknown> | und
 		sizeBytes: num(resp?.size),
 		hasAudio: typeof resp?.has_audio === 'boolean' ? resp.has_audio : null,
 		credits: num(resp?.credits),
+		estimatedCredits: context.estimatedCredits ?? null,
 		model: context.model ?? null,
 		quality: context.quality ?? null,
 		duration: context.duration ?? null,

@@ -165,6 +165,7 @@ describe('Video edits on objects: select, swap, motion control, modify', () => {
 			keyframeId: 12,
 			keyframeUrl: expect.stringMatching(/^http/),
 			credits: 2,
+			estimatedCredits: 2,
 			masks: [
 				{ maskId: expect.any(String), maskName: 'person', maskUrl: expect.stringMatching(/^http/) },
 				{ maskId: expect.any(String), maskName: 'object', maskUrl: expect.any(String) },

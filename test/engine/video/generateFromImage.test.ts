@@ -78,6 +78,7 @@ describe('Video → Generate From Image', () => {
 				sizeBytes: 200_000,
 				hasAudio: false,
 				credits: 35,
+				estimatedCredits: 35,
 				model: 'v6',
 				quality: '540p',
 				duration: 5,

@@ -37,6 +37,18 @@ describe('Video → Generate From Text', () => {
 		expect(result.items[0].json).toMatchObject({ status: 'succeeded', model, quality, duration, aspectRatio, prompt: PROMPT });
 	});
 
+	it.each([
+		['v6', 7, '720p', { generateAudio: true }],
+		['c1', 4, '1080p', {}],
+		['v5', 8, '720p', {}],
+		['v4.5', 5, '540p', { motionMode: 'fast' }],
+	])('%s %ss %s: the estimate is the credits PixVerse charged', async (model, duration, quality, options) => {
+		const result = await run({ model, duration, quality, options });
+		const { credits, estimatedCredits } = result.items[0].json;
+		expect(typeof estimatedCredits).toBe('number');
+		expect(estimatedCredits).toBe(credits);
+	});
+
 	it('returns the finished video like every video operation', async () => {
 		const result = await run();
 		const job = lastJob(sim, 'textGenerate');

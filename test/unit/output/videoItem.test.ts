@@ -29,6 +29,7 @@ describe('toVideoItem', () => {
 			sizeBytes: 1234,
 			hasAudio: true,
 			credits: 60,
+			estimatedCredits: null,
 			model: 'v6',
 			quality: '1080p',
 			duration: 5,

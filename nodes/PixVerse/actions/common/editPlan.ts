@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import type { JobPlan } from '../../engine/runJob';
+import type { CheckedVideoSource, JobPlan } from '../../engine/runJob';
 import type { CheckedImage } from '../../media/inputImage';
 import type { Problem } from '../../rules/problems';
 import type { RequestBody } from '../../rules/videoBody';
@@ -16,7 +16,16 @@ export interface EditPlan {
 	attachImages?: JobPlan['attachImages'];
 	audio?: JobPlan['audio'];
 	/** What the output item should say about the request (model, prompt, quality…). */
-	context?: JobPlan['context'];
+	context?: Omit<JobPlan['context'], 'estimatedCredits'>;
+	/**
+	 * PixVerse's published price for this edit, or null where it publishes none; per-second edits price the source
+	 * video's length, known only for a file whose header gives it.
+	 */
+	estimatedCredits: number | null | ((sourceSeconds: number | undefined) => number | null);
+}
+
+function secondsOf(video: CheckedVideoSource): number | undefined {
+	return 'media' in video && 'binary' in video.media ? video.media.binary.seconds : undefined;
 }
 
 /**
@@ -38,6 +47,6 @@ export async function editPlan(this: IExecuteFunctions, itemIndex: number, edit:
 		attachImages: own.attachImages,
 		video,
 		audio: own.audio,
-		context: own.context ?? {},
+		context: { ...own.context, estimatedCredits: typeof own.estimatedCredits === 'function' ? own.estimatedCredits(secondsOf(video)) : own.estimatedCredits },
 	};
 }

@@ -34,6 +34,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body: built.body,
 		images,
 		attachImages: attachImageEffectImages,
-		context: { extra: { templateId: String(built.body.template_id) } },
+		// A template's price is its own: PixVerse's list does not give it.
+		context: { extra: { templateId: String(built.body.template_id) }, estimatedCredits: null },
 	};
 }

@@ -37,6 +37,7 @@ export const description = showOnlyFor({ show: { resource: ['video'], operation:
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
 		const built = soundEffectBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), keepOriginalSound: this.getNodeParameter('keepOriginalSound', itemIndex, false) });
-		return { endpoint: '/video/sound_effect/generate', built, context: 'body' in built ? { prompt: built.body.prompt as string } : {} };
+		// PixVerse's pages price sound effects two ways (10 per 5 s, 2 per second): no estimate.
+		return { endpoint: '/video/sound_effect/generate', built, context: 'body' in built ? { prompt: built.body.prompt as string } : {}, estimatedCredits: null };
 	});
 }

@@ -11,6 +11,7 @@ import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import { videoBodyCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -26,6 +27,11 @@ export const description = showOnlyFor({ show: { resource: ['video'], operation:
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
 		const built = extendBody(readVideoParameters.call(this, itemIndex), randomInt(MAX_SEED));
-		return { endpoint: '/video/extend/generate', built, context: 'body' in built ? contextFromBody(built.body, { seed: built.body.seed as number }) : {} };
+		return {
+			endpoint: '/video/extend/generate',
+			built,
+			context: 'body' in built ? contextFromBody(built.body, { seed: built.body.seed as number }) : {},
+			estimatedCredits: 'body' in built ? videoBodyCredits(built.body) : null,
+		};
 	});
 }

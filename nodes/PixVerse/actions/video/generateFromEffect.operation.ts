@@ -46,6 +46,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body,
 		images,
 		attachImages: attachEffectImages,
-		context: contextFromBody(body, { templateId: String(body.template_id) }),
+		// A template's price is its own: PixVerse's list does not give it.
+		context: { ...contextFromBody(body, { templateId: String(body.template_id) }), estimatedCredits: null },
 	};
 }

@@ -10,6 +10,7 @@ import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import { videoBodyCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -35,6 +36,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body,
 		images: [image],
 		attachImages: attachImageToVideo,
-		context: contextFromBody(body),
+		context: { ...contextFromBody(body), estimatedCredits: videoBodyCredits(body) },
 	};
 }

@@ -60,6 +60,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body: built.body,
 		images,
 		attachImages: attachReferenceImages,
-		context: contextFromBody(built.body, { aspectRatio: built.body.aspect_ratio as string }),
+		// Reference-to-video has no published price.
+		context: { ...contextFromBody(built.body, { aspectRatio: built.body.aspect_ratio as string }), estimatedCredits: null },
 	};
 }

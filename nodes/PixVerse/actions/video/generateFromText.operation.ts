@@ -8,6 +8,7 @@ import { generationFields, optionsCollection } from '../common/generation.descri
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import { videoBodyCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -29,6 +30,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		endpoint: '/video/text/generate',
 		body,
 		images: [],
-		context: contextFromBody(body, { aspectRatio: body.aspect_ratio as string }),
+		context: { ...contextFromBody(body, { aspectRatio: body.aspect_ratio as string }), estimatedCredits: videoBodyCredits(body) },
 	};
 }

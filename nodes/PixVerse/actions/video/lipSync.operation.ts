@@ -8,6 +8,7 @@ import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptio
 import { audioSourceFields, readAudioSource, videoSourceFields } from '../common/mediaSource';
 import { listPicker, readPicked } from '../common/picker.description';
 import { showOnlyFor } from '../common/display';
+import { lipSyncCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -59,6 +60,8 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 			voice: voiceFrom === 'text' ? readPicked(this, 'voice', itemIndex) : undefined,
 		});
 		const audio = voiceFrom === 'audio' && 'body' in built ? await readAudioSource.call(this, itemIndex) : undefined;
-		return { endpoint: '/video/lip_sync/generate', built, audio, context: 'body' in built && built.body.lip_sync_tts_content ? { prompt: built.body.lip_sync_tts_content as string } : {} };
+		const text = 'body' in built ? (built.body.lip_sync_tts_content as string | undefined) : undefined;
+		const estimatedCredits = text !== undefined ? lipSyncCredits({ text }) : lipSyncCredits({ audioSeconds: audio && 'binary' in audio ? audio.binary.seconds : undefined });
+		return { endpoint: '/video/lip_sync/generate', built, audio, context: text ? { prompt: text } : {}, estimatedCredits };
 	});
 }

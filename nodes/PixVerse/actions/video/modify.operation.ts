@@ -50,6 +50,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		const entries = readListEntries(this, itemIndex, 'images', 'image');
 		const built = modifyBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), maskIds: this.getNodeParameter('maskIds', itemIndex, ''), imageCount: entries.length, quality: this.getNodeParameter('quality', itemIndex) });
 		const images = 'body' in built ? await checkEntryImages(this, itemIndex, entries, (index) => `image ${index + 1}`) : [];
-		return { endpoint: '/video/modify/generate', built, images, attachImages: attachModifyImages, context: 'body' in built ? { prompt: built.body.prompt as string, quality: built.body.quality as string } : {} };
+		// Modify has no published price.
+		return { endpoint: '/video/modify/generate', built, images, attachImages: attachModifyImages, context: 'body' in built ? { prompt: built.body.prompt as string, quality: built.body.quality as string } : {}, estimatedCredits: null };
 	});
 }

@@ -10,6 +10,7 @@ import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptio
 import { videoSourceFields } from '../common/mediaSource';
 import { editQualityField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
+import { perSecondEditCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -27,6 +28,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	return await editPlan.call(this, itemIndex, async () => {
 		const built = motionControlBody({ quality: this.getNodeParameter('quality', itemIndex) });
 		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
-		return { endpoint: '/video/mimic/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string } : {} };
+		const quality = 'body' in built ? (built.body.quality as string) : undefined;
+		return { endpoint: '/video/mimic/generate', built, images, attachImages: attachImageToVideo, context: { quality }, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('motionControl', seconds, quality) };
 	});
 }

@@ -62,6 +62,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body: built.body,
 		images,
 		attachImages: attachKeyframeImages,
-		context: { ...contextFromBody(built.body), duration: built.totalSeconds, extra: { keyframes: entries.length } },
+		// PixVerse prices multi-transitions in tiers it does not publish.
+		context: { ...contextFromBody(built.body), duration: built.totalSeconds, extra: { keyframes: entries.length }, estimatedCredits: null },
 	};
 }

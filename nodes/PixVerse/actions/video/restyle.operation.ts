@@ -9,6 +9,7 @@ import { billingNotice, includeRawResponseOption, jobFields } from '../common/jo
 import { videoSourceFields } from '../common/mediaSource';
 import { listPicker, readPicked } from '../common/picker.description';
 import { showOnlyFor } from '../common/display';
+import { perSecondEditCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -73,6 +74,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		});
 		const body = 'body' in built ? built.body : {};
 		const context = body.restyle_id !== undefined ? { extra: { restyleId: String(body.restyle_id) } } : { prompt: body.restyle_prompt as string | undefined };
-		return { endpoint: '/video/restyle/generate', built, context };
+		return { endpoint: '/video/restyle/generate', built, context, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('restyle', seconds) };
 	});
 }

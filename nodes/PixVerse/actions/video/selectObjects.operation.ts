@@ -8,6 +8,7 @@ import { billingNotice } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { keyframeField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
+import { OBJECT_SELECTION_CREDITS } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	{ ...billingNotice, displayName: 'PixVerse charges 2 credits for each selection. The answer comes at once: there is nothing to wait for.' },
@@ -22,6 +23,6 @@ export const description = showOnlyFor({ show: { resource: ['video'], operation:
  * keyframe picture and each mask's ID, name and picture, for Swap and Modify.
  */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const planned = await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/mask/selection', built: selectObjectsBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1) }) }));
+	const planned = await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/mask/selection', built: selectObjectsBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1) }), estimatedCredits: OBJECT_SELECTION_CREDITS }));
 	return { ...planned, synchronous: toObjectSelection };
 }

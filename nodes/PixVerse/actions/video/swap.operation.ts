@@ -37,6 +37,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	return await editPlan.call(this, itemIndex, async () => {
 		const built = swapBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1), maskId: this.getNodeParameter('maskId', itemIndex, ''), quality: this.getNodeParameter('quality', itemIndex) });
 		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
-		return { endpoint: '/video/swap/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string, extra: { maskId: built.body.mask_id as string } } : {} };
+		// Swap has no published price.
+		return { endpoint: '/video/swap/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string, extra: { maskId: built.body.mask_id as string } } : {}, estimatedCredits: null };
 	});
 }

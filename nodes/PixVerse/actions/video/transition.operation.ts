@@ -11,6 +11,7 @@ import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import { videoBodyCredits } from '../../rules/prices';
 
 const FIRST_FRAME: ImageSourceNames = { source: 'firstFrameSource', binary: 'firstFrameBinaryField', url: 'firstFrameUrl', id: 'firstFrameImageId' };
 const LAST_FRAME: ImageSourceNames = { source: 'lastFrameSource', binary: 'lastFrameBinaryField', url: 'lastFrameUrl', id: 'lastFrameImageId' };
@@ -40,6 +41,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body: built.body,
 		images: [first, last],
 		attachImages: attachTransitionFrames,
-		context: contextFromBody(built.body),
+		context: { ...contextFromBody(built.body), estimatedCredits: videoBodyCredits(built.body) },
 	};
 }

@@ -5,6 +5,7 @@ import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { showOnlyFor } from '../common/display';
+import { perSecondEditCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [billingNotice, ...videoSourceFields(), ...jobFields('video'), rawResponseOptions];
 
@@ -12,5 +13,5 @@ export const description = showOnlyFor({ show: { resource: ['video'], operation:
 
 /** Upscale (`/video/upscale/generate`): the video source is the whole request. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	return await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/upscale/generate', built: { body: {} } }));
+	return await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/upscale/generate', built: { body: {} }, estimatedCredits: (seconds) => perSecondEditCredits('upscale', seconds) }));
 }

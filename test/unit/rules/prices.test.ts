@@ -1,0 +1,50 @@
+import { OBJECT_SELECTION_CREDITS, lipSyncCredits, perSecondEditCredits, videoBodyCredits, videoCredits } from '../../../nodes/PixVerse/rules/prices';
+
+/** PixVerse's published examples and table cells (API notes §8; pricing page). */
+describe('published prices', () => {
+	it.each([
+		['V6 720p 5 s with audio (the pricing example: 60 credits)', { model: 'v6', quality: '720p', duration: 5, audio: true }, 60],
+		['V6 540p 5 s', { model: 'v6', quality: '540p', duration: 5 }, 35],
+		['V6 1080p 15 s with audio', { model: 'v6', quality: '1080p', duration: 15, audio: true }, 345],
+		['C1 360p 3 s', { model: 'c1', quality: '360p', duration: 3 }, 18],
+		['V5.6 540p 5 s with audio', { model: 'v5.6', quality: '540p', duration: 5, audio: true }, 90],
+		['V5.6 1080p 8 s with audio', { model: 'v5.6', quality: '1080p', duration: 8, audio: true }, 195],
+		['V5.5 1080p 8 s multi-clip with audio', { model: 'v5.5', quality: '1080p', duration: 8, audio: true, multiClip: true }, 280],
+		['V5.5 720p 10 s', { model: 'v5.5', quality: '720p', duration: 10 }, 132],
+		['V5 1080p 8 s', { model: 'v5', quality: '1080p', duration: 8 }, 240],
+		['V4.5 540p 5 s fast', { model: 'v4.5', quality: '540p', duration: 5, fastMotion: true }, 90],
+		['V3.5 720p 8 s', { model: 'v3.5', quality: '720p', duration: 8 }, 120],
+	] as const)('%s', (_name, input, credits) => {
+		expect(videoCredits(input)).toBe(credits);
+	});
+
+	it.each([
+		['V6 multi-clip (no published per-second price)', { model: 'v6', quality: '540p', duration: 5, multiClip: true }],
+		['V5 with audio (not a V5 option)', { model: 'v5', quality: '540p', duration: 5, audio: true }],
+		['an add-on priced two ways (sound effect)', { model: 'v5', quality: '540p', duration: 5, unpricedAddOn: true }],
+	] as const)('is unknown, never guessed: %s', (_name, input) => {
+		expect(videoCredits(input)).toBeNull();
+	});
+
+	it('prices a request body: a template, a sound effect or lip-sync TTS make it unknown', () => {
+		expect(videoBodyCredits({ model: 'v6', quality: '720p', duration: 5, generate_audio_switch: true })).toBe(60);
+		expect(videoBodyCredits({ model: 'v5', quality: '540p', duration: 5, template_id: BigInt(1) })).toBeNull();
+		expect(videoBodyCredits({ model: 'v5', quality: '540p', duration: 5, sound_effect_switch: true })).toBeNull();
+	});
+
+	it('prices lip sync by audio seconds or by 15 UTF-8 bytes of text, rounded up', () => {
+		expect(lipSyncCredits({ audioSeconds: 3 })).toBe(12);
+		expect(lipSyncCredits({ audioSeconds: 2.2 })).toBe(12);
+		expect(lipSyncCredits({ text: 'Welcome aboard!' })).toBe(4);
+		expect(lipSyncCredits({ text: 'x'.repeat(16) })).toBe(8);
+		expect(lipSyncCredits({})).toBeNull();
+	});
+
+	it('prices per-second edits only when the source length is known', () => {
+		expect(perSecondEditCredits('restyle', 4)).toBe(40);
+		expect(perSecondEditCredits('upscale', 4.2)).toBe(25);
+		expect(perSecondEditCredits('motionControl', 3, '720p')).toBe(36);
+		expect(perSecondEditCredits('upscale', undefined)).toBeNull();
+		expect(OBJECT_SELECTION_CREDITS).toBe(2);
+	});
+});
