@@ -65,7 +65,8 @@ function fileNameFor(original: string | undefined, mimeType: string): string {
 	return `${base}.${extension}`;
 }
 
-function checkImageUrl(raw: string): string | undefined {
+/** The URL when it is http(s) (PixVerse fetches it); undefined otherwise. */
+export function httpUrl(raw: string): string | undefined {
 	let url: URL;
 	try {
 		url = new URL(raw.trim());
@@ -92,7 +93,7 @@ export async function checkImage(this: IExecuteFunctions, itemIndex: number, par
 	}
 
 	if (params.source === 'url') {
-		const url = checkImageUrl(params.imageUrl ?? '');
+		const url = httpUrl(params.imageUrl ?? '');
 		if (!url) throw refuse(`${IMAGE_LABELS.imageUrl} "${params.imageUrl}" is not an http(s) URL`, 'Use a public link such as https://example.com/photo.jpg that serves a JPG, PNG or WebP image.');
 		return { url };
 	}

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toIdString } from '../domain/ids';
 import type { MediaFacts, MediaFormat, MediaKind } from './mediaFacts';
+import { httpUrl } from './inputImage';
 import { MediaFactsReader, sniffMedia } from './mediaFacts';
 
 export type MediaSource = 'binary' | 'url' | 'mediaId';
@@ -40,15 +41,6 @@ export interface CheckedBinary {
 export type CheckedMedia = { mediaId: string } | { url: string } | { binary: CheckedBinary };
 
 const KINDS_TAKEN = 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio';
-
-function httpUrl(raw: string): string | undefined {
-	try {
-		const url = new URL(raw.trim());
-		return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 /** The chunks of a stored binary, stopping as soon as `enough` says nothing more is needed. */
 export async function readStored(ctx: IExecuteFunctions, binaryId: string, onChunk: (chunk: Buffer) => boolean): Promise<void> {

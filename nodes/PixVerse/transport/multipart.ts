@@ -30,21 +30,26 @@ export function multipartTextField(fieldName: string, value: string): MultipartB
 	return { contentType: `multipart/form-data; boundary=${boundary}`, body };
 }
 
+/** The head and tail around one file field; the file's bytes go between them. */
+function fileFrame(file: Pick<MultipartFile, 'fieldName' | 'fileName' | 'mimeType'>): { contentType: string; head: Buffer; tail: Buffer } {
+	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(file.fieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+	);
+	return { contentType: `multipart/form-data; boundary=${boundary}`, head, tail: Buffer.from(`\r\n--${boundary}--\r\n`) };
+}
+
 /**
  * One file field. The body buffer is allocated once at its final size and the file bytes are written straight
  * into it, so the image exists in memory once rather than once per copy.
  */
 export async function multipartFileField(file: MultipartFile): Promise<MultipartBody> {
-	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(file.fieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
-	);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	const { contentType, head, tail } = fileFrame(file);
 	const body = Buffer.allocUnsafe(head.length + file.byteLength + tail.length);
 	head.copy(body, 0);
 	await file.fill(body, head.length);
 	tail.copy(body, head.length + file.byteLength);
-	return { contentType: `multipart/form-data; boundary=${boundary}`, body };
+	return { contentType, body };
 }
 
 /** Makes a Node readable stream from chunks: community nodes may not import `stream`, so the caller lends one. */
@@ -55,11 +60,7 @@ export type ReadableFrom = (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStr
  * the exact length is known, so the request carries a Content-Length.
  */
 export function multipartFileStream(file: Omit<MultipartFile, 'fill'> & { chunks: () => AsyncIterable<Buffer>; readableFrom: ReadableFrom }): MultipartBody {
-	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(file.fieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
-	);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+	const { contentType, head, tail } = fileFrame(file);
 	async function* parts(): AsyncGenerator<Buffer> {
 		yield head;
 		let sent = 0;
@@ -71,5 +72,5 @@ export function multipartFileStream(file: Omit<MultipartFile, 'fill'> & { chunks
 		if (sent !== file.byteLength) throw new Error('the file shrank while it was sent');
 		yield tail;
 	}
-	return { contentType: `multipart/form-data; boundary=${boundary}`, body: file.readableFrom(parts()), contentLength: head.length + file.byteLength + tail.length };
+	return { contentType, body: file.readableFrom(parts()), contentLength: head.length + file.byteLength + tail.length };
 }
