@@ -269,6 +269,34 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 			check(lipSync.body.lip_sync_tts_speaker_id === picked.voice.value && String(lipSync.body.source_video_id) === String(extended.videoId), `lip sync body ${JSON.stringify(lipSync.body, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
 			return `${String(made.videoId)} → ${String(extended.videoId)} → ${String(spoken.videoId)} → ${String(upscaled.json.videoId)}`;
 		});
+
+		await scenario(version, 'budget: a loop over 4 prompts under Max Credits per Execution 100 is refused on its second run', async () => {
+			const before = sim.calls('textGenerate').length;
+			const result = await n8n.cli(['execute', `--id=${workflows.budgetRefused.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			const message = run?.data.resultData.error?.message ?? '';
+			const expected = 'This run would spend about 140 credits, over the limit of 100';
+			check(result.code !== 0, 'n8n reported success');
+			check(message === expected || (!run && result.output.includes(expected)), `expected "${expected}", got: ${message || result.output.slice(-2000)}`);
+			const estimate = run?.data.resultData.runData.Estimate?.[0].data?.main[0][0].json;
+			check(!run || (estimate?.totalCredits === 140 && estimate.items === 4), `Estimate ${JSON.stringify(estimate)}`);
+			const sent = sim.calls('textGenerate').length - before;
+			check(sent === 2, `${sent} generation requests (the first loop run's 2 only)`);
+			return `${message}; ${sent} videos generated before the refusal`;
+		});
+
+		await scenario(version, 'budget: the same loop under a limit of 140 generates all 4', async () => {
+			const before = sim.calls('textGenerate').length;
+			const result = await n8n.cli(['execute', `--id=${workflows.budgetPassed.id}`, '--rawOutput']);
+			const run = parseExecution(result.output);
+			check(run?.status === 'success', `execution was not successful:\n${result.output.slice(-3000)}`);
+			const runs = run.data.resultData.runData['Generate Video'];
+			const items = runs.flatMap((task) => task.data!.main[0]);
+			check(runs.length === 2 && items.length === 4, `${runs.length} runs, ${items.length} items`);
+			check(items.every((item) => item.json.status === 'succeeded' && item.json.estimatedCredits === 35 && item.json.credits === 35), `items ${JSON.stringify(items.map((item) => item.json))}`);
+			check(sim.calls('textGenerate').length - before === 4, 'not exactly 4 generation requests');
+			return '4 videos, 140 credits estimated and charged';
+		});
 	} finally {
 		await sim.close();
 	}

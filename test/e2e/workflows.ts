@@ -30,7 +30,7 @@ function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain' | 'mediaUpload', Workflow>;
+export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain' | 'mediaUpload' | 'budgetRefused' | 'budgetPassed', Workflow>;
 
 /** Effect templates as the picker gives them (resource locator values). */
 export interface PickedTemplates {
@@ -80,5 +80,14 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoP
 	nodeNamed(mediaUpload, 'Read Image').parameters.fileSelector = videoPath;
 	nodeNamed(mediaUpload, 'Generate Video').parameters = { resource: 'media', operation: 'upload', fileSource: 'binary', binaryPropertyName: 'data' };
 
-	return { imageToVideo, webhook, resume, moderated, creations, chain, mediaUpload };
+	// Four prompts, two per loop run, 35 credits each: a limit of 100 lets the first run (70) through and refuses
+	// the second (140 in the execution); 140 lets both through.
+	const budgetRefused = example('budget-guard.json');
+	Object.assign(nodeNamed(budgetRefused, 'Generate Video').parameters, { waitOptions: fastWait });
+	const budgetPassed = example('budget-guard.json');
+	budgetPassed.id = 'pixverseBudgetPass1';
+	budgetPassed.name = 'PixVerse: a loop within its budget';
+	Object.assign(nodeNamed(budgetPassed, 'Generate Video').parameters, { waitOptions: fastWait, creditOptions: { maxCredits: 140 } });
+
+	return { imageToVideo, webhook, resume, moderated, creations, chain, mediaUpload, budgetRefused, budgetPassed };
 }

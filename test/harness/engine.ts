@@ -211,6 +211,8 @@ export interface RunResult {
 export function buildAdditionalData(hooks: ExecutionLifecycleHooks, credentials: PixVerseCredentialData): IWorkflowExecuteAdditionalData {
 	return {
 		hooks,
+		// n8n sets the execution's ID here; the credit guard keeps its per-execution tally by it.
+		executionId: hooks.executionId,
 		credentialsHelper: new TestCredentialsHelper({ region: 'international', ...credentials } as ICredentialDataDecryptedObject),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used');

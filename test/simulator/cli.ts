@@ -35,6 +35,7 @@ async function main() {
 			'  POST video/sound_effect/generate         POST video/swap/generate',
 			'  POST video/restyle/generate              POST video/mimic/generate',
 			'  POST video/upscale/generate              POST video/modify/generate',
+			'  POST account/billing/usage-detail (sync: charges and refunds, newest first, cursor pages)',
 			'Scenarios (from code): sim.scenario(succeed|moderated|failed|deleted|never|slow|unknownStatus, { times, ms, runningStatus }).',
 			`Templates (${simulator.templates.length}): e.g. ${SIM_TEMPLATES.kiss.id} "${SIM_TEMPLATES.kiss.name}", ${SIM_TEMPLATES.twoImageHug.id} "${SIM_TEMPLATES.twoImageHug.name}" (2 images), ${SIM_TEMPLATES.imageStyle.id} "${SIM_TEMPLATES.imageStyle.name}" (image)`,
 			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N, #ms=N (generation time). Ctrl+C stops.',

@@ -13,6 +13,7 @@ import {
 	parseTyped,
 	priceOf,
 	priceOfMultiTransition,
+	publishedPrice,
 } from './contract';
 import type { EndpointCases } from './cases';
 import { ENDPOINT_CASES, UPLOADED } from './cases';
@@ -127,6 +128,121 @@ describe('model tables', () => {
 		expect(priceOfMultiTransition(body('720p', [4, 4]))).toBe(120);
 		expect(priceOfMultiTransition(body('1080p', [5, 5, 5]))).toBe(360);
 		expect(priceOfMultiTransition(body('360p', [undefined, undefined]))).toBe(45);
+	});
+});
+
+describe('published prices (pixverse-api.md §8)', () => {
+	const price = (model: string, quality: string, duration: number, extra: Record<string, unknown> = {}) => priceOf({ model, quality, duration, prompt: 'p', ...extra });
+	const audio = { generate_audio_switch: true };
+	const multi = { generate_multi_clip_switch: true };
+	const fast = { motion_mode: 'fast' };
+
+	test('the published examples', () => {
+		expect(price('v6', '720p', 5, audio)).toBe(60);
+		expect(price('v5.6', '540p', 5, audio)).toBe(90);
+		expect(price('v5.5', '720p', 8, { ...multi, ...audio })).toBe(160);
+		expect(price('v4', '540p', 5, fast)).toBe(90);
+	});
+
+	test('V6 and C1: credits per second × duration, [no audio, audio]', () => {
+		const rates: Array<[string, string, number, number]> = [
+			['v6', '360p', 5, 7],
+			['v6', '540p', 7, 9],
+			['v6', '720p', 9, 12],
+			['v6', '1080p', 18, 23],
+			['c1', '360p', 6, 8],
+			['c1', '540p', 8, 10],
+			['c1', '720p', 10, 13],
+			['c1', '1080p', 19, 24],
+		];
+		for (const [model, quality, plain, withAudio] of rates) {
+			for (const duration of [1, 5, 8, 15]) {
+				expect(price(model, quality, duration)).toBe(plain * duration);
+				expect(price(model, quality, duration, audio)).toBe(withAudio * duration);
+			}
+		}
+		expect(price('v6', '1080p', 15)).toBe(270);
+		expect(price('c1', '360p', 3, audio)).toBe(24);
+	});
+
+	test('V5.6 per generation, [no audio, audio]; 540p 5 s with audio is 90 where 360p is 80', () => {
+		const table: Record<string, Record<number, [number, number]>> = {
+			'360p': { 5: [35, 80], 8: [70, 115], 10: [77, 122] },
+			'540p': { 5: [35, 90], 8: [70, 115], 10: [77, 122] },
+			'720p': { 5: [45, 80], 8: [90, 135], 10: [99, 144] },
+			'1080p': { 5: [75, 150], 8: [150, 195] },
+		};
+		for (const [quality, row] of Object.entries(table)) {
+			for (const [duration, [plain, withAudio]] of Object.entries(row)) {
+				expect([price('v5.6', quality, Number(duration)), price('v5.6', quality, Number(duration), audio)]).toEqual([plain, withAudio]);
+			}
+		}
+	});
+
+	test('V5.5 per generation, [single, single + audio, multi-clip, multi-clip + audio]', () => {
+		const table: Record<string, Record<number, number[]>> = {
+			'360p': { 5: [45, 55, 75, 85], 8: [90, 100, 120, 130], 10: [99, 109, 129, 139] },
+			'540p': { 5: [45, 55, 75, 85], 8: [90, 100, 120, 130], 10: [99, 109, 129, 139] },
+			'720p': { 5: [60, 70, 90, 100], 8: [120, 130, 150, 160], 10: [132, 142, 162, 172] },
+			'1080p': { 5: [120, 130, 150, 160], 8: [240, 250, 270, 280] },
+		};
+		for (const [quality, row] of Object.entries(table)) {
+			for (const [duration, expected] of Object.entries(row)) {
+				const d = Number(duration);
+				expect([price('v5.5', quality, d), price('v5.5', quality, d, audio), price('v5.5', quality, d, multi), price('v5.5', quality, d, { ...multi, ...audio })]).toEqual(expected);
+			}
+		}
+	});
+
+	test('V5: 45/90 at 360p and 540p, 60/120 at 720p, 120/240 at 1080p', () => {
+		expect(['360p', '540p', '720p', '1080p'].map((quality) => [price('v5', quality, 5), price('v5', quality, 8)])).toEqual([
+			[45, 90],
+			[45, 90],
+			[60, 120],
+			[120, 240],
+		]);
+	});
+
+	test('V3.5, V4, V4.5: the V5 table without 1080p 8 s; fast motion doubles 5 s', () => {
+		for (const model of ['v3.5', 'v4', 'v4.5']) {
+			expect(['360p', '540p', '720p'].map((quality) => [price(model, quality, 5), price(model, quality, 5, fast), price(model, quality, 8)])).toEqual([
+				[45, 90, 90],
+				[45, 90, 90],
+				[60, 120, 120],
+			]);
+			expect(price(model, '1080p', 5)).toBe(120);
+			expect(price(model, '540p', 5, { motion_mode: 'normal' })).toBe(45);
+		}
+	});
+
+	test('no published price: refused by the checks, and priceOf throws rather than invent one', () => {
+		for (const body of [
+			{ model: 'v4', quality: '1080p', duration: 8 },
+			{ model: 'v4', quality: '540p', duration: 8, motion_mode: 'fast' },
+			{ model: 'v4', quality: '1080p', duration: 5, motion_mode: 'fast' },
+			{ model: 'v5', quality: '540p', duration: 5, motion_mode: 'fast' },
+			{ model: 'v5', quality: '540p', duration: 5, generate_audio_switch: true },
+			{ model: 'v5.6', quality: '540p', duration: 5, generate_multi_clip_switch: true },
+			{ model: 'v5.5', quality: '1080p', duration: 10 },
+			{ model: 'v6', quality: '720p', duration: 16 },
+			{ model: 'v2', quality: '720p', duration: 5 },
+		]) {
+			expect(checkGenerateBody({ ...body, prompt: 'p' }).errCode).not.toBe(0);
+			expect(publishedPrice(body)).toBeUndefined();
+			expect(() => priceOf(body)).toThrow(/no published price/);
+		}
+	});
+
+	test("the simulator's choices where nothing is published: V6 multi-clip, sound effect and lip-sync TTS add nothing", () => {
+		expect(price('v6', '720p', 5, multi)).toBe(45);
+		expect(price('v5', '540p', 5, { sound_effect_switch: true, sound_effect_content: 'rain' })).toBe(45);
+		expect(price('v4', '540p', 5, { lip_sync_tts_switch: true, lip_sync_tts_content: 'Hello there', lip_sync_tts_speaker_id: 'auto' })).toBe(45);
+	});
+
+	test('one table for text, image, transition, extend (and fusion, by the simulator\'s choice)', () => {
+		const extend = checkExtendBody({ source_video_id: EDIT_FIXTURE.video, prompt: 'on', model: 'v4', duration: 5, quality: '540p', motion_mode: 'fast', seed: 1 }, EDIT_CONTEXT);
+		expect(extend).toMatchObject({ errCode: 0, price: 90 });
+		expect(checkExtendBody({ source_video_id: EDIT_FIXTURE.video, prompt: 'on', model: 'v6', duration: 4, quality: '1080p', seed: 1 }, EDIT_CONTEXT)).toMatchObject({ errCode: 0, price: 72 });
 	});
 });
 

@@ -95,26 +95,104 @@ export function checkGenerateBody(body: Record<string, unknown>): Check {
 	return OK;
 }
 
-/** A rough credit price (PixVerse pricing §8) so that balances move and 500090 can be provoked. */
-export function priceOf(body: Record<string, unknown>): number {
+// ---------------------------------------------------------------------------------------------------------------
+// Credit prices: PixVerse's published tables (pixverse-api.md §8, pricing page), written out here independently of
+// the node's own price data so that the two can disagree in a test. One table serves text-to-video,
+// image-to-video, transition and extend, as the pricing page says ("T2V / I2V / Effects / Transition / Extend").
+
+type Tier = Record<string, Record<number, number[]>>;
+
+/** V6 and C1 bill per second: credits a second, [no audio, audio]. */
+const PER_SECOND_RATES: Record<string, Record<string, [number, number]>> = {
+	v6: { '360p': [5, 7], '540p': [7, 9], '720p': [9, 12], '1080p': [18, 23] },
+	c1: { '360p': [6, 8], '540p': [8, 10], '720p': [10, 13], '1080p': [19, 24] },
+};
+
+/** V5.6 per generation, [no audio, audio]. The published table has 540p 5 s with audio at 90 (360p: 80). */
+const V5_6_PRICES: Tier = {
+	'360p': { 5: [35, 80], 8: [70, 115], 10: [77, 122] },
+	'540p': { 5: [35, 90], 8: [70, 115], 10: [77, 122] },
+	'720p': { 5: [45, 80], 8: [90, 135], 10: [99, 144] },
+	'1080p': { 5: [75, 150], 8: [150, 195] },
+};
+
+/** V5.5 per generation, [single clip, single + audio, multi-clip, multi-clip + audio] (generate_multi_clip_switch). */
+const V5_5_PRICES: Tier = {
+	'360p': { 5: [45, 55, 75, 85], 8: [90, 100, 120, 130], 10: [99, 109, 129, 139] },
+	'540p': { 5: [45, 55, 75, 85], 8: [90, 100, 120, 130], 10: [99, 109, 129, 139] },
+	'720p': { 5: [60, 70, 90, 100], 8: [120, 130, 150, 160], 10: [132, 142, 162, 172] },
+	'1080p': { 5: [120, 130, 150, 160], 8: [240, 250, 270, 280] },
+};
+
+/** V5 per generation, [normal]. V5 has no fast motion; 1080p 8 s is priced (240). */
+const V5_PRICES: Tier = {
+	'360p': { 5: [45], 8: [90] },
+	'540p': { 5: [45], 8: [90] },
+	'720p': { 5: [60], 8: [120] },
+	'1080p': { 5: [120], 8: [240] },
+};
+
+/** V3.5, V4 and V4.5 per generation, [normal, fast]: fast motion (5 s only, not 1080p) doubles; 1080p is 5 s only. */
+const LEGACY_PRICES: Tier = {
+	'360p': { 5: [45, 90], 8: [90] },
+	'540p': { 5: [45, 90], 8: [90] },
+	'720p': { 5: [60, 120], 8: [120] },
+	'1080p': { 5: [120] },
+};
+
+/**
+ * The published price of a text-to-video, image-to-video, transition or extend body (also used for fusion, below),
+ * or undefined when PixVerse publishes none for that combination (every such combination is refused by the body
+ * checks first, so an accepted job always has a price).
+ *
+ * Published: V6/C1 per second × duration with or without audio; V5.6 [no audio, audio]; V5.5 [single, +audio,
+ * multi-clip, multi-clip + audio]; V5; V3.5–V4.5 with fast motion doubling the 5 s price.
+ *
+ * The simulator's choices, not published prices:
+ * - V6 multi-clip (generate_multi_clip_switch) costs the plain per-second price: no surcharge is published.
+ * - The sound-effect add-on (sound_effect_switch/content) and lip-sync TTS inside a generation (lip_sync_*) add
+ *   nothing, as before: PixVerse's pages price the sound effect two ways (+10 per 5 s, or 2 credits/s) and the
+ *   in-generation TTS not at all.
+ * - Fusion (reference-to-video) is charged as this table says for its model, duration and quality: PixVerse
+ *   publishes no fusion price.
+ * Effect templates are charged the template's own `credits` (server.ts), multi-transition by
+ * priceOfMultiTransition, edits in edits.ts.
+ */
+export function publishedPrice(body: Record<string, unknown>): number | undefined {
+	const model = body.model as string;
 	const quality = body.quality as string;
 	const duration = body.duration as number;
 	const audio = body.generate_audio_switch === true;
-	if (PER_SECOND.includes(body.model as string)) {
-		// Credits per second [without, with audio] (pricing page): C1 costs one credit a second more than V6.
-		const v6: Record<string, [number, number]> = { '360p': [5, 7], '540p': [7, 9], '720p': [9, 12], '1080p': [18, 23] };
-		const c1: Record<string, [number, number]> = { '360p': [6, 8], '540p': [8, 10], '720p': [10, 13], '1080p': [19, 24] };
-		return (body.model === 'c1' ? c1 : v6)[quality][audio ? 1 : 0] * duration;
-	}
-	const base: Record<string, number> = { '360p': 45, '540p': 45, '720p': 60, '1080p': 120 };
-	const factor = duration <= 5 ? 1 : 2;
-	return base[quality] * factor * (body.motion_mode === 'fast' ? 2 : 1) + (audio ? 10 : 0);
+	const multiClip = body.generate_multi_clip_switch === true;
+	const fast = body.motion_mode === 'fast';
+	const rates = PER_SECOND_RATES[model]?.[quality];
+	if (rates) return Number.isInteger(duration) && duration >= 1 && duration <= 15 ? rates[audio ? 1 : 0] * duration : undefined;
+	const row = (tier: Tier) => tier[quality]?.[duration];
+	if (model === 'v5.6') return multiClip || fast ? undefined : row(V5_6_PRICES)?.[audio ? 1 : 0];
+	if (model === 'v5.5') return fast ? undefined : row(V5_5_PRICES)?.[(multiClip ? 2 : 0) + (audio ? 1 : 0)];
+	if (audio || multiClip) return undefined;
+	if (model === 'v5') return fast ? undefined : row(V5_PRICES)?.[0];
+	if (LEGACY.includes(model)) return row(LEGACY_PRICES)?.[fast ? 1 : 0];
+	return undefined;
 }
 
 /**
- * Multi-transition, priced "like i2v by total duration" (the pricing page gives no table of its own): the
- * legacy-model i2v price per started 5 seconds of the summed item durations (an omitted last duration counts 0),
- * at least one block. So 5 s costs as i2v 5 s and 8 s as i2v 8 s.
+ * Credits an accepted generation costs (see publishedPrice). A body with no published price never gets this far
+ * through HTTP (the checks refuse it); called directly with one, this throws rather than invent a price.
+ */
+export function priceOf(body: Record<string, unknown>): number {
+	const price = publishedPrice(body);
+	if (price === undefined) {
+		const { model, quality, duration } = body;
+		throw new RangeError(`no published price for ${String(model)} ${String(quality)} ${String(duration)} s${body.generate_audio_switch === true ? ' audio' : ''}${body.generate_multi_clip_switch === true ? ' multi-clip' : ''}${body.motion_mode === 'fast' ? ' fast' : ''}`);
+	}
+	return price;
+}
+
+/**
+ * Multi-transition: the simulator's choice, not a published price (the pricing page gives no table of its own).
+ * Priced "like i2v by total duration": the V3.5–V5 normal-motion price per started 5 seconds of the summed item
+ * durations (an omitted last duration counts 0), at least one block. So 5 s costs as i2v 5 s and 8 s as i2v 8 s.
  */
 export function priceOfMultiTransition(body: Record<string, unknown>): number {
 	const items = body.multi_transition as Array<Record<string, unknown>>;

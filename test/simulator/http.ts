@@ -13,7 +13,8 @@ import type { JsonValue } from '../../nodes/PixVerse/transport/envelope';
  * rest cover the other documented generation endpoints (pixverse-api-beyond-i2v.md §1): media upload, the video
  * edits (extend … modify), the TTS-speaker and restyle lists and the synchronous mask selection. `media` is every
  * simulator-served file other than the generated MP4s: uploaded images, image-template results, template previews,
- * uploaded video/audio, keyframe and mask PNGs, restyle covers.
+ * uploaded video/audio, keyframe and mask PNGs, restyle covers. `usageDetail` is the synchronous billing query
+ * (POST /account/billing/usage-detail, usage.ts).
  */
 export type Endpoint =
 	| 'upload'
@@ -40,7 +41,8 @@ export type Endpoint =
 	| 'maskSelection'
 	| 'swapGenerate'
 	| 'mimicGenerate'
-	| 'modifyGenerate';
+	| 'modifyGenerate'
+	| 'usageDetail';
 
 export interface RecordedRequest {
 	endpoint: Endpoint | 'unknown';
@@ -97,6 +99,7 @@ const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: Endpoint }> = [
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/swap\/generate$/, endpoint: 'swapGenerate' },
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/mimic\/generate$/, endpoint: 'mimicGenerate' },
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/modify\/generate$/, endpoint: 'modifyGenerate' },
+	{ method: 'POST', pattern: /^\/openapi\/v2\/account\/billing\/usage-detail$/, endpoint: 'usageDetail' },
 ];
 
 export function endpointOf(method: string, path: string): Endpoint | 'unknown' {

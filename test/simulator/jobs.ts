@@ -7,6 +7,7 @@
  *   2. prompt markers (#moderated, #failed, #deleted, #never, #status=N, #ms=N), for jobs with a prompt; else
  *   3. success after `generationMs`, shown as the simulator's `runningStatus` meanwhile.
  * So a queued scenario beats a prompt marker; markers apply only while no scenario is queued.
+ * Every charge and refund is also reported to a UsageSink (the simulator's usage-detail ledger, usage.ts).
  */
 import type { Endpoint } from './http';
 
@@ -119,6 +120,12 @@ export class Account {
 	}
 }
 
+/** Told of every credit movement of a job: its charge when accepted and its refund (status 7). */
+export interface UsageSink {
+	consume(job: Job, at: number): void;
+	refund(job: Job, at: number): void;
+}
+
 export interface JobSettings {
 	generationMs: number;
 	runningStatus: number;
@@ -143,6 +150,7 @@ export class JobBook {
 		readonly account: Account,
 		firstVideoId: bigint,
 		firstImageJobId: bigint,
+		private readonly usage?: UsageSink,
 	) {
 		this.nextVideoId = firstVideoId;
 		this.nextImageJobId = firstImageJobId;
@@ -199,6 +207,7 @@ export class JobBook {
 		if (outcome.scenario) job.scenario = outcome.scenario;
 		if (input.seconds !== undefined) job.seconds = input.seconds;
 		this.jobs.set(id, job);
+		this.usage?.consume(job, now);
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight(now));
 		return job;
 	}
@@ -216,8 +225,15 @@ export class JobBook {
 		if (status === 7 && !job.refunded) {
 			job.refunded = true;
 			this.account.refund(job.credits);
+			// Dated when the job ended, not when it was first seen.
+			this.usage?.refund(job, Math.min(now, job.doneAt));
 		}
 		return { status, done };
+	}
+
+	/** Refunds every job that has ended moderated (status 7) and was not refunded yet, as a poll would. */
+	settleRefunds(now = Date.now()): void {
+		for (const job of this.jobs.values()) if (now >= job.doneAt && job.finalStatus === 7) this.observe(job, now);
 	}
 
 	private decide(prompt: string | undefined): Outcome {

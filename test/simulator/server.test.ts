@@ -72,6 +72,25 @@ async function pollUntil(sim: PixVerseSimulator, path: string, done: (status: nu
 }
 
 const t2v = { model: 'v6', prompt: 'A fox', duration: 5, quality: '720p', aspect_ratio: '16:9' };
+
+/** The usage-detail creation_type each charging endpoint records. */
+const CREATION_TYPE: Record<string, string> = {
+	generate: 'image_to_video',
+	textGenerate: 'text_to_video',
+	transitionGenerate: 'transition',
+	multiTransitionGenerate: 'multi_transition',
+	fusionGenerate: 'fusion',
+	imageTemplateGenerate: 'image_to_image',
+	extendGenerate: 'extend',
+	lipSyncGenerate: 'lip_sync',
+	soundEffectGenerate: 'sound_effect',
+	restyleGenerate: 'restyle',
+	upscaleGenerate: 'upscale',
+	maskSelection: 'swap_mask',
+	swapGenerate: 'swap',
+	mimicGenerate: 'mimic',
+	modifyGenerate: 'modify',
+};
 const imageBody = () => ({ img_ids: [UPLOADED[0]], template_id: SIM_TEMPLATES.imageStyle.id });
 
 describe('new endpoints over HTTP', () => {
@@ -93,14 +112,18 @@ describe('new endpoints over HTTP', () => {
 			expect(jobs).toHaveLength(before + 1);
 			expect(jobs[jobs.length - 1]).toMatchObject({ id, kind, endpoint, videoId: kind === 'video' ? id : '' });
 			expect(sim.calls(endpoint).slice(-1)[0]).toMatchObject({ endpoint, method: 'POST', path, replayed: false });
+			const row = sim.usage[sim.usage.length - 1];
+			expect(row).toMatchObject({ creationType: CREATION_TYPE[endpoint], credits: jobs[jobs.length - 1].credits, status: 'consume', [kind === 'image' ? 'imageId' : 'videoId']: id });
 		});
 
 		test.each(invalid)('refuses $name with $errCode', async ({ body, errCode }) => {
 			const before = sim.acceptedJobs().length;
+			const rows = sim.usage.length;
 			const answer = await call(sim, 'POST', path, { body });
 			expect(answer.ErrCode).toBe(errCode);
 			expect(answer.Resp).toBeNull();
 			expect(sim.acceptedJobs()).toHaveLength(before);
+			expect(sim.usage).toHaveLength(rows);
 		});
 	});
 
@@ -500,12 +523,16 @@ describe('video edits over HTTP', () => {
 			const answer = await call(sim, 'POST', path, { body });
 			expect(answer).toMatchObject({ ErrCode: 0 });
 			expect(before - sim.balance().creditMonthly).toBe(credits);
+			const row = sim.usage[sim.usage.length - 1];
+			expect(row).toMatchObject({ creationType: CREATION_TYPE[endpoint], credits, status: 'consume' });
 			if (endpoint === 'maskSelection') {
+				expect(row.videoId ?? row.imageId).toBeUndefined();
 				expect(sim.acceptedJobs()).toHaveLength(jobs);
 				expect(answer.Resp).toMatchObject({ credits: 2 });
 				return;
 			}
 			const id = videoId(answer);
+			expect(row.videoId).toBe(id);
 			expect(sim.jobsFrom(endpoint).slice(-1)[0]).toMatchObject({ id, kind: 'video', endpoint, videoId: id, credits });
 			expect(sim.calls(endpoint).slice(-1)[0]).toMatchObject({ endpoint, method: 'POST', path, replayed: false });
 		});
@@ -514,11 +541,13 @@ describe('video edits over HTTP', () => {
 			const before = sim.balance();
 			const jobs = sim.acceptedJobs().length;
 			const selections = sim.maskSelections.length;
+			const rows = sim.usage.length;
 			const answer = await call(sim, 'POST', path, { body });
 			expect(answer.ErrCode).toBe(errCode);
 			expect(answer.Resp).toBeNull();
 			expect(sim.acceptedJobs()).toHaveLength(jobs);
 			expect(sim.maskSelections).toHaveLength(selections);
+			expect(sim.usage).toHaveLength(rows);
 			expect(sim.balance()).toEqual(before);
 		});
 	});

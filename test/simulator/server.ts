@@ -46,6 +46,8 @@ import type { MediaFormat } from './media';
 import { STREAM_CHUNK, expectedImage, mp3Bytes, mp4Bytes, pngBytes, probeMedia, videoChunk, videoPattern, wavBytes } from './media';
 import type { SimTemplate } from './templates';
 import { DEFAULT_TEMPLATES, templateItem, templatePage } from './templates';
+import type { SimUsageRow, UsageSeed } from './usage';
+import { CREATION_TYPE_OF, UsageLedger, checkUsageBody, encodeCursor, formatUsageTime } from './usage';
 
 export type { Endpoint, RecordedRequest } from './http';
 export type { Fault, RandomFaults } from './faults';
@@ -57,6 +59,8 @@ export type { MediaFormat, MediaProbe, Mp4Options } from './media';
 export type { SimRestyle, SimSpeaker } from './catalogues';
 export { DEFAULT_RESTYLES, DEFAULT_SPEAKERS, SIM_RESTYLES, SIM_SPEAKERS } from './catalogues';
 export type { SimMask } from './edits';
+export type { CreationType, CreditsStatus, SimUsageRow, UsageSeed } from './usage';
+export { CREATION_TYPES, USAGE_DEFAULT_LIMIT } from './usage';
 
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the simulator's made-up key, shaped like a real one for the leak checks
 export const SIM_API_KEY = 'sk-sim-7f3a9c21e8b54d06a1c2d3e4f5a6b7c8';
@@ -155,7 +159,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * /video/sound_effect/generate, /video/restyle/generate, /video/upscale/generate, /video/swap/generate,
  * /video/mimic/generate, /video/modify/generate — video jobs like the others; the synchronous POST
  * /video/mask/selection (2 credits, no job); GET /video/tts_speaker and /video/restyle/list (see edits.ts,
- * catalogues.ts).
+ * catalogues.ts). Billing: POST /account/billing/usage-detail, a row for every charge and refund (see usage.ts).
  */
 export class PixVerseSimulator {
 	readonly requests: RecordedRequest[] = [];
@@ -192,6 +196,8 @@ export class PixVerseSimulator {
 
 	private readonly account: Account;
 
+	private readonly ledger = new UsageLedger();
+
 	private readonly http = new LoopbackServer();
 
 	private readonly answersByTrace = new Map<string, StoredAnswer>();
@@ -222,7 +228,10 @@ export class PixVerseSimulator {
 		};
 		this.faults = new FaultInjector(options.randomFaults);
 		this.account = new Account(this.options.creditMonthly, this.options.creditPackage);
-		this.book = new JobBook(this.options, this.account, this.options.firstVideoId, this.options.firstImageJobId);
+		this.book = new JobBook(this.options, this.account, this.options.firstVideoId, this.options.firstImageJobId, {
+			consume: (job, at) => this.recordUsage(job, 'consume', at),
+			refund: (job, at) => this.recordUsage(job, 'refund', at),
+		});
 		this.jobs = this.book.jobs;
 		this.templates = (options.templates ?? DEFAULT_TEMPLATES).map((template) => ({ ...template }));
 		this.nextImageId = this.options.firstImageId;
@@ -291,6 +300,23 @@ export class PixVerseSimulator {
 
 	balance(): { creditMonthly: number; creditPackage: number } {
 		return { creditMonthly: this.account.creditMonthly, creditPackage: this.account.creditPackage };
+	}
+
+	/**
+	 * Every credit movement usage-detail reports, in recording order: a `consume` row for each accepted job and mask
+	 * selection, a `refund` row for each moderated job once refunded, and the seeded rows.
+	 */
+	get usage(): ReadonlyArray<Readonly<SimUsageRow>> {
+		return this.ledger.rows;
+	}
+
+	/**
+	 * Preloads usage history (e.g. hundreds of rows for paging tests). Rows carry no job ID and do not touch the
+	 * balance; `status` defaults to 'consume'. Throws on an unknown creationType or status, negative or fractional
+	 * credits, or an invalid date.
+	 */
+	seedUsage(rows: UsageSeed[]): ReadonlyArray<Readonly<SimUsageRow>> {
+		return this.ledger.seed(rows);
 	}
 
 	/** Jobs (video and image) generating now. */
@@ -410,6 +436,8 @@ export class PixVerseSimulator {
 				return this.ttsSpeakers(record);
 			case 'restyleList':
 				return this.restyleList(record);
+			case 'usageDetail':
+				return this.usageDetail(record);
 			default:
 				return { status: 404, contentType: 'text/plain', body: 'not found' };
 		}
@@ -632,6 +660,7 @@ export class PixVerseSimulator {
 		if (result.errCode !== 0) return envelope(result.errCode, result.errMsg);
 		if (!this.account.canAfford(MASK_SELECTION_CREDITS)) return envelope(500090, 'insufficient balance');
 		this.account.charge(MASK_SELECTION_CREDITS);
+		this.ledger.record({ creationType: 'swap_mask', credits: MASK_SELECTION_CREDITS, status: 'consume', at: Date.now() });
 		const source = result.source!;
 		const keyframeId = result.keyframeId ?? 1;
 		const selection: SimMaskSelection = { id: String(this.maskSelections.length + 1), sourceKey: source.key, keyframeId, credits: MASK_SELECTION_CREDITS, maskIds: [] };
@@ -649,6 +678,37 @@ export class PixVerseSimulator {
 			credits: MASK_SELECTION_CREDITS,
 			mask_info: masks.map((mask) => ({ mask_id: mask.maskId, mask_name: mask.name, mask_url: mask.url })),
 		});
+	}
+
+	private recordUsage(job: Job, status: 'consume' | 'refund', at: number): void {
+		const creationType = CREATION_TYPE_OF[job.endpoint];
+		if (!creationType) return;
+		this.ledger.record({ creationType, credits: job.credits, status, at, ...(job.kind === 'video' ? { videoId: job.id } : { imageId: job.id }) });
+	}
+
+	/**
+	 * POST /openapi/v2/account/billing/usage-detail: `Resp { items, next_cursor, has_more }` (usage.ts has the
+	 * contract and the simulator's choices). Moderated jobs that ended unpolled are refunded first, as PixVerse
+	 * refunds them whether or not anyone asks.
+	 */
+	private usageDetail(record: RecordedRequest): StoredAnswer {
+		// All fields are optional: no body at all is `{}`; a body that is not a JSON object is a binding error.
+		if (record.contentType !== undefined && !record.contentType.startsWith('application/json')) return envelope(400013, 'invalid binding request: application/json expected');
+		let body: Record<string, unknown> | undefined = {};
+		if (record.rawBody !== undefined && record.rawBody.trim() !== '') body = this.typedBody(record);
+		if (!body) return envelope(400013, 'invalid binding request');
+		const now = Date.now();
+		const check = checkUsageBody(body, now);
+		if (check.errCode !== 0 || !check.query) return envelope(check.errCode, check.errMsg);
+		this.book.settleRefunds(now);
+		const { rows, next } = this.ledger.page(check.query);
+		const items = rows.map((row) => {
+			const item: Record<string, JsonValue> = { id: row.id };
+			if (row.videoId !== undefined) item.video_id = BigInt(row.videoId);
+			if (row.imageId !== undefined) item.image_id = BigInt(row.imageId);
+			return { ...item, creation_type: row.creationType, credits: row.credits, credits_status: row.status, created_at: formatUsageTime(row.at) };
+		});
+		return envelope(0, 'success', { items, next_cursor: next ? encodeCursor(next, check.query) : '', has_more: next !== undefined });
 	}
 
 	/** GET /openapi/v2/video/tts_speaker: `Resp { total, data: [{ speaker_id, name, speaker_type }] }` (see catalogues.ts). */

@@ -23,7 +23,7 @@ type NodeMap = {
 		| 'waitForCompletion';
 	image: 'upload' | 'generateFromEffect' | 'get' | 'waitForCompletion';
 	media: 'upload';
-	account: 'getBalance';
+	account: 'getBalance' | 'estimateCost' | 'getUsage';
 };
 
 export type PixVerseType = AllEntities<NodeMap>;

@@ -5,6 +5,7 @@ import { jobRefOf } from '../domain/jobErrors';
 import type { ItemOutcome } from '../engine/itemPool';
 import { runItemPool } from '../engine/itemPool';
 import { JOB_KINDS } from '../domain/jobKinds';
+import { guardCredits } from '../engine/creditGuard';
 import { NodeRun } from '../engine/nodeRun';
 import type { JobPlan } from '../engine/runJob';
 import { runJob } from '../engine/runJob';
@@ -63,8 +64,14 @@ async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation):
 		const outcome = plans[refused] as { ok: false; error: unknown };
 		throw asNodeError(ctx, outcome.error, refused);
 	}
-	const first = plans.find((outcome): outcome is { ok: true; value: JobPlan } => outcome?.ok === true);
-	const maxConcurrentJobs = first?.value.wait.maxConcurrentJobs;
+	const planned = plans.flatMap((outcome, itemIndex) => (outcome?.ok ? [{ itemIndex, plan: outcome.value }] : []));
+	const first = planned[0]?.plan;
+	// The node's settings come from its first item, as n8n's own nodes read node-wide options.
+	if (first) {
+		const priced = planned.map(({ itemIndex, plan }) => ({ itemIndex, credits: plan.context.estimatedCredits }));
+		await guardCredits(ctx, priced, first.budget);
+	}
+	const maxConcurrentJobs = first?.wait.maxConcurrentJobs;
 	const run = new NodeRun(ctx, maxConcurrentJobs);
 	return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, async (itemIndex) => {
 		const outcome = plans[itemIndex] as ItemOutcome<JobPlan>;

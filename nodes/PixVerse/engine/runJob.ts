@@ -8,6 +8,7 @@ import { uploadMedia } from '../media/mediaUpload';
 import { pixverseRequestWithRetry } from '../transport';
 import type { JobContext } from '../output/videoItem';
 import type { RequestBody } from '../rules/videoBody';
+import type { BudgetSettings } from '../rules/budget';
 import type { WaitSettings } from '../rules/waitSettings';
 import type { JobKind } from '../domain/jobKinds';
 import type { NodeRun } from './nodeRun';
@@ -45,6 +46,8 @@ export interface JobPlan {
 	waitForCompletion: boolean;
 	wait: WaitSettings;
 	output: OutputSettings;
+	/** The Credit Options; the engine checks the whole batch against them before the first paid request. */
+	budget: BudgetSettings;
 }
 
 export type CheckedVideoSource = { videoId: string } | { media: CheckedMedia };

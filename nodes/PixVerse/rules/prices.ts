@@ -104,3 +104,6 @@ export function videoBodyCredits(body: Record<string, unknown>): number | null {
 		unpricedAddOn: body.template_id !== undefined || body.sound_effect_switch === true || body.lip_sync_tts_content !== undefined,
 	});
 }
+
+/** Credit packs sell at $0.01 a credit ($10 for 1,000); subscriptions differ, so dollars are only indicative. */
+export const USD_PER_CREDIT = 0.01;

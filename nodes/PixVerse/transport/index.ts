@@ -30,6 +30,8 @@ export interface PixVerseRequest {
 	traceId?: string;
 	itemIndex?: number;
 	timeoutMs?: number;
+	/** A POST that only reads (usage history): its failures are retried like a GET's, never reported as possibly paid. */
+	readOnly?: boolean;
 	/** Extra headers, e.g. `Accept-Language` for localised lists. */
 	headers?: Record<string, string>;
 	/**
@@ -84,6 +86,7 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 		});
 	}
 	const apiKey = String(credentials.apiKey ?? '');
+	const semantics = readSemantics(request);
 	const traceId = request.traceId ?? randomUUID();
 	const timeoutMs = request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const headers: Record<string, string> = { ...request.headers, [TRACE_ID_HEADER]: traceId, Accept: 'application/json' };
@@ -129,7 +132,7 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
 	} catch (error) {
 		const code = cancelSignalOf(this)?.aborted ? 'ERR_CANCELED' : networkCodeOf(error);
-		throw fail(describeNetworkFailure(code, request.method, timeoutMs));
+		throw fail(describeNetworkFailure(code, semantics, timeoutMs));
 	} finally {
 		// A streamed body that was not read to its end (refused connection, timeout, an early answer) still holds
 		// the file it streams from: ending it closes that file.
@@ -139,16 +142,16 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 	const text = bodyText(response.body);
 	const envelope = readEnvelope(text);
 	if (response.statusCode === 401 || response.statusCode === 403) {
-		throw fail({ ...describeHttpStatus(response.statusCode, request.method), httpStatus: response.statusCode });
+		throw fail({ ...describeHttpStatus(response.statusCode, semantics), httpStatus: response.statusCode });
 	}
 	if (envelope.outcome === 'business-error') {
 		throw fail({ ...describeErrCode(envelope.errCode, envelope.errMsg), errCode: envelope.errCode, httpStatus: response.statusCode });
 	}
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw fail({ ...describeHttpStatus(response.statusCode, request.method), httpStatus: response.statusCode });
+		throw fail({ ...describeHttpStatus(response.statusCode, semantics), httpStatus: response.statusCode });
 	}
 	if (envelope.outcome === 'malformed') {
-		const kind: FailureKind = request.method === 'GET' ? 'retryable' : 'ambiguous';
+		const kind: FailureKind = semantics === 'GET' ? 'retryable' : 'ambiguous';
 		throw fail({
 			kind,
 			message: 'PixVerse answered with something that is not its JSON envelope',
@@ -192,7 +195,7 @@ export async function pixverseRequestWithRetry(
 			if (!(error instanceof PixVerseApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
 			failure = error as PixVerseApiError;
 		}
-		let kind = failureKindOf(request.method, failure);
+		let kind = failureKindOf(readSemantics(request), failure);
 		if (mayHaveBeenAccepted && (kind === 'retryable' || kind === 'concurrency' || kind === 'cancelled')) kind = 'ambiguous';
 		if (kind === 'ambiguous') mayHaveBeenAccepted = true;
 		const again = (kind === 'retryable' || kind === 'ambiguous') && !stop?.aborted;
@@ -209,6 +212,11 @@ export async function pixverseRequestWithRetry(
 				: failWith('cancelled', { message: 'The execution was stopped', description: 'No further request was sent to PixVerse.' });
 		}
 	}
+}
+
+/** How a request's failures are read: a read-only POST like a GET. */
+function readSemantics(request: PixVerseRequest): PixVerseRequest['method'] {
+	return request.readOnly ? 'GET' : request.method;
 }
 
 /**

@@ -1,3 +1,8 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test reads the README from disk */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPOSITORY_ROOT } from '../../harness/fixtures';
 import { OBJECT_SELECTION_CREDITS, lipSyncCredits, perSecondEditCredits, videoBodyCredits, videoCredits } from '../../../nodes/PixVerse/rules/prices';
 
 /** PixVerse's published examples and table cells (API notes §8; pricing page). */
@@ -46,5 +51,39 @@ describe('published prices', () => {
 		expect(perSecondEditCredits('motionControl', 3, '720p')).toBe(36);
 		expect(perSecondEditCredits('upscale', undefined)).toBeNull();
 		expect(OBJECT_SELECTION_CREDITS).toBe(2);
+	});
+});
+
+/** The README's price table is what users read: every cell must be what the node computes. */
+describe("the README's price table", () => {
+	const readme = readFileSync(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+	const rows = readme
+		.slice(readme.indexOf('**Prices the node uses**'))
+		.split('\n')
+		.filter((line) => /^\| (V|C)\d/.test(line));
+	const QUALITY_COLUMNS = ['360p', '540p', '720p', '1080p'] as const;
+
+	it('has a row for every model family', () => {
+		expect(rows.map((row) => row.split('|')[1].trim())).toEqual(['V6', 'C1', 'V5.6', 'V5.6', 'V5.6', 'V5.5', 'V5.5', 'V5.5', 'V5, V4.5, V4, V3.5', 'V5, V4.5, V4, V3.5']);
+	});
+
+	it.each(rows.map((row) => [row.split('|')[1].trim() + ' ' + row.split('|')[2].trim(), row]))('%s', (_name, row) => {
+		const cells = row.split('|').map((cell) => cell.trim());
+		const models = cells[1].split(',').map((model) => model.trim().toLowerCase()) as Array<'v6'>;
+		const perSecond = cells[2].startsWith('per second');
+		const duration = perSecond ? 1 : Number(cells[2].split(' ')[0]);
+		const variants: Array<{ audio?: boolean; multiClip?: boolean }> = cells[2].includes('multi-clip')
+			? [{}, { audio: true }, { multiClip: true }, { multiClip: true, audio: true }]
+			: cells[2].includes('audio')
+				? [{}, { audio: true }]
+				: [{}];
+		QUALITY_COLUMNS.forEach((quality, column) => {
+			const cell = cells[3 + column];
+			for (const model of models) {
+				const expected = variants.map((variant) => videoCredits({ model, quality, duration, ...variant }));
+				if (cell === '—') expect(expected).toEqual(variants.map(() => null));
+				else expect(cell).toBe(expected.join(' / '));
+			}
+		});
 	});
 });

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationsOf } from '../node.type';
+import * as estimateCost from './estimateCost.operation';
 import * as getBalance from './getBalance.operation';
+import * as getUsage from './getUsage.operation';
 
-export const operations: OperationsOf<'account'> = { getBalance };
+export const operations: OperationsOf<'account'> = { getBalance, estimateCost, getUsage };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +20,18 @@ export const description: INodeProperties[] = [
 				value: 'getBalance',
 				action: 'Get the credit balance',
 				description: 'Read the credits left on the PixVerse API account',
+			},
+			{
+				name: 'Estimate Cost',
+				value: 'estimateCost',
+				action: 'Estimate the credits an operation costs',
+				description: "Price an operation from PixVerse's published prices, without sending anything",
+			},
+			{
+				name: 'Get Usage',
+				value: 'getUsage',
+				action: 'Get credit usage',
+				description: 'List what each creation cost or refunded over a period (at most 30 days)',
 			},
 		],
 		default: 'getBalance',

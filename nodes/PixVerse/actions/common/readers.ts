@@ -6,6 +6,8 @@ import type { JobKind } from '../../domain/jobKinds';
 import type { OutputSettings } from '../../engine/output';
 import type { JobPlan } from '../../engine/runJob';
 import type { GenerateOptions, VideoParameters } from '../../rules/videoBody';
+import type { BudgetSettings } from '../../rules/budget';
+import { parseBudgetSettings } from '../../rules/budget';
 import type { WaitSettings } from '../../rules/waitSettings';
 import { parseWaitSettings } from '../../rules/waitSettings';
 import { DOWNLOAD_PARAMETER, OUTPUT_LABELS } from './jobOptions.description';
@@ -14,6 +16,12 @@ import { DOWNLOAD_PARAMETER, OUTPUT_LABELS } from './jobOptions.description';
 
 export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
 	const settings = parseWaitSettings(this.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject);
+	if ('problems' in settings) throw refuse(this.getNode(), itemIndex, settings.problems);
+	return settings;
+}
+
+export function readBudgetSettings(this: IExecuteFunctions, itemIndex: number): BudgetSettings {
+	const settings = parseBudgetSettings(this.getNodeParameter('creditOptions', itemIndex, {}) as IDataObject);
 	if ('problems' in settings) throw refuse(this.getNode(), itemIndex, settings.problems);
 	return settings;
 }
@@ -39,9 +47,10 @@ export function readJobSettings(
 	itemIndex: number,
 	kind: JobKind,
 	includeRawResponse: boolean,
-): Pick<JobPlan, 'kind' | 'waitForCompletion' | 'wait' | 'output'> {
+): Pick<JobPlan, 'kind' | 'waitForCompletion' | 'wait' | 'output' | 'budget'> {
 	return {
 		kind,
+		budget: readBudgetSettings.call(this, itemIndex),
 		waitForCompletion: this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean,
 		wait: readWaitSettings.call(this, itemIndex),
 		output: readOutputSettings.call(this, itemIndex, kind, includeRawResponse),

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { creditOptionsProperty } from '../common/creditOptions.description';
 import type { OperationsOf } from '../node.type';
 import * as generateFromEffect from './generateFromEffect.operation';
 import * as get from './get.operation';
@@ -44,4 +45,5 @@ export const description: INodeProperties[] = [
 		default: 'upload',
 	},
 	...Object.values(operations).flatMap((operation) => operation.description),
+	creditOptionsProperty('image', operations),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { creditOptionsProperty } from '../common/creditOptions.description';
 import type { OperationsOf } from '../node.type';
 import * as addSoundEffect from './addSoundEffect.operation';
 import * as extend from './extend.operation';
@@ -153,4 +154,5 @@ export const description: INodeProperties[] = [
 		default: 'generateFromImage',
 	},
 	...Object.values(operations).flatMap((operation) => operation.description),
+	creditOptionsProperty('video', operations),
 ];

@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { refuse } from '../../engine/errors';
+import { CREATION_TYPES, MAX_USAGE_RANGE_DAYS, USAGE_LABELS, readUsagePage, toUsageRow, usageRequestBody } from '../../rules/usage.rules';
+import { showOnlyFor } from '../common/display';
+
+/** A bound on one run's reading: 1,000 pages of 100 rows. */
+const MAX_PAGES = 1000;
+
+const titleOf = (type: string): string => type.split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+
+const properties: INodeProperties[] = [
+	{
+		displayName: USAGE_LABELS.start,
+		name: 'start',
+		type: 'dateTime',
+		default: '',
+		description: `Start of the period (UTC). Empty: ${MAX_USAGE_RANGE_DAYS} days before End. PixVerse reports at most ${MAX_USAGE_RANGE_DAYS} days at a time.`,
+	},
+	{
+		displayName: USAGE_LABELS.end,
+		name: 'end',
+		type: 'dateTime',
+		default: '',
+		description: 'End of the period (UTC). Empty: now.',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: USAGE_LABELS.limit,
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: USAGE_LABELS.creationTypes,
+				name: 'creationTypes',
+				type: 'multiOptions',
+				default: [],
+				options: CREATION_TYPES.map((type) => ({ name: titleOf(type), value: type })),
+				description: 'Only these kinds of creation',
+			},
+			{
+				displayName: USAGE_LABELS.creditsStatus,
+				name: 'creditsStatus',
+				type: 'options',
+				default: 'all',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Consumed', value: 'consume' },
+					{ name: 'Refunded', value: 'refund' },
+				],
+			},
+		],
+	},
+];
+
+export const description = showOnlyFor({ show: { resource: ['account'], operation: ['getUsage'] } }, properties);
+
+/** Every usage row of the period, one output item each, following PixVerse's cursor page by page. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const first = usageRequestBody({
+		start: this.getNodeParameter('start', itemIndex, ''),
+		end: this.getNodeParameter('end', itemIndex, ''),
+		creditsStatus: filters.creditsStatus,
+		creationTypes: filters.creationTypes,
+		now: new Date(),
+	});
+	if ('problems' in first) throw refuse(this.getNode(), itemIndex, first.problems);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+
+	const { pixverseRequestWithRetry } = await import('../../transport');
+	const rows: INodeExecutionData[] = [];
+	const seen = new Set<string>();
+	let cursor: string | undefined;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		// Later pages repeat the first page's filters with the cursor (PixVerse's docs do not say the cursor carries them).
+		const body = cursor === undefined ? first.body : { ...first.body, cursor };
+		const { resp } = await pixverseRequestWithRetry.call(this, { method: 'POST', endpoint: '/account/billing/usage-detail', body, itemIndex, readOnly: true });
+		const { rows: pageRows, nextCursor } = readUsagePage(resp);
+		for (const row of pageRows) {
+			if (rows.length >= limit) break;
+			rows.push({ json: toUsageRow(row) as IDataObject, pairedItem: { item: itemIndex } });
+		}
+		if (!nextCursor || rows.length >= limit) return rows;
+		if (seen.has(nextCursor)) {
+			throw new NodeOperationError(this.getNode(), 'PixVerse sent the same usage page cursor twice', { itemIndex, description: `${rows.length} rows were read before it; try a shorter period.` });
+		}
+		seen.add(nextCursor);
+		cursor = nextCursor;
+	}
+	throw new NodeOperationError(this.getNode(), `The usage history has more than ${MAX_PAGES} pages`, { itemIndex, description: 'Pick a shorter period, or filter by creation type.' });
+}

@@ -1,0 +1,40 @@
+import { ESTIMATED_OPERATIONS, UNPRICED, estimateCost } from '../../../nodes/PixVerse/rules/estimate.rules';
+
+describe('Estimate Cost', () => {
+	it.each([
+		['V6 720p 5 s with audio (the pricing example)', { operation: 'generateFromImage', model: 'v6', quality: '720p', duration: 5, generateAudio: true }, 60],
+		['text-to-video V5.5 720p 8 s multi-clip', { operation: 'generateFromText', model: 'v5.5', quality: '720p', duration: 8, multiClip: true }, 150],
+		['a V4 transition 540p 5 s', { operation: 'transition', model: 'v4', quality: '540p', duration: 5 }, 45],
+		['fast motion V4.5 720p 5 s', { operation: 'generateFromImage', model: 'v4.5', quality: '720p', duration: 5, motionMode: 'fast' }, 120],
+		['extend V6 540p 8 s', { operation: 'extend', model: 'v6', quality: '540p', duration: 8 }, 56],
+		['lip sync of 7.5 s of audio', { operation: 'lipSync', lipSyncBy: 'audio' as const, audioSeconds: 7.5 }, 32],
+		['lip sync of 31 bytes of text', { operation: 'lipSync', lipSyncBy: 'text' as const, text: 'x'.repeat(31) }, 12],
+		['restyle 4.2 s', { operation: 'restyle', sourceSeconds: 4.2 }, 50],
+		['upscale 6 s', { operation: 'upscale', sourceSeconds: 6 }, 30],
+		['motion control 540p 5 s', { operation: 'motionControl', quality: '540p', sourceSeconds: 5 }, 50],
+		['select objects', { operation: 'selectObjects' }, 2],
+	])('%s', (_name, input, credits) => {
+		expect(estimateCost({ items: 3, ...input })).toEqual({ credits, items: 3 });
+	});
+
+	it.each(Object.keys(UNPRICED))('%s has no published price: null with a reason, never a guess', (operation) => {
+		expect(estimateCost({ operation, items: 1 })).toEqual({ credits: null, items: 1, note: UNPRICED[operation] });
+	});
+
+	it('refuses what the operation itself would refuse, through its own rules', () => {
+		expect(estimateCost({ operation: 'generateFromImage', items: 1, model: 'v4', quality: '1080p', duration: 8 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Duration (Seconds)' })] });
+		expect(estimateCost({ operation: 'extend', items: 1, model: 'v5', quality: '540p', duration: 5 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Model' })] });
+		expect(estimateCost({ operation: 'generateFromText', items: 1, model: 'v5', quality: '540p', duration: 5, generateAudio: true })).toEqual({ problems: [expect.objectContaining({ parameter: 'Generate Audio' })] });
+		expect(estimateCost({ operation: 'motionControl', items: 1, quality: '1080p', sourceSeconds: 5 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Quality' })] });
+		expect(estimateCost({ operation: 'upscale', items: 0, sourceSeconds: 0 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Items' }), expect.objectContaining({ parameter: 'Source Video Seconds' })] });
+		expect(estimateCost({ operation: 'teleport', items: 1 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Price Of' })] });
+	});
+
+	it('says when a priced operation has no price for the combination (V6 multi-clip)', () => {
+		expect(estimateCost({ operation: 'generateFromImage', items: 1, model: 'v6', quality: '540p', duration: 5, multiClip: true })).toEqual({ credits: null, items: 1, note: 'PixVerse publishes no price for this combination' });
+	});
+
+	it('offers every operation it knows', () => {
+		expect(ESTIMATED_OPERATIONS).toHaveLength(new Set(ESTIMATED_OPERATIONS).size);
+	});
+});
