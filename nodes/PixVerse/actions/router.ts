@@ -7,6 +7,7 @@ import { runItemPool } from '../engine/itemPool';
 import { JOB_KINDS } from '../domain/jobKinds';
 import { guardCredits } from '../engine/creditGuard';
 import { NodeRun } from '../engine/nodeRun';
+import { strictest } from '../rules/budget';
 import type { JobPlan } from '../engine/runJob';
 import { runJob } from '../engine/runJob';
 import * as account from './account';
@@ -66,19 +67,27 @@ async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation):
 	}
 	const planned = plans.flatMap((outcome, itemIndex) => (outcome?.ok ? [{ itemIndex, plan: outcome.value }] : []));
 	const first = planned[0]?.plan;
-	// The node's settings come from its first item, as n8n's own nodes read node-wide options.
-	if (first) {
-		const priced = planned.map(({ itemIndex, plan }) => ({ itemIndex, credits: plan.context.estimatedCredits }));
-		await guardCredits(ctx, priced, first.budget);
-	}
+	const priced = planned.map(({ itemIndex, plan }) => ({ itemIndex, credits: plan.context.estimatedCredits }));
+	// Items may give different Credit Options (expressions): the strictest holds for the whole batch.
+	const guard = await guardCredits(ctx, priced, strictest(planned.map(({ plan }) => plan.budget)));
+	if (guard.refusal && !ctx.continueOnFail()) throw guard.refusal();
 	const maxConcurrentJobs = first?.wait.maxConcurrentJobs;
 	const run = new NodeRun(ctx, maxConcurrentJobs);
-	return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, async (itemIndex) => {
-		const outcome = plans[itemIndex] as ItemOutcome<JobPlan>;
-		// With Continue On Fail, a refused item becomes its error item here, in its place.
-		if (!outcome.ok) throw outcome.error;
-		return [await runJob(ctx, itemIndex, run, outcome.value)];
-	});
+	const finished = new Set<number>();
+	try {
+		return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, async (itemIndex) => {
+			const outcome = plans[itemIndex] as ItemOutcome<JobPlan>;
+			// With Continue On Fail, a refused item, or a batch the credit guard refused, becomes error items here.
+			if (!outcome.ok) throw outcome.error;
+			if (guard.refusal) throw guard.refusal(itemIndex);
+			const items = [await runJob(ctx, itemIndex, run, outcome.value)];
+			finished.add(itemIndex);
+			return items;
+		});
+	} finally {
+		// What reached PixVerse counts against the execution's budget, also when the node stops on a failure.
+		guard.recordPaid([...finished, ...run.submitted.keys()]);
+	}
 }
 
 async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation): Promise<INodeExecutionData[]> {

@@ -84,7 +84,7 @@ const items = (indexes: number[]): string =>
 	indexes.length > 5 ? `items ${indexes.slice(0, 5).join(', ')} and ${indexes.length - 5} more` : `item${indexes.length === 1 ? '' : 's'} ${indexes.join(', ')}`;
 
 /**
- * Whether a batch fits Max Credits per Execution, counting what this node already sent earlier in the same
+ * Whether a batch fits Max Credits per Execution, counting what this node already spent earlier in the same
  * execution (a loop runs the node once per batch). An unknown price fails a set limit unless allowed: a limit the
  * node cannot check is no limit.
  */
@@ -92,30 +92,44 @@ export function budgetRefusal(cost: BatchCost, settings: BudgetSettings, spentEa
 	if (settings.maxCredits === null) return undefined;
 	const limit = settings.maxCredits;
 	const total = spentEarlier + cost.known;
-	const earlier = spentEarlier > 0 ? ` (${spentEarlier} of them already sent earlier in this execution)` : '';
+	const spending = spentEarlier > 0 ? `about ${total} credits (${spentEarlier} spent by earlier runs of this node, ${cost.known} now)` : `about ${total} credits`;
 	const top = costliest(cost);
 	if (total > limit) {
 		return {
-			message: `This run would spend about ${total} credits, over the limit of ${limit}`,
-			description: `Nothing was sent. ${BUDGET_LABELS.maxCredits} is ${limit}; the ${plural(cost.items.length, 'item')} would cost about ${total} credits${earlier}${top ? `; the most expensive: ${top}` : ''}. Raise the limit, or send fewer or cheaper items.`,
+			message: `This execution would spend ${spending}, over the limit of ${limit}`,
+			description: `Nothing was sent. ${BUDGET_LABELS.maxCredits} is ${limit}; the ${plural(cost.items.length, 'item')} of this run would cost about ${cost.known} credits${top ? ` (the most expensive: ${top})` : ''}. Raise the limit, or send fewer or cheaper items.`,
 		};
 	}
 	if (cost.unknown.length && !settings.allowUnknownPrices) {
 		return {
 			message: `PixVerse publishes no price for ${items(cost.unknown)}, so ${BUDGET_LABELS.maxCredits} cannot be checked`,
-			description: `Nothing was sent. The known part costs about ${total} of the ${limit} credits allowed. Turn on ${BUDGET_LABELS.allowUnknownPrices} to send items without a published price (they count as 0), or remove the limit.`,
+			description: `Nothing was sent. The items with a price come to ${spending} of the ${limit} allowed. Turn on ${BUDGET_LABELS.allowUnknownPrices} to send items without a published price (they count as 0), or remove the limit.`,
 		};
 	}
 	return undefined;
 }
 
-/** Whether the account can pay for the known part of the batch. */
+/** Whether the account can pay for the known part of the batch; an empty account pays for nothing, priced or not. */
 export function balanceRefusal(cost: BatchCost, creditsLeft: number): Refusal | undefined {
-	if (cost.known <= creditsLeft) return undefined;
+	if (creditsLeft > 0 && cost.known <= creditsLeft) return undefined;
 	const top = costliest(cost);
 	return {
-		message: `This run needs about ${cost.known} credits, but the PixVerse account has ${creditsLeft} left`,
+		message: cost.known > 0 ? `This run needs about ${cost.known} credits, but the PixVerse account has ${creditsLeft} left` : 'The PixVerse account has no credits left',
 		description: `Nothing was generated. Top up credits on platform.pixverse.ai, or send fewer or cheaper items${top ? ` (the most expensive: ${top})` : ''}. ${BUDGET_LABELS.checkBalance} made this check.`,
+	};
+}
+
+/**
+ * The settings of a batch whose items give different Credit Options (an expression per item): the strictest of
+ * them, so no item loosens the guard for the others.
+ */
+export function strictest(all: BudgetSettings[]): BudgetSettings {
+	const limits = all.map((settings) => settings.maxCredits).filter((limit): limit is number => limit !== null);
+	const checks = new Set(all.map((settings) => settings.checkBalance));
+	return {
+		maxCredits: limits.length ? Math.min(...limits) : null,
+		allowUnknownPrices: all.every((settings) => settings.allowUnknownPrices),
+		checkBalance: checks.has('always') ? 'always' : checks.has('batches') ? 'batches' : 'never',
 	};
 }
 

@@ -74,15 +74,21 @@ export function videoCredits(input: VideoPriceInput): number | null {
 	return model === 'v5' || seconds !== 5 ? null : base * 2;
 }
 
+/**
+ * A length read from a file's header; 0 is what fragmented MP4s and streamed WAVs declare, so it is unknown,
+ * never free.
+ */
+const knownSeconds = (seconds: number | undefined): seconds is number => seconds !== undefined && Number.isFinite(seconds) && seconds > 0;
+
 /** Lip sync: 4 credits per second of audio, or per 15 UTF-8 bytes of text (rounded up). */
 export function lipSyncCredits(input: { audioSeconds?: number; text?: string }): number | null {
 	if (input.text !== undefined) return 4 * Math.ceil(Buffer.byteLength(input.text, 'utf8') / 15);
-	return input.audioSeconds === undefined ? null : 4 * Math.ceil(input.audioSeconds);
+	return knownSeconds(input.audioSeconds) ? 4 * Math.ceil(input.audioSeconds) : null;
 }
 
 /** Per-second edits of a source video whose length is known: restyle 10, upscale 5, motion control 9/10/12. */
 export function perSecondEditCredits(edit: 'restyle' | 'upscale' | 'motionControl', seconds: number | undefined, quality?: string): number | null {
-	if (seconds === undefined) return null;
+	if (!knownSeconds(seconds)) return null;
 	const rate = edit === 'restyle' ? 10 : edit === 'upscale' ? 5 : ({ '360p': 9, '540p': 10, '720p': 12 } as Record<string, number>)[quality ?? ''];
 	return rate === undefined ? null : rate * Math.ceil(seconds);
 }

@@ -51,7 +51,9 @@ function toDate(value: unknown): Date | undefined {
 		return toDate((value as { toJSDate: () => Date }).toJSDate());
 	}
 	if (typeof value === 'string' && value.trim()) {
-		const date = new Date(value.trim());
+		// The picker's value has no offset; the parameter is documented as UTC, so it is read as UTC.
+		const text = value.trim();
+		const date = new Date(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}Z` : text);
 		return Number.isNaN(date.getTime()) ? undefined : date;
 	}
 	return undefined;
@@ -86,7 +88,7 @@ export function usageRequestBody(query: UsageQuery): { body: Record<string, stri
 			problems.add(USAGE_LABELS.start, `PixVerse reports at most ${MAX_USAGE_RANGE_DAYS} days at a time`, `Pick a start at most ${MAX_USAGE_RANGE_DAYS} days before the end, and run the node once per period for longer histories.`);
 		}
 	}
-	const body: Record<string, string | number | string[]> = { limit: USAGE_PAGE_SIZE };
+	const body: Record<string, string | number | string[]> = {};
 	if (start && end) Object.assign(body, { start_time: toUtcStamp(start), end_time: toUtcStamp(end) });
 	if (isSet(query.creditsStatus) && query.creditsStatus !== 'all') {
 		if (CREDITS_STATUSES.includes(query.creditsStatus as (typeof CREDITS_STATUSES)[number])) body.credits_status = query.creditsStatus as string;
@@ -113,11 +115,14 @@ export interface UsagePage {
 	rows: Array<Record<string, unknown>>;
 	/** The next page's cursor; undefined at the end. */
 	nextCursor?: string;
+	/** PixVerse said there is more but gave no cursor to read it with. */
+	brokenCursor?: boolean;
 }
 
 /** One reply: `items`, then `has_more` and `next_cursor` (the end is `has_more: false` or an empty cursor). */
 export function readUsagePage(resp: Record<string, unknown>): UsagePage {
 	const rows = Array.isArray(resp.items) ? resp.items.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null) : [];
 	const cursor = typeof resp.next_cursor === 'string' && resp.next_cursor !== '' ? resp.next_cursor : undefined;
+	if (resp.has_more === true && !cursor) return { rows, brokenCursor: true };
 	return { rows, nextCursor: resp.has_more === false ? undefined : cursor };
 }

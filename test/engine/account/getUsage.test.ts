@@ -47,7 +47,7 @@ describe('Account → Get Usage', () => {
 		sim.requests.splice(0);
 		const limited = await usage({ returnAll: false, limit: 120 });
 		expect(limited.items).toHaveLength(120);
-		expect(sim.calls('usageDetail')).toHaveLength(2);
+		expect(sim.calls('usageDetail').map((call) => call.json?.limit)).toEqual([100, 20]);
 	});
 
 	it('lists what this node generated, and refunds of moderated videos', async () => {

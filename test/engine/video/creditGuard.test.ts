@@ -24,7 +24,7 @@ describe('credit guard: Max Credits per Execution and the balance check', () => 
 	it('refuses a batch over the limit before any request, naming the total, the limit and the costliest items', async () => {
 		const result = await run({ maxCredits: 150 }, 3);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('This run would spend about 180 credits, over the limit of 150');
+		expect(result.error?.message).toBe('This execution would spend about 180 credits, over the limit of 150');
 		expect(result.error?.description).toContain('Nothing was sent');
 		expect(result.error?.description).toContain('item 0: 60, item 1: 60, item 2: 60');
 		expect(sim.requests).toHaveLength(0);
@@ -85,6 +85,19 @@ describe('credit guard: Max Credits per Execution and the balance check', () => 
 		const result = await run({ maxCredits: 120 }, 3, { prompt: '={{ $json.i === 1 ? "" : "A lighthouse" }}' }, { continueOnFail: true });
 		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual(['succeeded', 'Prompt: The prompt is empty', 'succeeded']);
 		expect(sim.calls('textGenerate')).toHaveLength(2);
+	});
+
+	it('with Continue On Fail, a refused batch becomes one error item per item, and nothing is sent', async () => {
+		const result = await run({ maxCredits: 100 }, 3, {}, { continueOnFail: true });
+		expect(result.items.map((item) => item.json.error)).toEqual(Array(3).fill('This execution would spend about 180 credits, over the limit of 100'));
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('items with different limits (an expression): the strictest holds', async () => {
+		const result = await run({ maxCredits: '={{ $json.i === 1 ? 100 : 1000 }}' }, 3);
+		expect(result.error?.message).toBe('This execution would spend about 180 credits, over the limit of 100');
+		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('refuses a negative limit by name, with zero requests', async () => {

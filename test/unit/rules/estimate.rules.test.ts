@@ -6,6 +6,7 @@ describe('Estimate Cost', () => {
 		['text-to-video V5.5 720p 8 s multi-clip', { operation: 'generateFromText', model: 'v5.5', quality: '720p', duration: 8, multiClip: true }, 150],
 		['a V4 transition 540p 5 s', { operation: 'transition', model: 'v4', quality: '540p', duration: 5 }, 45],
 		['fast motion V4.5 720p 5 s', { operation: 'generateFromImage', model: 'v4.5', quality: '720p', duration: 5, motionMode: 'fast' }, 120],
+		['fast motion on text-to-video V4 540p 5 s', { operation: 'generateFromText', model: 'v4', quality: '540p', duration: 5, motionMode: 'fast' }, 90],
 		['extend V6 540p 8 s', { operation: 'extend', model: 'v6', quality: '540p', duration: 8 }, 56],
 		['lip sync of 7.5 s of audio', { operation: 'lipSync', lipSyncBy: 'audio' as const, audioSeconds: 7.5 }, 32],
 		['lip sync of 31 bytes of text', { operation: 'lipSync', lipSyncBy: 'text' as const, text: 'x'.repeat(31) }, 12],

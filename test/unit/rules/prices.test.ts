@@ -43,6 +43,9 @@ describe('published prices', () => {
 		expect(lipSyncCredits({ text: 'Welcome aboard!' })).toBe(4);
 		expect(lipSyncCredits({ text: 'x'.repeat(16) })).toBe(8);
 		expect(lipSyncCredits({})).toBeNull();
+		// A header that says 0 s (fragmented MP4, streamed WAV) gives no length: unknown, never free.
+		expect(lipSyncCredits({ audioSeconds: 0 })).toBeNull();
+		expect(perSecondEditCredits('upscale', 0)).toBeNull();
 	});
 
 	it('prices per-second edits only when the source length is known', () => {

@@ -4,15 +4,19 @@ const now = new Date('2026-11-26T10:00:00Z');
 
 describe('Get Usage request', () => {
 	it('defaults to the 30 days before now, 100 rows a page, in UTC', () => {
-		expect(usageRequestBody({ now })).toEqual({ body: { limit: 100, start_time: '2026-10-27 10:00:00', end_time: '2026-11-26 10:00:00' } });
+		expect(usageRequestBody({ now })).toEqual({ body: { start_time: '2026-10-27 10:00:00', end_time: '2026-11-26 10:00:00' } });
 	});
 
 	it('takes n8n date-times as ISO text, JS dates or Luxon-like dates, and the filters', () => {
 		const luxon = { toJSDate: () => new Date('2026-11-20T00:00:00Z') };
 		expect(usageRequestBody({ now, start: '2026-11-01T12:30:00+01:00', end: luxon, creditsStatus: 'refund', creationTypes: ['image_to_video', 'upscale'] })).toEqual({
-			body: { limit: 100, start_time: '2026-11-01 11:30:00', end_time: '2026-11-20 00:00:00', credits_status: 'refund', creation_type: ['image_to_video', 'upscale'] },
+			body: { start_time: '2026-11-01 11:30:00', end_time: '2026-11-20 00:00:00', credits_status: 'refund', creation_type: ['image_to_video', 'upscale'] },
 		});
 		expect(usageRequestBody({ now, creditsStatus: 'all', creationTypes: 'lip_sync, extend' })).toMatchObject({ body: { creation_type: ['lip_sync', 'extend'] } });
+	});
+
+	it("reads the date picker's value (no offset) as UTC, as the parameter says", () => {
+		expect(usageRequestBody({ now, start: '2026-11-01T00:00:00', end: '2026-11-02T06:30' })).toMatchObject({ body: { start_time: '2026-11-01 00:00:00', end_time: '2026-11-02 06:30:00' } });
 	});
 
 	it.each([
@@ -32,6 +36,7 @@ describe('Get Usage pages', () => {
 		expect(readUsagePage({ items: [], next_cursor: '', has_more: false })).toEqual({ rows: [], nextCursor: undefined });
 		expect(readUsagePage({ items: [{ id: 1 }], next_cursor: 'abc', has_more: false })).toEqual({ rows: [{ id: 1 }], nextCursor: undefined });
 		expect(readUsagePage({})).toEqual({ rows: [], nextCursor: undefined });
+		expect(readUsagePage({ items: [{ id: 1 }], next_cursor: '', has_more: true })).toEqual({ rows: [{ id: 1 }], brokenCursor: true });
 	});
 
 	it('keeps every ID as text so long IDs stay exact', () => {

@@ -90,7 +90,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Normal', value: 'normal' },
 			{ name: 'Fast', value: 'fast' },
 		],
-		displayOptions: { show: { priceOf: ['generateFromImage'] } },
+		displayOptions: { show: { priceOf: ['generateFromImage', 'generateFromText'] } },
 	},
 	{
 		displayName: ESTIMATE_LABELS.sourceSeconds,

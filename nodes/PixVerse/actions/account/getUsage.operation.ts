@@ -1,12 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import { CREATION_TYPES, MAX_USAGE_RANGE_DAYS, USAGE_LABELS, readUsagePage, toUsageRow, usageRequestBody } from '../../rules/usage.rules';
+import { CREATION_TYPES, MAX_USAGE_RANGE_DAYS, USAGE_LABELS, usageRequestBody } from '../../rules/usage.rules';
 import { showOnlyFor } from '../common/display';
-
-/** A bound on one run's reading: 1,000 pages of 100 rows. */
-const MAX_PAGES = 1000;
 
 const titleOf = (type: string): string => type.split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
 
@@ -87,25 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, true) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 
-	const { pixverseRequestWithRetry } = await import('../../transport');
-	const rows: INodeExecutionData[] = [];
-	const seen = new Set<string>();
-	let cursor: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		// Later pages repeat the first page's filters with the cursor (PixVerse's docs do not say the cursor carries them).
-		const body = cursor === undefined ? first.body : { ...first.body, cursor };
-		const { resp } = await pixverseRequestWithRetry.call(this, { method: 'POST', endpoint: '/account/billing/usage-detail', body, itemIndex, readOnly: true });
-		const { rows: pageRows, nextCursor } = readUsagePage(resp);
-		for (const row of pageRows) {
-			if (rows.length >= limit) break;
-			rows.push({ json: toUsageRow(row) as IDataObject, pairedItem: { item: itemIndex } });
-		}
-		if (!nextCursor || rows.length >= limit) return rows;
-		if (seen.has(nextCursor)) {
-			throw new NodeOperationError(this.getNode(), 'PixVerse sent the same usage page cursor twice', { itemIndex, description: `${rows.length} rows were read before it; try a shorter period.` });
-		}
-		seen.add(nextCursor);
-		cursor = nextCursor;
-	}
-	throw new NodeOperationError(this.getNode(), `The usage history has more than ${MAX_PAGES} pages`, { itemIndex, description: 'Pick a shorter period, or filter by creation type.' });
+	const { readUsage } = await import('../../engine/usage');
+	const rows = await readUsage(this, itemIndex, first.body, limit);
+	return rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
