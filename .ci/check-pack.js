@@ -1,5 +1,5 @@
 // Fails unless `npm pack` would ship only dist/, README.md, LICENSE and package.json, and dist holds the
-// node, the credential, the codex and both icons.
+// nodes (action and trigger), the credential, the codices and both icons.
 const { execFileSync } = require('node:child_process');
 
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
@@ -8,6 +8,8 @@ const unexpected = files.filter((path) => !/^(dist\/|README\.md$|LICENSE$|packag
 const required = [
 	'dist/nodes/PixVerse/PixVerse.node.js',
 	'dist/nodes/PixVerse/PixVerse.node.json',
+	'dist/nodes/PixVerse/PixVerseTrigger.node.js',
+	'dist/nodes/PixVerse/PixVerseTrigger.node.json',
 	'dist/credentials/PixVerseApi.credentials.js',
 	'dist/icons/pixverse.svg',
 	'dist/icons/pixverse.dark.svg',

@@ -81,6 +81,15 @@ export class PixVerseApi implements ICredentialType {
 			description: 'Scheme and host (and optional path prefix) that /openapi/v2/… is appended to',
 			displayOptions: { show: { region: ['custom'] } },
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the PixVerse Trigger: the Secret Key PixVerse signs its webhook calls with (PixVerse Platform, webhook settings). It is never sent anywhere; the trigger checks each call's signature with it.",
+		},
 	];
 
 	/** A function rather than a generic header block: every request needs a fresh trace ID, unless the

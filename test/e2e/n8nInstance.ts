@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets --
  * End-to-end test driver: runs a real n8n in child processes; never part of the package. */
+import { createRequire } from 'node:module';
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ export function parseExecution(output: string): { status?: string; data: { resul
 	}
 }
 
+export type ExecutionData = NonNullable<ReturnType<typeof parseExecution>>['data'];
+
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
@@ -51,6 +54,8 @@ export class N8nInstance {
 	private serverLog = '';
 
 	port = 0;
+
+	private brokerPort = 0;
 
 	constructor(
 		readonly version: string,
@@ -93,6 +98,8 @@ export class N8nInstance {
 			// isolated-vm is not built (installs skip scripts) and its teardown can crash at exit: see shared notes.
 			N8N_EXPRESSION_ENGINE: 'legacy',
 			N8N_PORT: String(this.port || 5678),
+			// 2.x starts a task broker on 5679 by default: a port of its own keeps two n8n processes apart.
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort || 5679),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 		};
 	}
@@ -102,8 +109,10 @@ export class N8nInstance {
 	}
 
 	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
+		// `n8n execute` starts a task broker too (2.x): each run on a port of its own, never the default another n8n may hold.
+		const env = { ...this.env(), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		return await new Promise((resolve) => {
-			const child = spawn(this.nodeBin, [...this.bin(), ...args], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.nodeBin, [...this.bin(), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 			let output = '';
 			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -130,6 +139,7 @@ export class N8nInstance {
 
 	async start(): Promise<void> {
 		this.port = await freePort();
+		this.brokerPort = await freePort();
 		this.serverLog = '';
 		this.server = spawn(this.nodeBin, [...this.bin(), 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		this.server.stdout?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
@@ -167,7 +177,9 @@ export class N8nInstance {
 		for (let attempt = 0; attempt < 60; attempt++) {
 			const setup = await request(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
 			const answer = await setup.body.text();
-			if (setup.statusCode === 200 || /already/i.test(answer)) return;
+			// While n8n boots, /rest answers 200 with an HTML "starting up" page: only a JSON answer counts.
+			const json = String(setup.headers['content-type'] ?? '').includes('application/json');
+			if (json && (setup.statusCode === 200 || /already/i.test(answer))) return;
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 		throw new Error(`n8n ${this.version} never accepted the owner setup:\n${this.serverLog.slice(-3000)}`);
@@ -178,6 +190,14 @@ export class N8nInstance {
 	 * and returns the `data` of the answer.
 	 */
 	async restPost<T>(path: string, body: unknown): Promise<T> {
+		return await this.rest<T>('POST', path, body);
+	}
+
+	async restGet<T>(path: string): Promise<T> {
+		return await this.rest<T>('GET', path);
+	}
+
+	private async rest<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 		await this.setUpOwner();
 		const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID };
 		const login = await request(`${this.baseUrl}/rest/login`, {
@@ -189,10 +209,23 @@ export class N8nInstance {
 		const setCookie = login.headers['set-cookie'];
 		const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((value) => value.split(';')[0]).join('; ');
 		if (login.statusCode !== 200 || !cookie) throw new Error(`login answered HTTP ${login.statusCode}`);
-		const response = await request(`${this.baseUrl}/rest${path}`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify(body) });
+		const response = await request(`${this.baseUrl}/rest${path}`, { method, headers: { ...headers, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
 		const text = await response.body.text();
-		if (response.statusCode !== 200) throw new Error(`POST /rest${path} answered HTTP ${response.statusCode}: ${text.slice(0, 1000)}`);
+		if (response.statusCode !== 200) throw new Error(`${method} /rest${path} answered HTTP ${response.statusCode}: ${text.slice(0, 1000)}`);
 		return (JSON.parse(text) as { data: T }).data;
+	}
+
+	/** An execution as n8n stores it (its data is "flatted" JSON, read with n8n's own copy of flatted). */
+	async execution(id: string): Promise<{ status: string; data: ExecutionData }> {
+		const raw = await this.restGet<{ status: string; data: string }>(`/executions/${id}`);
+		const { parse } = createRequire(join(this.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (text: string) => unknown };
+		return { status: raw.status, data: parse(raw.data) as never };
+	}
+
+	/** The IDs and statuses of a workflow's executions, newest first. */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
+		const answer = await this.restGet<{ results: Array<{ id: string; status: string }> }>(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		return answer.results;
 	}
 
 	async stop(): Promise<void> {

@@ -15,10 +15,11 @@ import { request } from 'undici';
 
 import { REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
 import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../simulator/server';
+import { signWebhook } from '../simulator/webhooks';
 import { CHROMIUM, checkEditor } from './editor';
 import { N8nInstance, parseExecution } from './n8nInstance';
 import type { PickedTemplates } from './workflows';
-import { CREDENTIAL_ID, e2eWorkflows } from './workflows';
+import { CREDENTIAL_ID, WEBHOOK_SECRET, e2eWorkflows, resumeWorkflows, triggerPath } from './workflows';
 
 const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').map((v) => v.trim()).filter(Boolean);
 const OUTPUT_DIR = join(REPOSITORY_ROOT, 'e2e-output');
@@ -85,7 +86,7 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 		const clip = mp4Bytes({ seconds: 12, width: 1280, height: 720, totalBytes: clipBytes });
 		writeFileSync(videoPath, clip);
 		const workflows = e2eWorkflows(imagePath, undefined, videoPath);
-		await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: sim.url } }]);
+		await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: sim.url, webhookSecret: WEBHOOK_SECRET } }]);
 		await n8n.importJson('workflow', Object.values(workflows));
 
 		await scenario(version, 'binary image → Generate From Image with Download Video', async () => {
@@ -141,6 +142,8 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 		});
 
 		await n8n.activate(workflows.webhook.id);
+		await n8n.activate(workflows.submit.id);
+		await n8n.activate(workflows.triggerFinished.id);
 		await n8n.start();
 		let picked: PickedTemplates | undefined;
 		try {
@@ -205,6 +208,79 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 				check(lists.every((call) => call.apiKey === SIM_API_KEY) && lists.some((call) => call.query?.type === '2'), 'the lists did not reach the simulator with the credential');
 				picked = { video: { value: kiss.value, name: kiss.name }, image: { value: anime.value, name: anime.name }, voice: { value: harper.value, name: harper.name } };
 				return `${videoPage.results.length + nextPage.results.length} video templates in 2 pages; picked "${kiss.name}", "${anime.name}" and the voice "${harper.name}"`;
+			});
+
+			await scenario(version, 'PixVerse Trigger: signed callbacks reach the production webhook; submit without waiting, react on completion', async () => {
+				await n8n.waitUntilServing(triggerPath(workflows.triggerFinished), 'POST');
+				const forged = await request(`${n8n.baseUrl}${triggerPath(workflows.triggerFinished)}`, { method: 'POST', ...signWebhook('not-the-secret', JSON.stringify({ id: '1', status: 1, url: 'https://x/v.mp4' })) });
+				check(forged.statusCode === 401, `a forged call was answered ${forged.statusCode}: ${await forged.body.text()}`);
+				sim.setWebhook({ url: `${n8n.baseUrl}${triggerPath(workflows.triggerFinished)}`, secret: WEBHOOK_SECRET, timeScale: 0.01 });
+				try {
+					const submitted: string[] = [];
+					for (const prompt of ['a fox in the snow', 'a boat at dawn', 'a kite over the hills']) {
+						const response = await request(`${n8n.baseUrl}/webhook/pixverse-submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imageUrl: 'https://example.com/photo.jpg', prompt }) });
+						const answer = JSON.parse(await response.body.text()) as { videoId: string; status: string };
+						check(response.statusCode === 200 && answer.status === 'running', `submit answered ${response.statusCode} ${JSON.stringify(answer)}`);
+						submitted.push(answer.videoId);
+					}
+					await sim.webhookIdle();
+					const deadline = Date.now() + 60_000;
+					let done: Array<{ id: string; status: string }> = [];
+					while (Date.now() < deadline) {
+						done = (await n8n.executions(workflows.triggerFinished.id)).filter((execution) => execution.status === 'success');
+						if (done.length >= submitted.length) break;
+						await new Promise((resolve) => setTimeout(resolve, 500));
+					}
+					check(done.length === submitted.length, `${done.length} trigger executions for ${submitted.length} videos`);
+					const started: string[] = [];
+					for (const execution of done) {
+						const data = (await n8n.execution(execution.id)).data;
+						const item = data.resultData.runData['PixVerse Trigger'][0].data!.main[0][0];
+						check(item.json.status === 'succeeded' && item.binary?.data?.mimeType === 'video/mp4', `trigger item ${JSON.stringify(item.json)}`);
+						started.push(String(item.json.videoId));
+					}
+					check(JSON.stringify(started.sort()) === JSON.stringify([...submitted].sort()), `executions for ${started.join(', ')}, submitted ${submitted.join(', ')}`);
+					const polled = sim.calls('result').filter((call) => submitted.some((videoId) => call.path.endsWith(videoId)));
+					check(polled.length === 0, `${polled.length} status requests`);
+					const deliveries = sim.deliveries.filter((delivery) => submitted.includes(delivery.videoId));
+					check(deliveries.length === 6 && deliveries.every((delivery) => delivery.accepted && delivery.responseBody === 'ok'), `deliveries ${JSON.stringify(deliveries.map((d) => [d.videoId, d.status, d.httpStatus, d.responseBody]))}`);
+					return `${submitted.length} videos → ${done.length} executions, 0 status requests, ${deliveries.length} deliveries answered ok`;
+				} finally {
+					sim.setWebhook(undefined);
+				}
+			});
+
+			await scenario(version, 'PixVerse Trigger recipe: the waiting execution is resumed with its video (Data Table + Wait node)', async () => {
+				const project = await n8n.restGet<{ id: string }>('/projects/personal');
+				const table = await n8n.restPost<{ id: string }>(`/projects/${project.id}/data-tables`, { name: `pixverse_resume_${Date.now()}`, columns: [{ name: 'videoId', type: 'string' }, { name: 'resumeUrl', type: 'string' }] });
+				const recipe = resumeWorkflows(table.id);
+				const ids: Record<'submit' | 'trigger', string> = { submit: '', trigger: '' };
+				for (const [key, workflow] of Object.entries(recipe) as Array<['submit' | 'trigger', (typeof recipe)['submit']]>) {
+					const created = await n8n.restPost<{ id: string; versionId: string }>('/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings, active: false, projectId: project.id });
+					await n8n.restPost(`/workflows/${created.id}/activate`, { versionId: created.versionId });
+					ids[key] = created.id;
+				}
+				sim.setWebhook({ url: `${n8n.baseUrl}${triggerPath(recipe.trigger)}`, secret: WEBHOOK_SECRET, timeScale: 0.01 });
+				try {
+					// Activated over REST, the webhook is live at once.
+					const submitted = await request(`${n8n.baseUrl}/webhook/pixverse-resume-submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prompt: 'A lighthouse at dusk' }) });
+					check(submitted.statusCode === 200, `the submit webhook answered ${submitted.statusCode}: ${await submitted.body.text()}`);
+					const deadline = Date.now() + 60_000;
+					let finished: { id: string; status: string } | undefined;
+					while (Date.now() < deadline && !finished) {
+						finished = (await n8n.executions(ids.submit)).find((execution) => execution.status === 'success');
+						if (!finished) await new Promise((resolve) => setTimeout(resolve, 500));
+					}
+					check(finished, `the submitting execution never finished: ${JSON.stringify(await n8n.executions(ids.submit))}`);
+					const data = (await n8n.execution(finished.id)).data;
+					const started = data.resultData.runData['Start Video'][0].data!.main[0][0].json;
+					const result = data.resultData.runData['Video Result'][0].data!.main[0][0].json;
+					check(result.videoId === started.videoId && result.status === 'succeeded' && result.videoUrl === `${sim.url}/media/videos/${String(started.videoId)}.mp4`, `resumed with ${JSON.stringify(result)} for ${JSON.stringify(started)}`);
+					check(sim.calls('result').filter((call) => call.path.endsWith(String(started.videoId))).length === 0, 'the video was polled');
+					return `execution ${finished.id} resumed with video ${String(result.videoId)}`;
+				} finally {
+					sim.setWebhook(undefined);
+				}
 			});
 
 			await scenario(version, 'editor: the node panel renders (headless Chromium)', async () => {

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../harness/fixtures';
 
 export const CREDENTIAL_ID = 'pixverseCred0001';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up webhook secret shared by the simulator and the test credential
+export const WEBHOOK_SECRET = 'whsec-e2e-5d0c7a91f3b24e68';
+
 
 interface WorkflowNode {
 	name: string;
 	type: string;
 	parameters: Record<string, unknown>;
+	webhookId?: string;
 }
 
 export interface Workflow {
@@ -23,14 +27,14 @@ function example(file: string): Workflow {
 	return JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'examples', file), 'utf8')) as Workflow;
 }
 
-function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
+export function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 	const node = workflow.nodes.find((candidate) => candidate.name === name);
 	if (!node) throw new Error(`${workflow.name} has no node ${name}`);
 	return node;
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain' | 'mediaUpload' | 'budgetRefused' | 'budgetPassed', Workflow>;
+export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain' | 'mediaUpload' | 'budgetRefused' | 'budgetPassed' | 'submit' | 'triggerFinished', Workflow>;
 
 /** Effect templates as the picker gives them (resource locator values). */
 export interface PickedTemplates {
@@ -89,5 +93,24 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoP
 	budgetPassed.name = 'PixVerse: a loop within its budget';
 	Object.assign(nodeNamed(budgetPassed, 'Generate Video').parameters, { waitOptions: fastWait, creditOptions: { maxCredits: 140 } });
 
-	return { imageToVideo, webhook, resume, moderated, creations, chain, mediaUpload, budgetRefused, budgetPassed };
+	const submit = example('submit-without-waiting.json');
+	const triggerFinished = example('trigger-finished-video.json');
+
+	return { imageToVideo, webhook, resume, moderated, creations, chain, mediaUpload, budgetRefused, budgetPassed, submit, triggerFinished };
+}
+
+/** The resume-on-callback recipe's two workflows, pointed at a Data Table created in the running n8n. */
+export function resumeWorkflows(tableId: string): { submit: Workflow; trigger: Workflow } {
+	const submit = example('resume-on-callback-submit.json');
+	const trigger = example('resume-on-callback-trigger.json');
+	const table = { __rl: true, mode: 'id', value: tableId };
+	nodeNamed(submit, 'Remember Resume URL').parameters.dataTableId = table;
+	nodeNamed(trigger, 'Find Waiting Execution').parameters.dataTableId = table;
+	nodeNamed(trigger, 'Forget It').parameters.dataTableId = table;
+	return { submit, trigger };
+}
+
+/** A PixVerse Trigger's production URL path in n8n. */
+export function triggerPath(workflow: Workflow): string {
+	return `/webhook/${String(nodeNamed(workflow, 'PixVerse Trigger').webhookId)}/webhook`;
 }

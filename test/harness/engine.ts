@@ -27,6 +27,7 @@ import { ICredentialsHelper, LoggerProxy, NodeConnectionTypes, NodeHelpers, Work
 
 import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
 import { PixVerse } from '../../nodes/PixVerse/PixVerse.node';
+import { PixVerseTrigger } from '../../nodes/PixVerse/PixVerseTrigger.node';
 
 // n8n-core keeps its own copies of @n8n/di and @n8n/backend-common: its services must be set in its container.
 const requireFromCore = createRequire(require.resolve('n8n-core'));
@@ -34,6 +35,7 @@ const { Container } = requireFromCore('@n8n/di') as typeof import('@n8n/di');
 const { Logger } = requireFromCore('@n8n/backend-common') as typeof import('@n8n/backend-common');
 
 export const PIXVERSE_NODE_TYPE = 'n8n-nodes-pixverse.pixVerse';
+export const PIXVERSE_TRIGGER_TYPE = 'n8n-nodes-pixverse.pixVerseTrigger';
 const SOURCE_NODE_TYPE = 'test.itemSource';
 
 /** An input item for the PixVerse node; binaries are stored through n8n's own binary helpers. */
@@ -79,6 +81,7 @@ class ItemSource implements INodeType {
 
 const nodeTypeInstances: Record<string, INodeType> = {
 	[PIXVERSE_NODE_TYPE]: new PixVerse(),
+	[PIXVERSE_TRIGGER_TYPE]: new PixVerseTrigger(),
 	[SOURCE_NODE_TYPE]: new ItemSource(),
 };
 
@@ -159,7 +162,7 @@ type BinaryMode = 'inline' | 'filesystem';
 let configuredMode: BinaryMode | undefined;
 
 /** Binary storage as n8n runs it: in the execution data (inline) or in files (filesystem, the 2.x default). */
-async function useBinaryMode(mode: BinaryMode): Promise<void> {
+export async function useBinaryMode(mode: BinaryMode): Promise<void> {
 	if (configuredMode === mode) return;
 	const errorReporter = { error() {}, warn() {}, info() {} };
 	if (mode === 'inline') {
@@ -184,6 +187,7 @@ async function useBinaryMode(mode: BinaryMode): Promise<void> {
 
 export interface PixVerseCredentialData {
 	apiKey: string;
+	webhookSecret?: string;
 	region?: 'international' | 'china' | 'custom';
 	baseUrl?: string;
 }

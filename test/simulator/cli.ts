@@ -1,10 +1,23 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals --
  * Stand-alone simulator for people pointing a local n8n at it; never part of the package. */
+import type { SimWebhookConfig } from './server';
 import { PixVerseSimulator, SIM_API_KEY, SIM_TEMPLATES } from './server';
 
 const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
+/** SIM_WEBHOOK_URL + SIM_WEBHOOK_SECRET (+ SIM_WEBHOOK_SIGNING sorted|rawBody) turn the account's webhook on. */
+function webhookFromEnv(): SimWebhookConfig | undefined {
+	const url = process.env.SIM_WEBHOOK_URL;
+	if (!url) return undefined;
+	const secret = process.env.SIM_WEBHOOK_SECRET;
+	if (!secret) throw new Error('SIM_WEBHOOK_URL needs SIM_WEBHOOK_SECRET (the secret the webhook is signed with)');
+	const signing = process.env.SIM_WEBHOOK_SIGNING ?? 'sorted';
+	if (signing !== 'sorted' && signing !== 'rawBody') throw new Error(`SIM_WEBHOOK_SIGNING must be sorted or rawBody, not ${signing}`);
+	return { url, secret, signing };
+}
+
 async function main() {
+	const webhook = webhookFromEnv();
 	const simulator = await PixVerseSimulator.start({
 		host: process.env.SIM_HOST ?? '127.0.0.1',
 		port: number('SIM_PORT', 8787),
@@ -13,6 +26,7 @@ async function main() {
 		latencyMs: number('SIM_LATENCY_MS', 0),
 		concurrencyLimit: number('SIM_CONCURRENCY_LIMIT', 5),
 		videoBytes: number('SIM_VIDEO_BYTES', 256 * 1024),
+		webhook,
 	});
 	process.stdout.write(
 		[
@@ -38,7 +52,11 @@ async function main() {
 			'  POST account/billing/usage-detail (sync: charges and refunds, newest first, cursor pages)',
 			'Scenarios (from code): sim.scenario(succeed|moderated|failed|deleted|never|slow|unknownStatus, { times, ms, runningStatus }).',
 			`Templates (${simulator.templates.length}): e.g. ${SIM_TEMPLATES.kiss.id} "${SIM_TEMPLATES.kiss.name}", ${SIM_TEMPLATES.twoImageHug.id} "${SIM_TEMPLATES.twoImageHug.name}" (2 images), ${SIM_TEMPLATES.imageStyle.id} "${SIM_TEMPLATES.imageStyle.name}" (image)`,
-			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N, #ms=N (generation time). Ctrl+C stops.',
+			'Prompt markers: #moderated, #failed, #deleted, #never, #status=N, #ms=N (generation time).',
+			webhook
+				? `Webhook: POST ${webhook.url} (signing ${webhook.signing ?? 'sorted'}) when a video job starts and ends; retried 2 s … 4 h until HTTP 200 "ok".`
+				: 'Webhook: off. SIM_WEBHOOK_URL + SIM_WEBHOOK_SECRET (+ SIM_WEBHOOK_SIGNING=sorted|rawBody) turn it on.',
+			'Ctrl+C stops.',
 			'',
 		].join('\n'),
 	);
@@ -50,4 +68,7 @@ async function main() {
 	process.on('SIGTERM', () => void stop());
 }
 
-void main();
+main().catch((error: Error) => {
+	process.stderr.write(`${error.message}\n`);
+	process.exit(1);
+});

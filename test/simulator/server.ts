@@ -48,6 +48,8 @@ import type { SimTemplate } from './templates';
 import { DEFAULT_TEMPLATES, templateItem, templatePage } from './templates';
 import type { SimUsageRow, UsageSeed } from './usage';
 import { CREATION_TYPE_OF, UsageLedger, checkUsageBody, encodeCursor, formatUsageTime } from './usage';
+import type { SimDelivery, SimWebhookConfig } from './webhooks';
+import { WebhookDispatcher } from './webhooks';
 
 export type { Endpoint, RecordedRequest } from './http';
 export type { Fault, RandomFaults } from './faults';
@@ -61,6 +63,8 @@ export { DEFAULT_RESTYLES, DEFAULT_SPEAKERS, SIM_RESTYLES, SIM_SPEAKERS } from '
 export type { SimMask } from './edits';
 export type { CreationType, CreditsStatus, SimUsageRow, UsageSeed } from './usage';
 export { CREATION_TYPES, USAGE_DEFAULT_LIMIT } from './usage';
+export type { SimDelivery, SimWebhookConfig, WebhookSigning } from './webhooks';
+export { DEFAULT_RETRY_DELAYS_MS, queryEscape, signWebhook, webhookPayloadString } from './webhooks';
 
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the simulator's made-up key, shaped like a real one for the leak checks
 export const SIM_API_KEY = 'sk-sim-7f3a9c21e8b54d06a1c2d3e4f5a6b7c8';
@@ -98,11 +102,16 @@ export interface SimulatorOptions {
 	 * `kinds` with probability `rate`, at most twice in a row for the same trace ID, as real blips are.
 	 */
 	randomFaults?: RandomFaults;
+	/**
+	 * The account's completion webhook (see webhooks.ts): a running and a final event for every video job of the
+	 * endpoints PixVerse lists. None by default; setWebhook() changes it at run time.
+	 */
+	webhook?: SimWebhookConfig;
 	host?: string;
 	port?: number;
 }
 
-type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates' | 'speakers' | 'restyles'>>;
+type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates' | 'speakers' | 'restyles' | 'webhook'>>;
 
 /** A file uploaded with POST /openapi/v2/media/upload (served back at `url`). */
 export interface SimMedia {
@@ -142,8 +151,27 @@ export const MEDIA_MAX_SIDE = 1920;
 export const MEDIA_DEFAULT_SECONDS = 5;
 const FIRST_MASK_ID = 3847593904;
 
+/** The endpoints whose video jobs PixVerse sends webhooks for (pixverse-api.md §6): not image templates, not mask selection. */
+const WEBHOOK_ENDPOINTS: ReadonlySet<Endpoint> = new Set<Endpoint>([
+	'textGenerate',
+	'generate',
+	'transitionGenerate',
+	'lipSyncGenerate',
+	'extendGenerate',
+	'soundEffectGenerate',
+	'fusionGenerate',
+	'restyleGenerate',
+	'multiTransitionGenerate',
+	'swapGenerate',
+	'mimicGenerate',
+	'modifyGenerate',
+	'upscaleGenerate',
+]);
+
 const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const TEMPLATE_PREVIEW_BYTES = 16 * 1024;
+/** Whether a video job's result has sound: audio generated, or a lip-sync or sound-effect edit. */
+const hasAudio = (job: Job) => job.body.generate_audio_switch === true || job.endpoint === 'lipSyncGenerate' || job.endpoint === 'soundEffectGenerate';
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -160,6 +188,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * /video/mimic/generate, /video/modify/generate — video jobs like the others; the synchronous POST
  * /video/mask/selection (2 credits, no job); GET /video/tts_speaker and /video/restyle/list (see edits.ts,
  * catalogues.ts). Billing: POST /account/billing/usage-detail, a row for every charge and refund (see usage.ts).
+ * Webhooks: with `webhook` (or setWebhook()) set, signed completion callbacks for every video job of the endpoints
+ * PixVerse lists, retried along PixVerse's ladder; recorded in `deliveries`, not in `requests` (see webhooks.ts).
+ * Each video job of those endpoints has a timer for its end, which settles a moderation refund on time even unpolled.
  */
 export class PixVerseSimulator {
 	readonly requests: RecordedRequest[] = [];
@@ -200,6 +231,8 @@ export class PixVerseSimulator {
 
 	private readonly http = new LoopbackServer();
 
+	private readonly webhooks = new WebhookDispatcher();
+
 	private readonly answersByTrace = new Map<string, StoredAnswer>();
 
 	private readonly uploads = new Map<string, { bytes: Buffer; contentType: string }>();
@@ -238,6 +271,7 @@ export class PixVerseSimulator {
 		this.nextMediaId = this.options.firstMediaId;
 		this.speakers = (options.speakers ?? DEFAULT_SPEAKERS).map((speaker) => ({ ...speaker }));
 		this.restyles = (options.restyles ?? DEFAULT_RESTYLES).map((restyle) => ({ ...restyle }));
+		this.webhooks.configure(options.webhook);
 	}
 
 	static async start(options: SimulatorOptions = {}): Promise<PixVerseSimulator> {
@@ -324,7 +358,37 @@ export class PixVerseSimulator {
 		return this.book.inFlight(now);
 	}
 
+	/**
+	 * Sets (or with undefined removes) the account's webhook. Applies to events from now on: a job accepted earlier
+	 * still sends its final event to the new URL; events already being delivered or retried keep their old settings.
+	 * Throws a TypeError on an invalid configuration.
+	 */
+	setWebhook(config: SimWebhookConfig | undefined): void {
+		this.webhooks.configure(config);
+	}
+
+	/** Every webhook delivery attempt, in the order they ended (requests FROM the simulator; not in `requests`). */
+	get deliveries(): ReadonlyArray<SimDelivery> {
+		return this.webhooks.deliveries;
+	}
+
+	/** The next `count` webhook deliveries answered `ok` count as failed (a lost acknowledgement), so they are redelivered. */
+	loseAcks(count: number): void {
+		this.webhooks.loseAcks(count);
+	}
+
+	/**
+	 * Resolves when no webhook event is queued, in flight or waiting for a retry and, while a webhook is configured,
+	 * no accepted video job is still due to reach its final status (jobs that never end do not count). So after
+	 * submitting, it waits for the final events too. At once after close().
+	 */
+	async webhookIdle(): Promise<void> {
+		await this.webhooks.idle();
+	}
+
+	/** Stops the server, every job timer and every webhook delivery and retry. */
 	async close(): Promise<void> {
+		this.webhooks.close();
 		await this.http.close();
 	}
 
@@ -486,7 +550,7 @@ export class PixVerseSimulator {
 		const price = priceOf(body);
 		const admission = this.book.admission(price);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
-		const job = this.book.accept({ kind: 'video', endpoint: 'generate', traceId: record.traceId ?? '', body, price, prompt: String(body.prompt) });
+		const job = this.accept({ kind: 'video', endpoint: 'generate', traceId: record.traceId ?? '', body, price, prompt: String(body.prompt) });
 		return envelope(0, 'success', { video_id: BigInt(job.id) });
 	}
 
@@ -514,7 +578,7 @@ export class PixVerseSimulator {
 			: typeof body.prompt === 'string'
 				? body.prompt
 				: undefined;
-		const job = this.book.accept({
+		const job = this.accept({
 			kind,
 			endpoint,
 			traceId: record.traceId ?? '',
@@ -524,6 +588,44 @@ export class PixVerseSimulator {
 			templateId: result.template ? String(result.template.id) : undefined,
 		});
 		return envelope(0, 'success', kind === 'video' ? { video_id: BigInt(job.id) } : { image_id: BigInt(job.id) });
+	}
+
+	/** Accepts a job (JobBook.accept) and, for the webhook endpoints' video jobs, sends its events. */
+	private accept(input: Parameters<JobBook['accept']>[0]): Job {
+		const job = this.book.accept(input);
+		if (job.kind === 'video' && WEBHOOK_ENDPOINTS.has(job.endpoint)) this.trackForWebhooks(job);
+		return job;
+	}
+
+	/**
+	 * The running event now (queued, so after the generate answer), and a timer for the final event at `doneAt`.
+	 * The timer also settles a moderation refund there and then, as a poll would (JobBook.observe), so a poll, the
+	 * balance and usage-detail agree with the event whenever they are asked. A job that never ends has no timer.
+	 */
+	private trackForWebhooks(job: Job): void {
+		this.webhooks.emit(job.id, job.runningStatus, this.webhookBody(job, job.runningStatus));
+		if (!Number.isFinite(job.doneAt)) return;
+		const atEnd = () => {
+			const now = Date.now();
+			if (now < job.doneAt) return this.webhooks.scheduleEvent(job.doneAt - now, atEnd);
+			const { status } = this.book.observe(job, now);
+			this.webhooks.emit(job.id, status, this.webhookBody(job, status));
+		};
+		this.webhooks.scheduleEvent(job.doneAt - Date.now(), atEnd);
+	}
+
+	/** The webhook body, keys in the documented order; `size` in bytes or megabytes (2 decimals) per the webhook's sizeAs. */
+	private webhookBody(job: Job, status: number): string {
+		const bytes = this.options.videoBytes;
+		const size = status !== 1 ? 0 : this.webhooks.sizeAs === 'megabytes' ? Math.round((bytes / (1024 * 1024)) * 100) / 100 : bytes;
+		return JSON.stringify({
+			id: job.id,
+			status,
+			url: status === 1 ? `${this.url}/media/videos/${job.id}.mp4` : '',
+			size,
+			has_audio: hasAudio(job),
+			credits: status === 7 ? 0 : job.credits,
+		});
 	}
 
 	/** The JSON body re-parsed with every integer exact (so a quoted ID stays a string), or undefined when it is not an object. */
@@ -579,7 +681,7 @@ export class PixVerseSimulator {
 		const price = result.price ?? 0;
 		const admission = this.book.admission(price);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
-		const job = this.book.accept({ kind: 'video', endpoint, traceId: record.traceId ?? '', body: record.json ?? body, price, prompt: result.prompt, seconds: result.seconds });
+		const job = this.accept({ kind: 'video', endpoint, traceId: record.traceId ?? '', body: record.json ?? body, price, prompt: result.prompt, seconds: result.seconds });
 		const resp: Record<string, JsonValue> = { video_id: BigInt(job.id) };
 		if (endpoint === 'mimicGenerate') resp.credit = price;
 		if (endpoint === 'restyleGenerate' || endpoint === 'swapGenerate') resp.credits = price;
@@ -744,7 +846,7 @@ export class PixVerseSimulator {
 			outputWidth: 1280,
 			outputHeight: 720,
 			resolution_ratio: 720,
-			has_audio: job.body.generate_audio_switch === true || job.endpoint === 'lipSyncGenerate' || job.endpoint === 'soundEffectGenerate',
+			has_audio: hasAudio(job),
 			credits: status === 7 ? 0 : job.credits,
 			create_time: created,
 			modify_time: done ? new Date(job.doneAt).toISOString() : created,

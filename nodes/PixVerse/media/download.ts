@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { jobError } from '../domain/jobErrors';
 import type { JobRef } from '../domain/jobKinds';
@@ -28,7 +28,7 @@ function fileOf(ref: JobRef, response: StreamResponse): { fileName: string; mime
  * Streams a finished job's file into n8n's binary storage (never buffered whole in filesystem/S3 mode). The
  * URL is PixVerse's CDN: a plain request, so the API key is never sent to it.
  */
-export async function downloadResult(this: IExecuteFunctions, url: string, ref: JobRef, itemIndex: number): Promise<IBinaryData> {
+export async function downloadResult(this: IExecuteFunctions | IWebhookFunctions, url: string, ref: JobRef, itemIndex: number): Promise<IBinaryData> {
 	const signal = cancelSignalOf(this);
 	let lastProblem = '';
 	for (let attempt = 1; attempt <= DOWNLOAD_ATTEMPTS && !signal?.aborted; attempt++) {
