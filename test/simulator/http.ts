@@ -224,6 +224,9 @@ export class LoopbackServer {
 				res.end(`simulator fault: ${error.message}`);
 			});
 		});
+		// Node closes an idle kept-alive connection after 5 s; a client that reuses it at that moment (a loaded
+		// machine, a slow test step) writes into a closed socket (EPIPE). Idle connections stay until close().
+		this.server.keepAliveTimeout = 0;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));

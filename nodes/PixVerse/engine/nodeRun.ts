@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { DEFAULT_MAX_CONCURRENT_JOBS } from '../rules/waitSettings';
 import { cancelSignalOf } from '../utils/pause';
 import type { Slot } from './gate';
+import { accountGateOf } from './accountGates';
 import { SubmitGate } from './gate';
 import type { JobRef } from '../domain/jobKinds';
 import type { JobWaiter } from './waiter';
@@ -15,7 +16,9 @@ export class NodeRun {
 	/** Jobs submitted by this execution, by item index: named in errors so no paid job goes unnoticed. */
 	readonly submitted = new Map<number, JobRef>();
 
-	private readonly submitGate: SubmitGate;
+	private submitGate?: Promise<SubmitGate>;
+
+	private readonly maxConcurrentJobs: number;
 
 	private readonly stopController = new AbortController();
 
@@ -23,10 +26,13 @@ export class NodeRun {
 
 	private readonly slotsOfFailedItems = new Map<number, Slot>();
 
-	/** `maxConcurrentJobs`: the first item's Max Concurrent Jobs; the gate lowers it to the account's limit. */
-	constructor(ctx: IExecuteFunctions, maxConcurrentJobs = DEFAULT_MAX_CONCURRENT_JOBS) {
+	/** `maxConcurrentJobs`: the first item's Max Concurrent Jobs; the account's gate may allow fewer. */
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		maxConcurrentJobs = DEFAULT_MAX_CONCURRENT_JOBS,
+	) {
 		this.waiter = waiterFor(ctx);
-		this.submitGate = new SubmitGate(maxConcurrentJobs);
+		this.maxConcurrentJobs = maxConcurrentJobs;
 		const cancel = cancelSignalOf(ctx);
 		if (cancel?.aborted) this.stopController.abort();
 		cancel?.addEventListener('abort', () => this.stopController.abort(), { once: true });
@@ -49,8 +55,10 @@ export class NodeRun {
 		this.waiter.abandonAll();
 	}
 
-	gate(): SubmitGate {
-		return this.submitGate;
+	/** This execution's gate (Max Concurrent Jobs) inside its account's gate, made on first use. */
+	async gate(itemIndex: number): Promise<SubmitGate> {
+		this.submitGate ??= accountGateOf(this.ctx, itemIndex).then((account) => new SubmitGate(this.maxConcurrentJobs, account));
+		return await this.submitGate;
 	}
 
 	/**

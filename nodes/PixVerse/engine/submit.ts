@@ -134,7 +134,7 @@ export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: 
 export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: SubmitRequest): Promise<JobHandle> {
 	const { itemIndex } = request;
 	const outcome = await submitUnderGate({
-		gate: run.gate(),
+		gate: await run.gate(itemIndex),
 		stopSignal: run.stopSignal,
 		maxWaitMs: request.maxWaitMs,
 		attempt: async () => await attemptSubmit(ctx, request, run.stopSignal),

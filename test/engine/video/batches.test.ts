@@ -1,5 +1,5 @@
 import { runPixVerse } from '../../harness/engine';
-import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
+import { generateParameters, imageItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
 import { PixVerseSimulator } from '../../simulator/server';
 
 /** Many items at once under PixVerse's concurrency cap (issue: batches at the speed limit). No timings here. */
@@ -66,5 +66,32 @@ describe('batches', () => {
 		} finally {
 			await sim.close();
 		}
+	});
+});
+
+describe('several executions on one PixVerse account (as a queue-mode worker runs them)', () => {
+	let sim: PixVerseSimulator;
+	beforeAll(async () => {
+		sim = await PixVerseSimulator.start({ generationMs: 400, concurrencyLimit: 2 });
+	});
+	afterAll(async () => await sim.close());
+
+	it('share what they learn of the limit: each item accepted once, few 500044 answers, none failing', async () => {
+		const execution = async (name: string) =>
+			await runPixVerse({
+				parameters: jobParameters('video', 'generateFromText', { model: 'v6', prompt: `={{ "${name} " + $json.i }}`, duration: 5, quality: '540p', aspectRatio: '16:9', waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 60 } }),
+				credentials: simulatorCredentials(sim),
+				items: [0, 1, 2].map((i) => ({ json: { i } })),
+			});
+		const results = await Promise.all(['first', 'second', 'third'].map(execution));
+		expect(results.map((result) => result.status)).toEqual(['success', 'success', 'success']);
+		expect(results.flatMap((result) => result.items.map((item) => item.json.status))).toEqual(Array(9).fill('succeeded'));
+		const acceptedTraces = new Set(sim.jobsFrom('textGenerate').map((job) => job.traceId));
+		expect(acceptedTraces.size).toBe(9);
+		// The first wave (all nine at once, before anything is known) meets the limit; once one refusal has taught
+		// the account's gate, the executions queue in the process and PixVerse refuses nothing more.
+		const calls = sim.calls('textGenerate');
+		expect(calls.slice(9).filter((call) => !acceptedTraces.has(call.traceId ?? ''))).toEqual([]);
+		expect(calls.length - 9).toBeLessThanOrEqual(7);
 	});
 });

@@ -53,3 +53,55 @@ describe('SubmitGate', () => {
 		await expect(gate.acquire(stop.signal)).resolves.toBeUndefined();
 	});
 });
+
+/** Lets the chained awaits inside acquire() reach the account gate. */
+const settle = async () => {
+	for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+describe('account gate shared by executions', () => {
+	it('learns the account limit once for every execution, and hands a freed slot to whichever execution waits', async () => {
+		let now = 0;
+		const account = new SubmitGate(50, undefined, { ceiling: 50, afterMs: 60_000, now: () => now });
+		const first = new SubmitGate(5, account);
+		const second = new SubmitGate(5, account);
+		const a1 = await first.acquire();
+		const a2 = await first.acquire();
+		const refused = await second.acquire();
+		// PixVerse refused the third while two ran: the account takes two.
+		second.learnLimitFromRefusal();
+		refused!.release();
+		expect(account.currentLimit).toBe(2);
+		expect(first.currentLimit).toBe(5);
+		expect(first.running).toBe(2);
+		const granted: string[] = [];
+		const waiting = second.acquire().then((slot) => granted.push('second') && slot);
+		await settle();
+		expect(granted).toEqual([]);
+		a1!.release();
+		const slot = await waiting;
+		expect(granted).toEqual(['second']);
+		expect(account.running).toBe(2);
+		// A minute without refusals: a freed slot with work waiting lets one more through.
+		now = 60_000;
+		const more = [second.acquire(), first.acquire()];
+		await settle();
+		a2!.release();
+		await Promise.all(more);
+		expect(account.currentLimit).toBe(3);
+		expect(account.running).toBe(3);
+		(slot as { release: () => void }).release();
+	});
+
+	it('an execution stopped while it waits for the account gives back its own slot', async () => {
+		const account = new SubmitGate(1);
+		const execution = new SubmitGate(3, account);
+		await execution.acquire();
+		const controller = new AbortController();
+		const waiting = execution.acquire(controller.signal);
+		controller.abort();
+		expect(await waiting).toBeUndefined();
+		expect(execution.currentLimit).toBe(3);
+		expect(account.running).toBe(1);
+	});
+});
