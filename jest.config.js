@@ -7,6 +7,8 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	setupFiles: ['<rootDir>/test/setup/environment.ts'],
+	// One shared check after every test: no secret in outputs, errors, execution data or logs.
+	setupFilesAfterEnv: ['<rootDir>/test/setup/leakCheck.ts'],
 	// Engine tests start real HTTP servers and n8n's execution engine; two workers suit the 2-core CI machine.
 	maxWorkers: 2,
 	testTimeout: 30000,

@@ -52,10 +52,14 @@ async function main(): Promise<number> {
 			return 1;
 		}
 		const item = result.items[0];
-		const { videoId, status, videoUrl, credits, width, height, sizeBytes } = item.json;
+		const { videoId } = item.json;
+		// The whole item as the next node would see it; the binary part is summarised (its bytes are in n8n's storage).
+		const binary = Object.fromEntries(
+			Object.entries(item.binary ?? {}).map(([field, data]) => [field, { fileName: data.fileName, mimeType: data.mimeType, fileSize: data.fileSize, id: data.id ? '(n8n binary storage)' : undefined }]),
+		);
 		say();
 		say('Output item:');
-		say(JSON.stringify({ videoId, status, videoUrl, credits, width, height, sizeBytes }, null, 2));
+		say(JSON.stringify({ json: item.json, binary, pairedItem: item.pairedItem }, null, 2));
 		const outputDir = join(root, 'demo-output');
 		mkdirSync(outputDir, { recursive: true });
 		const file = join(outputDir, `${String(videoId)}.mp4`);

@@ -4,6 +4,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import type { PixVerseCredentialData } from './engine';
 import { buildAdditionalData, credentialType } from './engine';
+import { recordVisible, registerSecret } from './leakCheck';
 
 /**
  * The credential test as n8n's CredentialsTester runs a request-based test (packages/cli
@@ -11,6 +12,13 @@ import { buildAdditionalData, credentialType } from './engine';
  * rules. Only the engine parts n8n ships are used; the rule loop is the tester's own.
  */
 export async function testCredential(data: PixVerseCredentialData): Promise<INodeCredentialTestResult> {
+	registerSecret(data.apiKey);
+	const result = await runCredentialTest(data);
+	recordVisible(JSON.stringify(result));
+	return result;
+}
+
+async function runCredentialTest(data: PixVerseCredentialData): Promise<INodeCredentialTestResult> {
 	const test = credentialType.test;
 	const nodeType: INodeType = {
 		description: {

@@ -26,6 +26,7 @@ import type {
 import { ICredentialsHelper, LoggerProxy, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
+import { capturedLogs, recordVisible, registerSecret } from './leakCheck';
 import { PixVerse } from '../../nodes/PixVerse/PixVerse.node';
 import { PixVerseTrigger } from '../../nodes/PixVerse/PixVerseTrigger.node';
 
@@ -94,7 +95,7 @@ export const nodeTypes: INodeTypes = {
 export const credentialType = new PixVerseApi();
 
 /** Every line n8n-core logged (at debug level), so tests can search them for secrets. */
-export const capturedLogs: string[] = [];
+export { capturedLogs };
 const record = (level: string) => (message: unknown, meta?: unknown) => {
 	capturedLogs.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`);
 };
@@ -200,6 +201,8 @@ export interface RunOptions {
 	binaryMode?: BinaryMode;
 	/** Stops the execution (as the Stop button does) after this many milliseconds. */
 	stopAfterMs?: number;
+	/** The execution's ID; the same ID twice is n8n processing the same execution again (a re-run queue job). */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -212,7 +215,16 @@ export interface RunResult {
 }
 
 /** What n8n hands the engine besides the workflow; URLs must be valid even though nothing calls them. */
+/** An execution's items, error (with its description, context and stack) and stored run data, as text. */
+export function visibleOf(items: unknown, error: RunResult['error'] | undefined, run: IRun): string {
+	const plain = (_key: string, value: unknown) => (typeof value === 'bigint' ? String(value) : value);
+	const shownError = error ? { message: error.message, description: error.description, context: error.context, stack: error.stack, json: JSON.stringify(error, plain) } : null;
+	return [JSON.stringify(items, plain), JSON.stringify(shownError, plain), JSON.stringify(run.data.resultData, plain)].join('\n');
+}
+
 export function buildAdditionalData(hooks: ExecutionLifecycleHooks, credentials: PixVerseCredentialData): IWorkflowExecuteAdditionalData {
+	registerSecret(credentials.apiKey);
+	registerSecret(credentials.webhookSecret);
 	return {
 		hooks,
 		// n8n sets the execution's ID here; the credit guard keeps its per-execution tally by it.
@@ -272,7 +284,7 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 		settings: { executionOrder: 'v1' },
 	});
 	const mode: WorkflowExecuteMode = 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, key, { id: 'wf-test', name: 'PixVerse test', nodes: [source, pixverse], connections: {}, active: false, settings: {} } as never);
+	const hooks = new ExecutionLifecycleHooks(mode, options.executionId ?? key, { id: 'wf-test', name: 'PixVerse test', nodes: [source, pixverse], connections: {}, active: false, settings: {} } as never);
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
 	const additionalData = buildAdditionalData(hooks, options.credentials);
 
@@ -306,6 +318,7 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 	const taskData = run.data.resultData.runData.PixVerse?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];
 	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	recordVisible(visibleOf(items, error, run));
 	return { status: run.status, items, error, run, durationMs };
 }
 
@@ -337,5 +350,7 @@ export async function searchList(
 	const hooks = new ExecutionLifecycleHooks('manual', 'list', { id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, settings: {} } as never);
 	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(hooks, options.credentials), options.path ?? 'parameters.template');
 	const search = (nodeTypeInstances[PIXVERSE_NODE_TYPE] as PixVerse).methods.listSearch[method];
-	return await search.call(context, options.filter, options.paginationToken);
+	const found = await search.call(context, options.filter, options.paginationToken);
+	recordVisible(JSON.stringify(found));
+	return found;
 }

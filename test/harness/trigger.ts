@@ -9,7 +9,8 @@ import type { INode, INodeExecutionData, INodeParameters, IRun, IWebhookData, IW
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { PixVerseCredentialData } from './engine';
-import { PIXVERSE_TRIGGER_TYPE, buildAdditionalData, nodeTypes, useBinaryMode } from './engine';
+import { PIXVERSE_TRIGGER_TYPE, buildAdditionalData, nodeTypes, useBinaryMode, visibleOf } from './engine';
+import { recordVisible } from './leakCheck';
 
 export interface TriggerCall {
 	httpStatus: number;
@@ -65,7 +66,9 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 		const execution = new WorkflowExecute(additionalData, 'webhook', runData).processRunExecutionData(workflow);
 		const run = await Promise.race([execution.then((r) => r), finished]);
 		runs.push(run);
-		executions.push(run.data.resultData.runData[node.name]?.[0]?.data?.main[0] ?? []);
+		const items = run.data.resultData.runData[node.name]?.[0]?.data?.main[0] ?? [];
+		executions.push(items);
+		recordVisible(visibleOf(items, undefined, run));
 	};
 
 	const server: Server = createServer((req, res) => {
@@ -103,6 +106,7 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 		});
 		pending.add(handling);
 		void handling.finally(() => pending.delete(handling));
+		res.on('finish', () => recordVisible(String((res as unknown as { lastBody?: string }).lastBody ?? '')));
 		res.on('finish', () => calls.push({ httpStatus: res.statusCode, responseBody: String((res as unknown as { lastBody?: string }).lastBody ?? ''), contentType: res.getHeader('content-type') as string | undefined }));
 		const end = res.end.bind(res);
 		res.end = ((chunk?: unknown, ...rest: unknown[]) => {

@@ -35,6 +35,8 @@ async function main() {
 			`  API Key:  ${process.env.SIM_API_KEY ?? SIM_API_KEY}`,
 			'  Region:   Custom Base URL',
 			`  Base URL: ${simulator.url}`,
+			'Every request needs the API-KEY header and an Ai-trace-id header (a fresh UUID per request), as PixVerse requires;',
+			'reusing a trace ID replays the earlier answer (that is how a lost generation request is recovered without paying twice).',
 			'Endpoints (under /openapi/v2):',
 			'  POST image/upload                        GET video/result/{video_id}',
 			'  POST video/img/generate (+ template_id)  GET image/result/{image_id}',
@@ -56,6 +58,8 @@ async function main() {
 			webhook
 				? `Webhook: POST ${webhook.url} (signing ${webhook.signing ?? 'sorted'}) when a video job starts and ends; retried 2 s … 4 h until HTTP 200 "ok".`
 				: 'Webhook: off. SIM_WEBHOOK_URL + SIM_WEBHOOK_SECRET (+ SIM_WEBHOOK_SIGNING=sorted|rawBody) turn it on.',
+			'Settings (environment): SIM_HOST (127.0.0.1), SIM_PORT (8787), SIM_API_KEY, SIM_GENERATION_MS (5000), SIM_LATENCY_MS (0),',
+			'  SIM_CONCURRENCY_LIMIT (5), SIM_VIDEO_BYTES (262144), SIM_WEBHOOK_URL, SIM_WEBHOOK_SECRET, SIM_WEBHOOK_SIGNING (sorted).',
 			'Ctrl+C stops.',
 			'',
 		].join('\n'),

@@ -231,7 +231,18 @@ export class LoopbackServer {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+		await new Promise<void>((resolve, reject) => {
+			const server = this.server!;
+			const onError = (error: NodeJS.ErrnoException) => {
+				server.close();
+				reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use (another simulator?). Stop it, or choose another port (SIM_PORT=8788).`) : error);
+			};
+			server.once('error', onError);
+			server.listen(port, host, () => {
+				server.off('error', onError);
+				resolve();
+			});
+		});
 		const address = this.server.address() as AddressInfo;
 		this.url = `http://${host}:${address.port}`;
 	}

@@ -16,6 +16,8 @@ import type { OutputSettings } from './output';
 import { finishedJobItem, jobJson } from './output';
 import { videoStatusOf } from '../domain/status';
 import { paidRequestFailure, submitJob } from './submit';
+import { paidTraceIds } from './traceIds';
+import { serializeJson } from '../transport/envelope';
 
 /**
  * Everything one item's job needs, checked before any request of the execution is sent: an operation builds it
@@ -96,8 +98,9 @@ export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: Nod
 
 	if (plan.synchronous) {
 		if (run.stopSignal.aborted) throw new NodeOperationError(ctx.getNode(), 'This item was not sent because the execution stopped', { itemIndex, description: 'Nothing was charged for it.' });
+		const traceIds = paidTraceIds(ctx, itemIndex, `${plan.endpoint} ${serializeJson(plan.body)}`);
 		const { resp } = await pixverseRequestWithRetry
-			.call(ctx, { method: 'POST', endpoint: plan.endpoint, body, itemIndex, timeoutMs: plan.wait.requestTimeoutMs, stopSignal: run.stopSignal })
+			.call(ctx, { method: 'POST', endpoint: plan.endpoint, body, itemIndex, timeoutMs: plan.wait.requestTimeoutMs, stopSignal: run.stopSignal, traceIds })
 			.catch((error: unknown) => {
 				throw paidRequestFailure(ctx, { itemIndex, kind: plan.kind }, error);
 			});
@@ -108,6 +111,8 @@ export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: Nod
 		kind: plan.kind,
 		endpoint: plan.endpoint,
 		body,
+		// Uploads give new media IDs each time: a re-run is recognised by the request without them.
+		traceSeed: `${plan.endpoint} ${serializeJson(plan.body)}`,
 		maxWaitMs: plan.wait.maxWaitMs,
 		requestTimeoutMs: plan.wait.requestTimeoutMs,
 	});

@@ -9,8 +9,9 @@ import type { Clock } from '../utils/pause';
 import { systemClock } from '../utils/pause';
 import type { Slot, SubmitGate } from './gate';
 import type { JobKind, JobRef } from '../domain/jobKinds';
-import { JOB_KINDS } from '../domain/jobKinds';
+import { JOB_KINDS, resumeHint } from '../domain/jobKinds';
 import type { NodeRun } from './nodeRun';
+import { paidTraceIds } from './traceIds';
 
 /** Waits between submissions refused for concurrency when no job of this execution can free a slot. */
 export const REFUSAL_BACKOFF_MS = [2000, 5000, 10_000, 20_000, 30_000];
@@ -91,14 +92,16 @@ export interface SubmitRequest {
 	kind: JobKind;
 	endpoint: string;
 	body: RequestBody;
+	/** What identifies the request across a re-run of the same execution (the body before media IDs). */
+	traceSeed: string;
 	maxWaitMs: number;
 	requestTimeoutMs: number;
 }
 
-async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, stopSignal: AbortSignal): Promise<Attempt> {
+async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, stopSignal: AbortSignal, traceIds: () => string): Promise<Attempt> {
 	const { itemIndex, kind } = request;
 	try {
-		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs, stopSignal });
+		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs, stopSignal, traceIds });
 		const id = toIdString(reply.resp[JOB_KINDS[kind].idField]);
 		if (!id) {
 			return {
@@ -133,15 +136,19 @@ export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: 
  */
 export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: SubmitRequest): Promise<JobHandle> {
 	const { itemIndex } = request;
+	const traceIds = paidTraceIds(ctx, itemIndex, request.traceSeed);
 	const outcome = await submitUnderGate({
 		gate: await run.gate(itemIndex),
 		stopSignal: run.stopSignal,
 		maxWaitMs: request.maxWaitMs,
-		attempt: async () => await attemptSubmit(ctx, request, run.stopSignal),
+		attempt: async () => await attemptSubmit(ctx, request, run.stopSignal, traceIds),
 	});
 	if ('accepted' in outcome) {
 		const ref: JobRef = { kind: request.kind, id: outcome.accepted.id };
 		run.recordSubmission(itemIndex, ref);
+		// In n8n's log as soon as it is paid for: if the process ends before the job does (a worker restart), the
+		// log still names it. Retrying the execution in n8n would submit (and pay) again.
+		ctx.logger.info(`PixVerse: execution ${String(ctx.getExecutionId() ?? '')}, item ${itemIndex}: ${JOB_KINDS[request.kind].noun.toLowerCase()} ${ref.id} accepted. If this execution ends before it is finished: ${resumeHint(ref)} rather than running the node again.`);
 		return new JobHandle(ref, outcome.slot, run, itemIndex);
 	}
 	const stoppedBeforeSending = 'failure' in outcome && outcome.failure instanceof PixVerseApiError && outcome.failure.failureKind === 'cancelled';

@@ -95,3 +95,30 @@ describe('several executions on one PixVerse account (as a queue-mode worker run
 		expect(calls.length - 9).toBeLessThanOrEqual(7);
 	});
 });
+
+describe('the same execution processed again (a queue-mode job re-run after its worker died, Retry On Fail)', () => {
+	let sim: PixVerseSimulator;
+	beforeAll(async () => {
+		sim = await PixVerseSimulator.start({ generationMs: 200 });
+	});
+	afterAll(async () => await sim.close());
+
+	const run = async (executionId: string) =>
+		await runPixVerse({ parameters: generateParameters({ prompt: '={{ "Boat " + $json.i }}' }), credentials: simulatorCredentials(sim), items: [0, 1].map((i) => imageItem(undefined, undefined, undefined, { i })), executionId });
+
+	it('replays its paid requests: PixVerse answers with the videos it already accepted, nothing is paid twice', async () => {
+		const first = await run('execution-41');
+		const again = await run('execution-41');
+		expect(again.items.map((item) => item.json.videoId)).toEqual(first.items.map((item) => item.json.videoId));
+		expect(sim.jobsFrom('generate')).toHaveLength(2);
+		// The images were uploaded again (new image IDs), which does not make the requests new.
+		expect(sim.calls('upload')).toHaveLength(4);
+		expect(sim.calls('generate').filter((call) => call.replayed)).toHaveLength(2);
+	});
+
+	it('a new execution with the same input is a new request', async () => {
+		const before = sim.jobsFrom('generate').length;
+		await run('execution-42');
+		expect(sim.jobsFrom('generate')).toHaveLength(before + 2);
+	});
+});
