@@ -3,11 +3,13 @@
 import { createRequire } from 'node:module';
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
+
+import { REPOSITORY_ROOT } from '../harness/fixtures';
 
 export const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' };
 const BROWSER_ID = 'pixverse-e2e-browser';
@@ -28,6 +30,21 @@ export function parseExecution(output: string): { status?: string; data: { resul
 	} catch {
 		return undefined;
 	}
+}
+
+/** Packs the built package into a temporary folder; returns the tarball. */
+export function packPackage(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'pixverse-pack-'));
+	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPOSITORY_ROOT, stdio: 'pipe' });
+	const [tarball] = readdirSync(dir).filter((file) => file.endsWith('.tgz'));
+	return join(dir, tarball);
+}
+
+/** A real n8n of `version` (and the Node it needs), from the cache or installed into it. */
+export function installN8n(version: string): { n8nDir: string; nodeBin: string } {
+	const output = execFileSync('bash', [join(REPOSITORY_ROOT, 'scripts', 'e2e', 'install-n8n.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(output)?.[1] ?? '';
+	return { n8nDir: value('N8N_DIR'), nodeBin: value('NODE_BIN') };
 }
 
 export type ExecutionData = NonNullable<ReturnType<typeof parseExecution>>['data'];

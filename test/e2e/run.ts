@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions --
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
  * End-to-end suite: the packed package inside real n8n installs; never part of the package. */
 /**
  * `npm run test:e2e`: packs this package, installs it into real n8n 2.x (Node 24) and 1.x (Node 20) the way n8n
@@ -6,10 +6,8 @@
  * workflows with n8n's CLI, runs them headless and through `n8n start` (webhooks, editor), and checks the
  * parsed results. n8n installs are cached outside the repository by scripts/e2e/install-n8n.sh.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
 
@@ -17,11 +15,14 @@ import { REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
 import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../simulator/server';
 import { signWebhook } from '../simulator/webhooks';
 import { CHROMIUM, checkEditor } from './editor';
-import { N8nInstance, parseExecution } from './n8nInstance';
+import { N8nInstance, installN8n, packPackage, parseExecution } from './n8nInstance';
+import { runQueueVersion } from './queue';
 import type { PickedTemplates } from './workflows';
 import { CREDENTIAL_ID, WEBHOOK_SECRET, e2eWorkflows, resumeWorkflows, triggerPath } from './workflows';
 
 const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').map((v) => v.trim()).filter(Boolean);
+/** Queue mode (Redis, PostgreSQL, main + workers) for these versions; E2E_QUEUE=off skips it. */
+const QUEUE_VERSIONS = process.env.E2E_QUEUE === 'off' ? [] : VERSIONS;
 const OUTPUT_DIR = join(REPOSITORY_ROOT, 'e2e-output');
 
 interface Outcome {
@@ -53,19 +54,6 @@ async function scenario(version: string, name: string, body: () => Promise<strin
 		outcomes.push({ version, scenario: name, ok: false, seconds: (Date.now() - started) / 1000, detail: (error as Error).message.slice(0, 2000) });
 		say(`  ✗ ${name}: ${(error as Error).message.slice(0, 4000)}`);
 	}
-}
-
-function packPackage(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'pixverse-pack-'));
-	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPOSITORY_ROOT, stdio: 'pipe' });
-	const [tarball] = readdirSync(dir).filter((file) => file.endsWith('.tgz'));
-	return join(dir, tarball);
-}
-
-function installN8n(version: string): { n8nDir: string; nodeBin: string } {
-	const output = execFileSync('bash', [join(REPOSITORY_ROOT, 'scripts', 'e2e', 'install-n8n.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(output)?.[1] ?? '';
-	return { n8nDir: value('N8N_DIR'), nodeBin: value('NODE_BIN') };
 }
 
 async function runVersion(version: string, tarball: string): Promise<void> {
@@ -389,6 +377,16 @@ async function main(): Promise<number> {
 		} catch (error) {
 			outcomes.push({ version, scenario: 'setup', ok: false, seconds: 0, detail: (error as Error).message.slice(0, 3000) });
 			say(`  ✗ setup: ${(error as Error).message.slice(0, 3000)}`);
+		}
+	}
+	for (const version of QUEUE_VERSIONS) {
+		if (ONLY && !/queue/i.test(ONLY)) continue;
+		say(`n8n ${version} in queue mode`);
+		try {
+			await runQueueVersion(version, installN8n(version), tarball, scenario, check);
+		} catch (error) {
+			outcomes.push({ version, scenario: 'queue mode setup', ok: false, seconds: 0, detail: (error as Error).message.slice(0, 3000) });
+			say(`  ✗ queue mode setup: ${(error as Error).message.slice(0, 3000)}`);
 		}
 	}
 	const failed = outcomes.filter((outcome) => !outcome.ok);

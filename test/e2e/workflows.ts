@@ -23,7 +23,7 @@ export interface Workflow {
 	[key: string]: unknown;
 }
 
-function example(file: string): Workflow {
+export function example(file: string): Workflow {
 	return JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'examples', file), 'utf8')) as Workflow;
 }
 

@@ -13,8 +13,6 @@ import { SubmitGate } from './gate';
  */
 const gates = new Map<string, SubmitGate>();
 const REMEMBERED_ACCOUNTS = 100;
-/** After a minute without a 500044, each freed slot with work waiting tries one more (a plan upgrade, other work done). */
-const RECOVERY_AFTER_MS = 60_000;
 
 export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): Promise<SubmitGate> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
@@ -23,7 +21,7 @@ export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): 
 	const key = createHash('sha256').update(`${baseUrl}\u0000${String(credentials.apiKey ?? '')}`).digest('hex');
 	let gate = gates.get(key);
 	if (gate) gates.delete(key);
-	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS, afterMs: RECOVERY_AFTER_MS, now: () => Date.now() });
+	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS });
 	gates.set(key, gate);
 	for (const [oldest, candidate] of gates) {
 		if (gates.size <= REMEMBERED_ACCOUNTS) break;

@@ -20,13 +20,10 @@ export class Slot {
 	}
 }
 
-/** How an account gate finds room again after other work on the account has ended. */
+/** How an account gate finds room again once other work on the account has ended. */
 export interface Recovery {
 	/** The highest limit it climbs back to. */
 	ceiling: number;
-	/** A refusal-free stretch after which each freed slot with work waiting raises the limit by one. */
-	afterMs: number;
-	now: () => number;
 }
 
 /**
@@ -40,8 +37,6 @@ export class SubmitGate {
 	private active = 0;
 
 	private readonly queue: Array<{ grant: () => void }> = [];
-
-	private lastRefusalAt = Number.NEGATIVE_INFINITY;
 
 	constructor(
 		private limit: number,
@@ -97,8 +92,6 @@ export class SubmitGate {
 	/** Only a Slot frees its place. */
 	free(): void {
 		this.active = Math.max(0, this.active - 1);
-		const recovery = this.recovery;
-		if (recovery && this.queue.length > 0 && this.limit < recovery.ceiling && recovery.now() - this.lastRefusalAt >= recovery.afterMs) this.limit++;
 		this.grantWaiting();
 	}
 
@@ -113,7 +106,22 @@ export class SubmitGate {
 			return;
 		}
 		this.limit = Math.max(1, Math.min(this.limit, this.active - 1));
-		if (this.recovery) this.lastRefusalAt = this.recovery.now();
+	}
+
+	/**
+	 * PixVerse accepted a submission: with work waiting, an account gate lets one more try (the account's other
+	 * work may have ended — another worker's, a plan upgrade). A wrong guess costs one free refusal, which lowers the
+	 * limit again; so the gate follows what the account has room for.
+	 */
+	learnFromAcceptance(): void {
+		if (this.account) {
+			this.account.learnFromAcceptance();
+			return;
+		}
+		if (this.recovery && this.queue.length > 0 && this.limit < this.recovery.ceiling) {
+			this.limit++;
+			this.grantWaiting();
+		}
 	}
 
 	private grantWaiting(): void {

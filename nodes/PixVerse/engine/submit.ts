@@ -13,8 +13,13 @@ import { JOB_KINDS, resumeHint } from '../domain/jobKinds';
 import type { NodeRun } from './nodeRun';
 import { paidTraceIds } from './traceIds';
 
-/** Waits between submissions refused for concurrency when no job of this execution can free a slot. */
-export const REFUSAL_BACKOFF_MS = [2000, 5000, 10_000, 20_000, 30_000];
+/**
+ * Waits between submissions refused for concurrency when no job of ours can free a slot (other executions or other
+ * processes hold the account). Short, because a slot another worker frees is only found by trying; a refusal is
+ * free. Each wait varies by ±20 % so that waiting executions do not retry in step.
+ */
+export const REFUSAL_BACKOFF_MS = [1000, 2000, 3000, 5000];
+const JITTER = 0.2;
 
 export type Attempt = { accepted: { id: string; traceId: string } } | { failure: unknown };
 
@@ -26,6 +31,8 @@ export interface GateLoop {
 	/** One billable request (with the transport's own replay-safe retries); never throws. */
 	attempt: () => Promise<Attempt>;
 	clock?: Clock;
+	/** For the backoff's jitter (tests pass a fixed one). */
+	random?: () => number;
 }
 
 export type GateLoopOutcome =
@@ -50,7 +57,10 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 			return { notSubmitted: 'stopped' };
 		}
 		const attempt = await loop.attempt();
-		if ('accepted' in attempt) return { accepted: attempt.accepted, slot };
+		if ('accepted' in attempt) {
+			loop.gate.learnFromAcceptance();
+			return { accepted: attempt.accepted, slot };
+		}
 		const concurrencyRefusal = attempt.failure instanceof PixVerseApiError && attempt.failure.failureKind === 'concurrency';
 		if (!concurrencyRefusal) return { failure: attempt.failure, slot };
 		loop.gate.learnLimitFromRefusal();
@@ -59,7 +69,7 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 		if (clock.now() >= deadline) return { notSubmitted: 'accountAtLimit' };
 		// With jobs of ours running, acquire() waits for one to finish; otherwise other work holds the account.
 		if (othersRunning === 0) {
-			const backoff = REFUSAL_BACKOFF_MS[Math.min(refusals, REFUSAL_BACKOFF_MS.length - 1)];
+			const backoff = REFUSAL_BACKOFF_MS[Math.min(refusals, REFUSAL_BACKOFF_MS.length - 1)] * (1 + JITTER * (2 * (loop.random ?? Math.random)() - 1));
 			await clock.pause(Math.min(backoff, deadline - clock.now()), loop.stopSignal);
 		}
 	}

@@ -61,8 +61,7 @@ const settle = async () => {
 
 describe('account gate shared by executions', () => {
 	it('learns the account limit once for every execution, and hands a freed slot to whichever execution waits', async () => {
-		let now = 0;
-		const account = new SubmitGate(50, undefined, { ceiling: 50, afterMs: 60_000, now: () => now });
+		const account = new SubmitGate(50, undefined, { ceiling: 50 });
 		const first = new SubmitGate(5, account);
 		const second = new SubmitGate(5, account);
 		const a1 = await first.acquire();
@@ -82,15 +81,18 @@ describe('account gate shared by executions', () => {
 		const slot = await waiting;
 		expect(granted).toEqual(['second']);
 		expect(account.running).toBe(2);
-		// A minute without refusals: a freed slot with work waiting lets one more through.
-		now = 60_000;
-		const more = [second.acquire(), first.acquire()];
+		// An accepted submission with work waiting lets one more try: the account may have room again.
+		const more = first.acquire();
 		await settle();
-		a2!.release();
-		await Promise.all(more);
+		second.learnFromAcceptance();
+		await more;
 		expect(account.currentLimit).toBe(3);
 		expect(account.running).toBe(3);
+		// Without work waiting, nothing changes.
+		first.learnFromAcceptance();
+		expect(account.currentLimit).toBe(3);
 		(slot as { release: () => void }).release();
+		a2!.release();
 	});
 
 	it('an execution stopped while it waits for the account gives back its own slot', async () => {

@@ -56,12 +56,21 @@ describe('submitUnderGate', () => {
 		const clock = new VirtualClock();
 		const gate = new SubmitGate(2);
 		const { attempt, at } = attempts(clock, Array.from({ length: 50 }, refused));
-		const outcome = await clock.runUntil(submitUnderGate({ gate, stopSignal: new AbortController().signal, maxWaitMs: 40_000, attempt, clock }));
+		const outcome = await clock.runUntil(submitUnderGate({ gate, stopSignal: new AbortController().signal, maxWaitMs: 20_000, attempt, clock, random: () => 0.5 }));
 		expect(outcome).toEqual({ notSubmitted: 'accountAtLimit' });
-		// 2 s, 5 s, 10 s, 20 s, then cut short by the deadline.
-		expect(REFUSAL_BACKOFF_MS.slice(0, 4)).toEqual([2000, 5000, 10_000, 20_000]);
-		expect(at).toEqual([0, 2000, 7000, 17_000, 37_000, 40_000]);
+		// 1 s, 2 s, 3 s, then 5 s each (no jitter at random = 0.5), cut short by the deadline.
+		expect(REFUSAL_BACKOFF_MS).toEqual([1000, 2000, 3000, 5000]);
+		expect(at).toEqual([0, 1000, 3000, 6000, 11_000, 16_000, 20_000]);
 		expect(gate.running).toBe(0);
+	});
+
+	it('varies each backoff by at most ±20 %, so waiting executions do not retry in step', async () => {
+		for (const [random, first] of [[0, 800], [0.999999, 1200]] as const) {
+			const clock = new VirtualClock();
+			const { attempt, at } = attempts(clock, [refused(), { accepted: { id: '1', traceId: 't' } }]);
+			await clock.runUntil(submitUnderGate({ gate: new SubmitGate(1), stopSignal: new AbortController().signal, maxWaitMs: 60_000, attempt, clock, random: () => random }));
+			expect(Math.round(at[1])).toBe(first);
+		}
 	});
 
 	it('submits nothing once the execution is stopped while queued for a slot', async () => {

@@ -1,0 +1,81 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+ * Benchmark run with Node; never part of the package. */
+/**
+ * `npm run bench:queue`: the same batch of webhook calls through n8n in queue mode (main + two workers, Redis,
+ * PostgreSQL) and through one n8n process, against one simulated PixVerse account with a concurrency limit. One run,
+ * one table: wall time against the floor ceil(N/C)·T plus one poll interval, and 500044 answers per call.
+ */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SAMPLE_PNG_PATH } from '../test/harness/fixtures';
+import { PixVerseSimulator, SIM_API_KEY } from '../test/simulator/server';
+import { N8nInstance, installN8n, packPackage } from '../test/e2e/n8nInstance';
+import { ACCOUNT_LIMIT, POLL_S, queueWorkflows, startQueueStack, webhookBatch } from '../test/e2e/queue';
+import { CREDENTIAL_ID, WEBHOOK_SECRET } from '../test/e2e/workflows';
+
+const VERSION = process.env.BENCH_N8N_VERSION ?? '2.41.1';
+const N = Number(process.env.BENCH_ITEMS ?? 40);
+const T_MS = Number(process.env.BENCH_GENERATION_MS ?? 10_000);
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<number> {
+	const floorMs = Math.ceil(N / ACCOUNT_LIMIT) * T_MS + POLL_S * 1000;
+	say(`PixVerse queue-mode benchmark: n8n ${VERSION}, N=${N} webhook calls, account limit C=${ACCOUNT_LIMIT}, T=${T_MS / 1000} s, poll ${POLL_S} s, Node ${process.version}`);
+	const tarball = packPackage();
+	const installed = installN8n(VERSION);
+	const workflows = queueWorkflows();
+
+	const queueSim = await PixVerseSimulator.start({ generationMs: T_MS, concurrencyLimit: ACCOUNT_LIMIT, videoBytes: 1024 });
+	const stack = await startQueueStack(VERSION, installed, tarball, queueSim, [workflows.waiting]);
+	let queue: Awaited<ReturnType<typeof webhookBatch>> | undefined;
+	try {
+		queue = await webhookBatch(stack.baseUrl, queueSim, N, 'bench queue');
+		say(`  queue mode (main + 2 workers × 10): ${(queue.wallMs / 1000).toFixed(1)} s`);
+	} finally {
+		await stack.stop();
+		await queueSim.close();
+	}
+
+	const singleSim = await PixVerseSimulator.start({ generationMs: T_MS, concurrencyLimit: ACCOUNT_LIMIT, videoBytes: 1024 });
+	const n8n = new N8nInstance(VERSION, installed.n8nDir, installed.nodeBin);
+	let single: Awaited<ReturnType<typeof webhookBatch>> | undefined;
+	try {
+		n8n.installPackage(tarball);
+		copyFileSync(SAMPLE_PNG_PATH, join(n8n.filesFolder, 'sunset.png'));
+		await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: singleSim.url, webhookSecret: WEBHOOK_SECRET } }]);
+		await n8n.importJson('workflow', [workflows.waiting]);
+		await n8n.activate(workflows.waiting.id);
+		await n8n.start();
+		await n8n.waitUntilServing('/webhook/pixverse-image-to-video', 'POST');
+		single = await webhookBatch(n8n.baseUrl, singleSim, N, 'bench single');
+		say(`  one n8n process: ${(single.wallMs / 1000).toFixed(1)} s`);
+	} finally {
+		await n8n.stop();
+		await singleSim.close();
+	}
+
+	if (!queue || !single) return 1;
+	const ok = (batch: Awaited<ReturnType<typeof webhookBatch>>) => batch.answers.every((answer) => answer.status === 200 && answer.videoStatus === 'succeeded') && batch.accepted === N;
+	const rows = [
+		{ metric: `queue mode: wall / floor ceil(N/C)·T + poll = ${(floorMs / 1000).toFixed(0)} s`, measured: `${(queue.wallMs / floorMs).toFixed(3)}× (${(queue.wallMs / 1000).toFixed(1)} s)`, target: '≤ 1.2×', met: ok(queue) && queue.wallMs / floorMs <= 1.2 },
+		{ metric: 'queue mode: 500044 answers per call', measured: (queue.refusals / N).toFixed(2), target: 'reported', met: true },
+		{ metric: 'queue mode: accepted generations per call', measured: (queue.accepted / N).toFixed(2), target: '1.00', met: queue.accepted === N },
+		{ metric: 'one n8n process: wall / floor', measured: `${(single.wallMs / floorMs).toFixed(3)}× (${(single.wallMs / 1000).toFixed(1)} s)`, target: 'for comparison', met: ok(single) },
+		{ metric: 'one n8n process: 500044 answers per call', measured: (single.refusals / N).toFixed(2), target: 'reported', met: true },
+	];
+	const width = Math.max(...rows.map((row) => row.metric.length));
+	say();
+	say(`| ${'metric'.padEnd(width)} | measured | target | met |`);
+	say(`|${'-'.repeat(width + 2)}|---|---|---|`);
+	for (const row of rows) say(`| ${row.metric.padEnd(width)} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`);
+	return rows.every((row) => row.met) ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		process.stderr.write(`${error.stack ?? error.message}\n`);
+		process.exit(1);
+	},
+);
