@@ -47,7 +47,7 @@ async function main(): Promise<number> {
 		await n8n.importJson('workflow', [workflows.waiting]);
 		await n8n.activate(workflows.waiting.id);
 		await n8n.start();
-		await n8n.waitUntilServing('/webhook/pixverse-image-to-video', 'POST');
+		await n8n.waitForWebhook('/webhook/pixverse-image-to-video');
 		single = await webhookBatch(n8n.baseUrl, singleSim, N, 'bench single');
 		say(`  one n8n process: ${(single.wallMs / 1000).toFixed(1)} s`);
 	} finally {

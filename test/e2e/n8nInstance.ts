@@ -47,6 +47,13 @@ export function installN8n(version: string): { n8nDir: string; nodeBin: string }
 	return { n8nDir: value('N8N_DIR'), nodeBin: value('NODE_BIN') };
 }
 
+/** While booting n8n answers 200 to everything; a CORS preflight naming POST means the webhook is registered. */
+export async function webhookRegistered(baseUrl: string, path: string): Promise<boolean> {
+	const response = await fetch(`${baseUrl}${path}`, { method: 'OPTIONS', headers: { origin: 'http://localhost', 'access-control-request-method': 'POST' } });
+	await response.arrayBuffer();
+	return response.status < 300 && /POST/.test(response.headers.get('access-control-allow-methods') ?? '');
+}
+
 export type ExecutionData = NonNullable<ReturnType<typeof parseExecution>>['data'];
 
 export async function freePort(): Promise<number> {
@@ -181,6 +188,16 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 		throw new Error(`n8n ${this.version} did not serve ${path} within ${timeoutMs / 1000} s:\n${this.serverLog.slice(-3000)}`);
+	}
+
+	/** Waits until the production webhook at `path` is registered, without calling it. */
+	async waitForWebhook(path: string, timeoutMs = 180_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (await webhookRegistered(this.baseUrl, path).catch(() => false)) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n ${this.version} did not register ${path} within ${timeoutMs / 1000} s:\n${this.serverLog.slice(-3000)}`);
 	}
 
 	get log(): string {

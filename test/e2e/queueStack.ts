@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { freePort } from './n8nInstance';
+import { freePort, webhookRegistered } from './n8nInstance';
 import type { ExecutionData } from './n8nInstance';
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -349,13 +349,10 @@ export class QueueStack {
 		return worker;
 	}
 
-	/** While booting n8n answers 200 to everything; a CORS preflight naming POST means the webhook is registered. */
 	async waitForWebhook(path: string, timeoutMs = 180_000): Promise<void> {
 		await waitFor(`webhook ${path}`, async () => {
 			if (!this.main.running) throw new Error(`main exited:\n${this.main.output.slice(-3000)}`);
-			const response = await fetch(`${this.baseUrl}${path}`, { method: 'OPTIONS', headers: { origin: 'http://localhost', 'access-control-request-method': 'POST' } });
-			await response.arrayBuffer();
-			return response.status < 300 && /POST/.test(response.headers.get('access-control-allow-methods') ?? '');
+			return await webhookRegistered(this.baseUrl, path);
 		}, timeoutMs, 250);
 	}
 

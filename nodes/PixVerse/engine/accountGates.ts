@@ -13,6 +13,8 @@ import { SubmitGate } from './gate';
  */
 const gates = new Map<string, SubmitGate>();
 const REMEMBERED_ACCOUNTS = 100;
+/** After 5 s without a 500044, an accepted submission with work waiting lets one more try. */
+const PROBE_QUIET_MS = 5000;
 
 export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): Promise<SubmitGate> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
@@ -21,7 +23,7 @@ export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): 
 	const key = createHash('sha256').update(`${baseUrl}\u0000${String(credentials.apiKey ?? '')}`).digest('hex');
 	let gate = gates.get(key);
 	if (gate) gates.delete(key);
-	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS });
+	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS, quietMs: PROBE_QUIET_MS, now: () => Date.now() });
 	gates.set(key, gate);
 	for (const [oldest, candidate] of gates) {
 		if (gates.size <= REMEMBERED_ACCOUNTS) break;

@@ -24,6 +24,9 @@ export class Slot {
 export interface Recovery {
 	/** The highest limit it climbs back to. */
 	ceiling: number;
+	/** How long after a refusal before an acceptance may raise the limit again (one probe per quiet stretch). */
+	quietMs: number;
+	now: () => number;
 }
 
 /**
@@ -37,6 +40,8 @@ export class SubmitGate {
 	private active = 0;
 
 	private readonly queue: Array<{ grant: () => void }> = [];
+
+	private lastRefusalAt = Number.NEGATIVE_INFINITY;
 
 	constructor(
 		private limit: number,
@@ -106,19 +111,21 @@ export class SubmitGate {
 			return;
 		}
 		this.limit = Math.max(1, Math.min(this.limit, this.active - 1));
+		if (this.recovery) this.lastRefusalAt = this.recovery.now();
 	}
 
 	/**
-	 * PixVerse accepted a submission: with work waiting, an account gate lets one more try (the account's other
-	 * work may have ended — another worker's, a plan upgrade). A wrong guess costs one free refusal, which lowers the
-	 * limit again; so the gate follows what the account has room for.
+	 * PixVerse accepted a submission: with work waiting and no refusal for a while, an account gate lets one more try
+	 * (the account's other work may have ended — another worker's, a plan upgrade). A wrong guess costs one free
+	 * refusal, which lowers the limit again; so the gate follows what the account has room for.
 	 */
 	learnFromAcceptance(): void {
 		if (this.account) {
 			this.account.learnFromAcceptance();
 			return;
 		}
-		if (this.recovery && this.queue.length > 0 && this.limit < this.recovery.ceiling) {
+		const recovery = this.recovery;
+		if (recovery && this.queue.length > 0 && this.limit < recovery.ceiling && recovery.now() - this.lastRefusalAt >= recovery.quietMs) {
 			this.limit++;
 			this.grantWaiting();
 		}

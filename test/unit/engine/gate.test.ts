@@ -61,7 +61,8 @@ const settle = async () => {
 
 describe('account gate shared by executions', () => {
 	it('learns the account limit once for every execution, and hands a freed slot to whichever execution waits', async () => {
-		const account = new SubmitGate(50, undefined, { ceiling: 50 });
+		let now = 0;
+		const account = new SubmitGate(50, undefined, { ceiling: 50, quietMs: 5000, now: () => now });
 		const first = new SubmitGate(5, account);
 		const second = new SubmitGate(5, account);
 		const a1 = await first.acquire();
@@ -81,9 +82,12 @@ describe('account gate shared by executions', () => {
 		const slot = await waiting;
 		expect(granted).toEqual(['second']);
 		expect(account.running).toBe(2);
-		// An accepted submission with work waiting lets one more try: the account may have room again.
+		// Right after a refusal an acceptance changes nothing; 5 s later, with work waiting, it lets one more try.
 		const more = first.acquire();
 		await settle();
+		second.learnFromAcceptance();
+		expect(account.currentLimit).toBe(2);
+		now = 5000;
 		second.learnFromAcceptance();
 		await more;
 		expect(account.currentLimit).toBe(3);
