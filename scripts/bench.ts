@@ -13,6 +13,8 @@ import { REPOSITORY_ROOT, generateParameters, imageItem, jobParameters, simulato
 import { freePort } from '../test/e2e/n8nInstance';
 import { startTrigger } from '../test/harness/trigger';
 import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../test/simulator/server';
+import type { Row } from './benchTable';
+import { printTable, runBench, say } from './benchTable';
 
 const N = Number(process.env.BENCH_ITEMS ?? 40);
 const C = Number(process.env.BENCH_CONCURRENCY ?? 5);
@@ -20,14 +22,6 @@ const T_MS = Number(process.env.BENCH_GENERATION_MS ?? 2000);
 const POLL_S = 1;
 const VIDEO_MB = Number(process.env.BENCH_VIDEO_MB ?? 300);
 
-const say = (line = '') => process.stdout.write(`${line}\n`);
-
-interface Row {
-	metric: string;
-	measured: string;
-	target: string;
-	met: boolean;
-}
 
 /** A batch of N image-to-video items (uploaded from binary), or of N text-to-video items: the same engine. */
 async function batch(maxConcurrentJobs: number, operation: 'image' | 'text' = 'image'): Promise<{ wallMs: number; statusPerJob: number; submitPerJob: number; ok: boolean }> {
@@ -186,18 +180,7 @@ async function main(): Promise<number> {
 		{ metric: `(f) peak RSS growth, Media → Upload of a ${UPLOAD_MB} MB video, filesystem mode`, measured: `${upload.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: upload.ok && upload.growthMb <= 64 },
 		{ metric: '(d) cold require of the built node (median of 5)', measured: `${loadMs.toFixed(1)} ms`, target: '≤ 50 ms', met: loadMs <= 50 },
 	];
-	const width = Math.max(...rows.map((row) => row.metric.length));
-	say();
-	say(`| ${'metric'.padEnd(width)} | measured | target | met |`);
-	say(`|${'-'.repeat(width + 2)}|---|---|---|`);
-	for (const row of rows) say(`| ${row.metric.padEnd(width)} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`);
-	return rows.every((row) => row.met) ? 0 : 1;
+	return printTable(rows);
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: Error) => {
-		process.stderr.write(`${error.stack ?? error.message}\n`);
-		process.exit(1);
-	},
-);
+runBench(main);

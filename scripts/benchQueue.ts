@@ -13,11 +13,11 @@ import { PixVerseSimulator, SIM_API_KEY } from '../test/simulator/server';
 import { N8nInstance, installN8n, packPackage } from '../test/e2e/n8nInstance';
 import { ACCOUNT_LIMIT, POLL_S, queueWorkflows, startQueueStack, webhookBatch } from '../test/e2e/queue';
 import { CREDENTIAL_ID, WEBHOOK_SECRET } from '../test/e2e/workflows';
+import { printTable, runBench, say } from './benchTable';
 
 const VERSION = process.env.BENCH_N8N_VERSION ?? '2.41.1';
 const N = Number(process.env.BENCH_ITEMS ?? 40);
 const T_MS = Number(process.env.BENCH_GENERATION_MS ?? 10_000);
-const say = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
 	const floorMs = Math.ceil(N / ACCOUNT_LIMIT) * T_MS + POLL_S * 1000;
@@ -64,18 +64,7 @@ async function main(): Promise<number> {
 		{ metric: 'one n8n process: wall / floor', measured: `${(single.wallMs / floorMs).toFixed(3)}× (${(single.wallMs / 1000).toFixed(1)} s)`, target: 'for comparison', met: ok(single) },
 		{ metric: 'one n8n process: 500044 answers per call', measured: (single.refusals / N).toFixed(2), target: 'reported', met: true },
 	];
-	const width = Math.max(...rows.map((row) => row.metric.length));
-	say();
-	say(`| ${'metric'.padEnd(width)} | measured | target | met |`);
-	say(`|${'-'.repeat(width + 2)}|---|---|---|`);
-	for (const row of rows) say(`| ${row.metric.padEnd(width)} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`);
-	return rows.every((row) => row.met) ? 0 : 1;
+	return printTable(rows);
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: Error) => {
-		process.stderr.write(`${error.stack ?? error.message}\n`);
-		process.exit(1);
-	},
-);
+runBench(main);
