@@ -13,14 +13,19 @@ import { REPOSITORY_ROOT, generateParameters, imageItem, jobParameters, simulato
 import { freePort } from '../test/e2e/n8nInstance';
 import { startTrigger } from '../test/harness/trigger';
 import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../test/simulator/server';
-import type { Row } from './benchTable';
-import { printTable, runBench, say } from './benchTable';
+import type { BenchSettings } from './benchRows';
+import { BENCH_DEFAULTS, benchRows } from './benchRows';
+import { defaultScenario, loadAverage, publishTable, runBench, say } from './benchTable';
 
-const N = Number(process.env.BENCH_ITEMS ?? 40);
-const C = Number(process.env.BENCH_CONCURRENCY ?? 5);
-const T_MS = Number(process.env.BENCH_GENERATION_MS ?? 2000);
-const POLL_S = 1;
-const VIDEO_MB = Number(process.env.BENCH_VIDEO_MB ?? 300);
+const settings: BenchSettings = {
+	items: Number(process.env.BENCH_ITEMS ?? BENCH_DEFAULTS.items),
+	concurrency: Number(process.env.BENCH_CONCURRENCY ?? BENCH_DEFAULTS.concurrency),
+	generationMs: Number(process.env.BENCH_GENERATION_MS ?? BENCH_DEFAULTS.generationMs),
+	pollSeconds: BENCH_DEFAULTS.pollSeconds,
+	videoMb: Number(process.env.BENCH_VIDEO_MB ?? BENCH_DEFAULTS.videoMb),
+	uploadMb: Number(process.env.BENCH_UPLOAD_MB ?? BENCH_DEFAULTS.uploadMb),
+};
+const { items: N, concurrency: C, generationMs: T_MS, pollSeconds: POLL_S, videoMb: VIDEO_MB, uploadMb: UPLOAD_MB } = settings;
 
 
 /** A batch of N image-to-video items (uploaded from binary), or of N text-to-video items: the same engine. */
@@ -99,8 +104,6 @@ async function downloadMemory(): Promise<{ growthMb: number; ok: boolean; second
 	}
 }
 
-const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 45);
-
 /**
  * Peak memory while Media → Upload sends a 45 MB video from n8n's filesystem binary storage. The simulator runs
  * in its own process here: it keeps what it receives, which would otherwise count against the node.
@@ -149,8 +152,8 @@ function loadTimeMs(): number {
 }
 
 async function main(): Promise<number> {
+	const load = loadAverage();
 	say(`PixVerse node benchmark: N=${N} items, account limit C=${C}, generation time T=${T_MS / 1000} s, poll ${POLL_S} s, Node ${process.version}`);
-	const floorMs = Math.ceil(N / C) * T_MS;
 	const concurrent = await batch(C);
 	say(`  concurrent batch: ${(concurrent.wallMs / 1000).toFixed(2)} s`);
 	const sequential = await batch(1);
@@ -167,20 +170,9 @@ async function main(): Promise<number> {
 	say(`  ${UPLOAD_MB} MB upload: ${upload.seconds.toFixed(1)} s`);
 	const loadMs = loadTimeMs();
 
-	const rows: Row[] = [
-		{ metric: `(a) wall / floor ceil(N/C)·T = ${(floorMs / 1000).toFixed(0)} s`, measured: `${(concurrent.wallMs / floorMs).toFixed(3)}× (${(concurrent.wallMs / 1000).toFixed(2)} s)`, target: '≤ 1.15×', met: concurrent.ok && concurrent.wallMs / floorMs <= 1.15 },
-		{ metric: '(a) one-at-a-time wall / concurrent wall', measured: `${(sequential.wallMs / concurrent.wallMs).toFixed(2)}× (${(sequential.wallMs / 1000).toFixed(1)} s)`, target: '≥ 4×', met: sequential.ok && sequential.wallMs / concurrent.wallMs >= 4 },
-		{ metric: '(b) status requests per job', measured: concurrent.statusPerJob.toFixed(2), target: `≤ ${T_MS / 1000 / POLL_S + 2} (T/interval + 2)`, met: concurrent.statusPerJob <= T_MS / 1000 / POLL_S + 2 },
-		{ metric: '(b) submit requests per job', measured: concurrent.submitPerJob.toFixed(2), target: '1.00', met: concurrent.submitPerJob === 1 },
-		{ metric: `(e) text-to-video: wall / floor`, measured: `${(text.wallMs / floorMs).toFixed(3)}× (${(text.wallMs / 1000).toFixed(2)} s)`, target: '≤ 1.15×', met: text.ok && text.wallMs / floorMs <= 1.15 },
-		{ metric: '(e) text-to-video: one-at-a-time / concurrent', measured: `${(textSequential.wallMs / text.wallMs).toFixed(2)}× (${(textSequential.wallMs / 1000).toFixed(1)} s)`, target: '≥ 4×', met: textSequential.ok && textSequential.wallMs / text.wallMs >= 4 },
-		{ metric: '(e) text-to-video: status / submit requests per job', measured: `${text.statusPerJob.toFixed(2)} / ${text.submitPerJob.toFixed(2)}`, target: `≤ ${T_MS / 1000 / POLL_S + 2} / 1.00`, met: text.statusPerJob <= T_MS / 1000 / POLL_S + 2 && text.submitPerJob === 1 },
-		{ metric: `(g) through the PixVerse Trigger: status requests per job (waiting in the node: ${text.statusPerJob.toFixed(2)})`, measured: `${viaTrigger.statusPerJob.toFixed(2)} (${viaTrigger.executions} executions)`, target: '0', met: viaTrigger.ok && viaTrigger.statusPerJob === 0 },
-		{ metric: `(c) peak RSS growth, ${VIDEO_MB} MB video, filesystem mode`, measured: `${memory.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: memory.ok && memory.growthMb <= 64 },
-		{ metric: `(f) peak RSS growth, Media → Upload of a ${UPLOAD_MB} MB video, filesystem mode`, measured: `${upload.growthMb.toFixed(1)} MB`, target: '≤ 64 MB', met: upload.ok && upload.growthMb <= 64 },
-		{ metric: '(d) cold require of the built node (median of 5)', measured: `${loadMs.toFixed(1)} ms`, target: '≤ 50 ms', met: loadMs <= 50 },
-	];
-	return printTable(rows);
+	const rows = benchRows(settings, { concurrent, sequential, text, textSequential, viaTrigger, memory, upload, loadMs });
+	const scenario = `N = ${N} items, account limit C = ${C}, generation time T = ${T_MS / 1000} s, poll interval ${POLL_S} s, filesystem binary mode`;
+	return publishTable(rows, { block: 'bench', command: 'npm run bench', scenario, defaults: defaultScenario(), load });
 }
 
 runBench(main);

@@ -13,14 +13,15 @@ import { PixVerseSimulator, SIM_API_KEY } from '../test/simulator/server';
 import { N8nInstance, installN8n, packPackage } from '../test/e2e/n8nInstance';
 import { ACCOUNT_LIMIT, POLL_S, queueWorkflows, startQueueStack, webhookBatch } from '../test/e2e/queue';
 import { CREDENTIAL_ID, WEBHOOK_SECRET } from '../test/e2e/workflows';
-import { printTable, runBench, say } from './benchTable';
+import { QUEUE_BENCH_DEFAULTS, queueBenchRows } from './benchRows';
+import { defaultScenario, loadAverage, publishTable, runBench, say } from './benchTable';
 
 const VERSION = process.env.BENCH_N8N_VERSION ?? '2.41.1';
-const N = Number(process.env.BENCH_ITEMS ?? 40);
-const T_MS = Number(process.env.BENCH_GENERATION_MS ?? 10_000);
+const N = Number(process.env.BENCH_ITEMS ?? QUEUE_BENCH_DEFAULTS.items);
+const T_MS = Number(process.env.BENCH_GENERATION_MS ?? QUEUE_BENCH_DEFAULTS.generationMs);
 
 async function main(): Promise<number> {
-	const floorMs = Math.ceil(N / ACCOUNT_LIMIT) * T_MS + POLL_S * 1000;
+	const load = loadAverage();
 	say(`PixVerse queue-mode benchmark: n8n ${VERSION}, N=${N} webhook calls, account limit C=${ACCOUNT_LIMIT}, T=${T_MS / 1000} s, poll ${POLL_S} s, Node ${process.version}`);
 	const tarball = packPackage();
 	const installed = installN8n(VERSION);
@@ -57,14 +58,9 @@ async function main(): Promise<number> {
 
 	if (!queue || !single) return 1;
 	const ok = (batch: Awaited<ReturnType<typeof webhookBatch>>) => batch.answers.every((answer) => answer.status === 200 && answer.videoStatus === 'succeeded') && batch.accepted === N;
-	const rows = [
-		{ metric: `queue mode: wall / floor ceil(N/C)·T + poll = ${(floorMs / 1000).toFixed(0)} s`, measured: `${(queue.wallMs / floorMs).toFixed(3)}× (${(queue.wallMs / 1000).toFixed(1)} s)`, target: '≤ 1.2×', met: ok(queue) && queue.wallMs / floorMs <= 1.2 },
-		{ metric: 'queue mode: 500044 answers per call', measured: (queue.refusals / N).toFixed(2), target: 'reported', met: true },
-		{ metric: 'queue mode: accepted generations per call', measured: (queue.accepted / N).toFixed(2), target: '1.00', met: queue.accepted === N },
-		{ metric: 'one n8n process: wall / floor', measured: `${(single.wallMs / floorMs).toFixed(3)}× (${(single.wallMs / 1000).toFixed(1)} s)`, target: 'for comparison', met: ok(single) },
-		{ metric: 'one n8n process: 500044 answers per call', measured: (single.refusals / N).toFixed(2), target: 'reported', met: true },
-	];
-	return printTable(rows);
+	const rows = queueBenchRows({ items: N, accountLimit: ACCOUNT_LIMIT, generationMs: T_MS, pollSeconds: POLL_S }, { ...queue, ok: ok(queue) }, { ...single, ok: ok(single) });
+	const scenario = `n8n ${VERSION}, ${N} webhook calls, account limit ${ACCOUNT_LIMIT}, T = ${T_MS / 1000} s, poll ${POLL_S} s`;
+	return publishTable(rows, { block: 'bench-queue', command: 'npm run bench:queue', scenario, defaults: defaultScenario(), load });
 }
 
 runBench(main);

@@ -1,4 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Benchmark output with Node; never part of the package. */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Benchmark output with Node; never part of the package. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+
+import { REPOSITORY_ROOT } from '../test/harness/fixtures';
 
 export interface Row {
 	metric: string;
@@ -9,15 +14,54 @@ export interface Row {
 
 export const say = (line = '') => process.stdout.write(`${line}\n`);
 
-/** Prints the rows as the Markdown table the README shows; 0 when every target was met. */
-export function printTable(rows: Row[]): number {
-	const width = Math.max(...rows.map((row) => row.metric.length));
-	say();
-	say(`| ${'metric'.padEnd(width)} | measured | target | met |`);
-	say(`|${'-'.repeat(width + 2)}|---|---|---|`);
-	for (const row of rows) say(`| ${row.metric.padEnd(width)} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`);
-	return rows.every((row) => row.met) ? 0 : 1;
+/** The Markdown table, exactly as printed and as the README shows it. */
+export function tableLines(rows: Row[]): string[] {
+	return [
+		'| metric | measured | target | met |',
+		'|---|---|---|---|',
+		...rows.map((row) => `| ${row.metric} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`),
+	];
 }
+
+/** The README block a benchmark owns: `<!-- <name>:start -->` … `<!-- <name>:end -->`. */
+export function readmeBlock(readme: string, name: string): { before: string; body: string; after: string } | undefined {
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	const from = readme.indexOf(start);
+	const to = readme.indexOf(end);
+	if (from < 0 || to < from) return undefined;
+	return { before: readme.slice(0, from + start.length), body: readme.slice(from + start.length, to), after: readme.slice(to) };
+}
+
+/**
+ * Prints the table and returns 0 when every target was met. Run with the default scenario, it also rewrites the
+ * README's block for this benchmark with the same table (the README's figures are always a real run's output,
+ * dated, with the machine's load when it started, since the machine is small and noisy).
+ */
+export function publishTable(rows: Row[], options: { block: 'bench' | 'bench-queue'; command: string; scenario: string; defaults: boolean; load: number }): number {
+	const lines = tableLines(rows);
+	say();
+	for (const line of lines) say(line);
+	const missed = rows.filter((row) => !row.met).length;
+	if (options.defaults) {
+		const path = join(REPOSITORY_ROOT, 'README.md');
+		const readme = readFileSync(path, 'utf8');
+		const block = readmeBlock(readme, options.block);
+		if (!block) throw new Error(`README.md has no <!-- ${options.block}:start --> … <!-- ${options.block}:end --> block`);
+		const measured =
+			`Measured ${new Date().toISOString().slice(0, 10)} by \`${options.command}\` (${options.scenario}; Node ${process.version}, ` +
+			`${cpus().length} CPUs, load average ${options.load.toFixed(2)} at the start${missed ? `; ${missed} target${missed === 1 ? '' : 's'} missed` : ''}):`;
+		writeFileSync(path, `${block.before}\n${measured}\n\n${lines.join('\n')}\n${block.after}`);
+		say(`\nREADME.md: the ${options.block} table now shows this run.`);
+	}
+	return missed ? 1 : 0;
+}
+
+/** True when no BENCH_* setting changes the scenario: only such runs update the README. */
+export const defaultScenario = (): boolean => !Object.keys(process.env).some((name) => name.startsWith('BENCH_'));
+
+/** The one-minute load average, to record with the figures (read before the benchmark loads the machine itself). */
+export const loadAverage = (): number => loadavg()[0];
 
 /** Runs a benchmark's main and exits with its code (1 on a crash, with the stack). */
 export function runBench(main: () => Promise<number>): void {

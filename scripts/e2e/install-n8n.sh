@@ -5,9 +5,11 @@
 set -euo pipefail
 
 N8N_VERSION="$1"
-# Run from `npm run`, npm exports the project's settings (ignore-scripts=true from .npmrc among them) as
+# Run from `npm run`, npm exports the project's settings (.npmrc's strict-allow-scripts among them) as
 # npm_config_* variables; they must not reach the n8n install, whose sqlite3 needs its build script.
 unset $(env | grep -o '^npm_config_[A-Za-z0-9_]*' || true)
+# Optionally keep n8n's downloads out of the user's npm cache (GitHub CI caches ~/.npm for the project alone).
+if [ -n "${PIXVERSE_E2E_NPM_CACHE:-}" ]; then export npm_config_cache="$PIXVERSE_E2E_NPM_CACHE"; fi
 CACHE="${PIXVERSE_E2E_CACHE:-$HOME/.cache/n8n-nodes-pixverse-e2e}"
 NODE24_VERSION="24.21.0"
 mkdir -p "$CACHE"

@@ -10,10 +10,14 @@ import { OWNER } from './n8nInstance';
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export interface EditorCheck {
+	/** The node's panel (Generate From Image), as the README shows it. */
 	screenshot: string;
 	operationShown: string;
 	fieldsShown: string[];
 	iconSource: string;
+	/** The credential dialog opened from the panel's pencil, as the README shows it. */
+	credentialScreenshot: string;
+	credentialFieldsShown: string[];
 }
 
 /**
@@ -48,14 +52,24 @@ export async function checkEditor(n8n: N8nInstance, workflowId: string, nodeName
 		await panel.waitFor({ timeout: 30_000 });
 		await page.getByText('Prompt', { exact: true }).first().waitFor({ timeout: 30_000 });
 		mkdirSync(outputDir, { recursive: true });
-		const screenshot = join(outputDir, `editor-n8n-${n8n.version}.png`);
+		const screenshot = join(outputDir, `node-panel-n8n-${n8n.version}.png`);
 		await page.screenshot({ path: screenshot });
 		// Dropdowns show their choice as an input's value, not as text.
 		const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
 		const text = `${await page.locator('body').innerText()}\n${values.join('\n')}`;
 		const fieldsShown = ['Image Source', 'Model', 'Prompt', 'Duration (Seconds)', 'Quality', 'Wait for Completion', 'Download Video'].filter((label) => text.includes(label));
 		const operationShown = ['Generate From Image', 'Generate video from image'].find((label) => text.includes(label)) ?? '';
-		return { screenshot, operationShown, fieldsShown, iconSource };
+
+		// The pencil next to the credential opens the same dialog as Credentials → PixVerse account.
+		await page.locator('[data-test-id="credential-edit-button"]').first().click({ timeout: 30_000 });
+		const dialog = page.locator('[data-test-id="editCredential-modal"] .el-dialog, [data-test-id="editCredential-modal"], .el-dialog').filter({ hasText: 'API Key' }).first();
+		await dialog.waitFor({ timeout: 30_000 });
+		await dialog.getByText('Webhook Secret').first().waitFor({ timeout: 30_000 });
+		const credentialText = await dialog.innerText();
+		const credentialFieldsShown = ['API Key', 'Region', 'Base URL', 'Webhook Secret'].filter((label) => credentialText.includes(label));
+		const credentialScreenshot = join(outputDir, `credential-n8n-${n8n.version}.png`);
+		await dialog.screenshot({ path: credentialScreenshot });
+		return { screenshot, operationShown, fieldsShown, iconSource, credentialScreenshot, credentialFieldsShown };
 	} finally {
 		await browser.close();
 	}

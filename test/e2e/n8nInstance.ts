@@ -32,7 +32,7 @@ export function parseExecution(output: string): { status?: string; data: { resul
 	}
 }
 
-/** Packs the built package into a temporary folder; returns the tarball. */
+/** Packs the built package into a temporary folder; returns the tarball. Callers build first (`npm run test:e2e`, the benches), so prepack's build is skipped. */
 export function packPackage(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'pixverse-pack-'));
 	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPOSITORY_ROOT, stdio: 'pipe' });

@@ -7,11 +7,11 @@
  * parsed results. n8n installs are cached outside the repository by scripts/e2e/install-n8n.sh.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
 
-import { REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
+import { README_PICTURES, REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
 import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../simulator/server';
 import { signWebhook } from '../simulator/webhooks';
 import { CHROMIUM, checkEditor } from './editor';
@@ -24,6 +24,17 @@ const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').
 /** Queue mode (Redis, PostgreSQL, main + workers) for these versions; E2E_QUEUE=off skips it. */
 const QUEUE_VERSIONS = process.env.E2E_QUEUE === 'off' ? [] : VERSIONS;
 const OUTPUT_DIR = join(REPOSITORY_ROOT, 'e2e-output');
+/** E2E_UPDATE_PICTURES=1 refreshes the README's pictures (not shipped in the package) from this n8n version's editor. */
+const README_PICTURES_VERSION = '2.41.1';
+
+/** A screenshot the README can show: a PNG of a real panel, not an empty or tiny capture. */
+function checkPicture(path: string): void {
+	const png = readFileSync(path);
+	check(png.subarray(1, 4).toString('latin1') === 'PNG', `${path} is not a PNG`);
+	const width = png.readUInt32BE(16);
+	const height = png.readUInt32BE(20);
+	check(width >= 400 && height >= 300 && png.length > 20_000, `${path} is ${width}×${height}, ${png.length} bytes: too small to be the panel`);
+}
 
 interface Outcome {
 	version: string;
@@ -271,13 +282,21 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 				}
 			});
 
-			await scenario(version, 'editor: the node panel renders (headless Chromium)', async () => {
+			await scenario(version, 'editor: the node panel and the credential dialog render, pictured (headless Chromium)', async () => {
 				check(CHROMIUM, 'chromium is not installed');
 				const editor = await checkEditor(n8n, workflows.imageToVideo.id, 'Generate Video', OUTPUT_DIR);
 				check(editor.operationShown, 'the operation was not shown');
 				check(editor.fieldsShown.length >= 5, `only these fields rendered: ${editor.fieldsShown.join(', ')}`);
 				check(/pixverse/i.test(editor.iconSource), `the node icon is not the PixVerse icon (${editor.iconSource || 'no image'})`);
-				return `${editor.fieldsShown.join(', ')}; screenshot ${editor.screenshot.replace(`${REPOSITORY_ROOT}/`, '')}`;
+				check(editor.credentialFieldsShown.length === 4, `the credential dialog showed only ${editor.credentialFieldsShown.join(', ')}`);
+				for (const picture of [editor.screenshot, editor.credentialScreenshot]) checkPicture(picture);
+				const pictures = [editor.screenshot, editor.credentialScreenshot].map((path) => path.replace(`${REPOSITORY_ROOT}/`, ''));
+				if (process.env.E2E_UPDATE_PICTURES === '1' && version === README_PICTURES_VERSION) {
+					copyFileSync(editor.screenshot, join(REPOSITORY_ROOT, README_PICTURES.nodePanel));
+					copyFileSync(editor.credentialScreenshot, join(REPOSITORY_ROOT, README_PICTURES.credential));
+					pictures.push(`copied to ${README_PICTURES.nodePanel} and ${README_PICTURES.credential}`);
+				}
+				return `${editor.fieldsShown.join(', ')}; credential: ${editor.credentialFieldsShown.join(', ')}; pictures ${pictures.join(', ')}`;
 			});
 		} finally {
 			await n8n.stop();

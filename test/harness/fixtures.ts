@@ -20,6 +20,12 @@ export const REPOSITORY_ROOT = repositoryRoot();
 export const SAMPLE_PNG_PATH = join(REPOSITORY_ROOT, 'test', 'fixtures', 'sunset.png');
 export const SAMPLE_PNG = readFileSync(SAMPLE_PNG_PATH);
 
+/** The README's pictures (repository-relative; docs/ is not in the package's `files`), taken by the e2e editor check. */
+export const README_PICTURES = {
+	nodePanel: 'docs/images/node-panel.png',
+	credential: 'docs/images/credential-dialog.png',
+};
+
 /** Files whose first bytes are those of each format; enough for format checks on both sides. */
 export const FILES = {
 	png: SAMPLE_PNG,
