@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -111,6 +112,12 @@ const logger = {
 // n8n-core's engine logs through this Logger; replacing it keeps every line for the checks and off the report.
 Container.set(Logger, logger as never);
 LoggerProxy.init(logger as never);
+
+// Every node execution context gets n8n-core's SSHClientsManager, whose constructor starts an unref'd 60 s
+// setInterval that only process 'exit' clears. Under jest that listener sits on the test file's sandboxed
+// `process`, which never emits 'exit': the interval lives on in the worker and keeps this file's whole module
+// registry (n8n-core, the simulator, every execution) in memory. Stop it when the file ends.
+afterAll(() => Container.get(SSHClientsManager).onShutdown());
 
 /**
  * Resolves credentials like n8n's CredentialsHelper does for a credential whose `authenticate` is a

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { ACCOUNT_LIMIT, POLL_S } from '../../e2e/queue';
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
-import type { BatchResult, WebhookBatchResult } from '../../../scripts/benchRows';
+import type { BatchResult, BenchMeasurements, WebhookBatchResult } from '../../../scripts/benchRows';
 import { BENCH_DEFAULTS, QUEUE_BENCH_DEFAULTS, benchRows, queueBenchRows } from '../../../scripts/benchRows';
 import type { Row } from '../../../scripts/benchTable';
 import { readmeBlock, tableLines } from '../../../scripts/benchTable';
@@ -30,6 +30,17 @@ function writtenBlock(name: string): { measured: string; header: string[]; rows:
 
 const batch: BatchResult = { wallMs: 16_000, statusPerJob: 2, submitPerJob: 1, ok: true };
 const webhookBatch: WebhookBatchResult = { wallMs: 90_000, refusals: 40, accepted: 40, ok: true };
+const measurements = (changes: Partial<BenchMeasurements> = {}): BenchMeasurements => ({
+	concurrent: batch,
+	sequential: batch,
+	text: batch,
+	textSequential: batch,
+	viaTrigger: { statusPerJob: 0, executions: 40, ok: true },
+	memory: { growthMb: 1, ok: true },
+	upload: { growthMb: 1, ok: true },
+	loadMs: 1,
+	...changes,
+});
 
 function expectSameRows(written: ReturnType<typeof writtenBlock>, rows: Row[]): void {
 	expect(written.header).toEqual(tableLines(rows).slice(0, 2));
@@ -41,17 +52,7 @@ describe('the README tables are the benchmarks’ own output', () => {
 	it('npm run bench: the same rows, labels and targets, from a dated run', () => {
 		const written = writtenBlock('bench');
 		expect(written.measured).toMatch(/^Measured \d{4}-\d{2}-\d{2} by `npm run bench` \(N = 40 items, account limit C = 5, generation time T = 2 s, poll interval 1 s, filesystem binary mode; Node v\d+\.\d+\.\d+, \d+ CPUs, load average [\d.]+ at the start/);
-		const rows = benchRows(BENCH_DEFAULTS, {
-			concurrent: batch,
-			sequential: batch,
-			text: batch,
-			textSequential: batch,
-			viaTrigger: { statusPerJob: 0, executions: 40, ok: true },
-			memory: { growthMb: 1, ok: true },
-			upload: { growthMb: 1, ok: true },
-			loadMs: 1,
-		});
-		expectSameRows(written, rows);
+		expectSameRows(written, benchRows(BENCH_DEFAULTS, measurements()));
 	});
 
 	it('npm run bench:queue: the same rows, labels and targets, from a dated run', () => {
@@ -62,16 +63,7 @@ describe('the README tables are the benchmarks’ own output', () => {
 	});
 
 	it('a measured figure is the bench’s, not an edit: every row marks its target met or missed', () => {
-		const rows = benchRows(BENCH_DEFAULTS, {
-			concurrent: { ...batch, wallMs: 20_000 },
-			sequential: batch,
-			text: batch,
-			textSequential: batch,
-			viaTrigger: { statusPerJob: 0, executions: 40, ok: true },
-			memory: { growthMb: 70, ok: true },
-			upload: { growthMb: 1, ok: true },
-			loadMs: 1,
-		});
+		const rows = benchRows(BENCH_DEFAULTS, measurements({ concurrent: { ...batch, wallMs: 20_000 }, memory: { growthMb: 70, ok: true } }));
 		expect(tableLines(rows)[2]).toBe('| (a) wall / floor ceil(N/C)·T = 16 s | 1.250× (20.00 s) | ≤ 1.15× | NO |');
 		expect(rows.filter((row) => !row.met).map((row) => row.metric.slice(0, 3))).toEqual(['(a)', '(a)', '(e)', '(c)']);
 	});
