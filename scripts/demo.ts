@@ -67,7 +67,7 @@ async function main(): Promise<number> {
 		say(`MP4 written to ${relative(process.cwd(), file)} (${item.binary?.data?.fileSize ?? ''}) in ${(result.durationMs / 1000).toFixed(1)} s.`);
 		say();
 		say('The same inside a full n8n:');
-		say('  npm run build && npm pack                                   # n8n-nodes-pixverse-<version>.tgz');
+		say('  npm pack                                                    # builds dist/, then n8n-nodes-pixverse-<version>.tgz');
 		say('  cd ~/.n8n/nodes && npm install /path/to/n8n-nodes-pixverse-<version>.tgz   # then restart n8n');
 		say('  npm run simulator                                           # optional: a local PixVerse for the credential');
 		say('  In n8n: create a "PixVerse API" credential, import examples/image-to-video.json, run it.');

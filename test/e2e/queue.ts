@@ -107,7 +107,7 @@ export async function runQueueVersion(version: string, installed: { n8nDir: stri
 			const split = stack.workers.map((worker) => executions.filter((execution) => stack.workerOf(execution.id).includes(worker.name)).length);
 			check(split.every((count) => count > 0), `worker split ${split.join('/')}`);
 			const floorMs = Math.ceil(BATCH / ACCOUNT_LIMIT) * QUEUE_T_MS + POLL_S * 1000;
-			return `wall ${(batch.wallMs / 1000).toFixed(1)} s = ${(batch.wallMs / floorMs).toFixed(2)}× the floor; ${(batch.refusals / BATCH).toFixed(2)} 500044 answers per call, none failed; workers ran ${split.join(' / ')}`;
+			return `wall ${(batch.wallMs / 1000).toFixed(1)} s = ${(batch.wallMs / floorMs).toFixed(2)}× the floor; ${(batch.refusals / BATCH).toFixed(2)} free refusals (ErrCode 500044) per call, none failed; workers ran ${split.join(' / ')}`;
 		});
 
 		await scenario(version, `queue mode: Download Video stores the MP4 in ${stack.binaryMode} binary data; the main instance reads it back whole`, async () => {

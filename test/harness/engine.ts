@@ -116,8 +116,9 @@ LoggerProxy.init(logger as never);
 // Every node execution context gets n8n-core's SSHClientsManager, whose constructor starts an unref'd 60 s
 // setInterval that only process 'exit' clears. Under jest that listener sits on the test file's sandboxed
 // `process`, which never emits 'exit': the interval lives on in the worker and keeps this file's whole module
-// registry (n8n-core, the simulator, every execution) in memory. Stop it when the file ends.
-afterAll(() => Container.get(SSHClientsManager).onShutdown());
+// registry (n8n-core, the simulator, every execution) in memory. Stop it when the file ends. (The demo and the
+// benches load this harness under plain Node, where there is no afterAll and the unref'd timer is harmless.)
+if (typeof afterAll === 'function') afterAll(() => Container.get(SSHClientsManager).onShutdown());
 
 /**
  * Resolves credentials like n8n's CredentialsHelper does for a credential whose `authenticate` is a
