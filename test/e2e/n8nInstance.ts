@@ -32,6 +32,31 @@ export function parseExecution(output: string): { status?: string; data: { resul
 	}
 }
 
+/** What every n8n the suites start shares: no telemetry, banners, version checks or templates; community packages on. */
+export const TEST_N8N_SETTINGS = {
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+	N8N_SECURE_COOKIE: 'false',
+	N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+};
+
+/**
+ * Installs the packed package into a user folder's `.n8n/nodes` the way n8n installs community packages (no
+ * scripts, no peer dependencies), without the project's npm settings that `npm run` exports as npm_config_*.
+ */
+export function installTarball(userFolder: string, tarball: string): void {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
+	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_config_')));
+	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', '--legacy-peer-deps', tarball], { cwd: nodesDir, stdio: 'pipe', env });
+}
+
 /** Packs the built package into a temporary folder; returns the tarball. Callers build first (`npm run test:e2e`, the benches), so prepack's build is skipped. */
 export function packPackage(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'pixverse-pack-'));
@@ -93,10 +118,7 @@ export class N8nInstance {
 
 	/** Installs the tarball the way n8n installs community packages: into <user folder>/.n8n/nodes/node_modules. */
 	installPackage(tarball: string): void {
-		const nodesDir = join(this.userFolder, '.n8n', 'nodes');
-		mkdirSync(nodesDir, { recursive: true });
-		writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
-		execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', tarball], { cwd: nodesDir, stdio: 'pipe' });
+		installTarball(this.userFolder, tarball);
 	}
 
 	private env(): NodeJS.ProcessEnv {
@@ -105,16 +127,8 @@ export class N8nInstance {
 			...process.env,
 			PATH: `${nodeDir}:${process.env.PATH ?? ''}`,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+			...TEST_N8N_SETTINGS,
 			N8N_ENCRYPTION_KEY: 'pixverse-e2e-encryption-key',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-			N8N_SECURE_COOKIE: 'false',
-			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_RESTRICT_FILE_ACCESS_TO: this.filesFolder,
 			DB_TYPE: 'sqlite',
 			// The execution JSON is printed through the logger: a lower level prints nothing.

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { freePort, webhookRegistered } from './n8nInstance';
+import { TEST_N8N_SETTINGS, freePort, installTarball, webhookRegistered } from './n8nInstance';
 import type { ExecutionData } from './n8nInstance';
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -251,11 +251,7 @@ export class QueueStack {
 	}
 
 	private installPackage(): void {
-		const nodesDir = join(this.userFolder, '.n8n', 'nodes');
-		mkdirSync(nodesDir, { recursive: true });
-		writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
-		const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_config_')));
-		execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', '--legacy-peer-deps', this.options.tarball], { cwd: nodesDir, stdio: 'pipe', env });
+		installTarball(this.userFolder, this.options.tarball);
 	}
 
 	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -264,15 +260,7 @@ export class QueueStack {
 			PATH: `${dirname(this.options.nodeBin)}:${process.env.PATH ?? ''}`,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-			N8N_SECURE_COOKIE: 'false',
-			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			...TEST_N8N_SETTINGS,
 			N8N_RESTRICT_FILE_ACCESS_TO: join(this.userFolder, 'files'),
 			N8N_LOG_LEVEL: 'info',
 			N8N_EXPRESSION_ENGINE: 'legacy',
