@@ -107,11 +107,16 @@ export interface SimulatorOptions {
 	 * endpoints PixVerse lists. None by default; setWebhook() changes it at run time.
 	 */
 	webhook?: SimWebhookConfig;
+	/**
+	 * Models PixVerse launched after the node's model list (e.g. { 'v6-max': { follows: 'v6', priceFactor: 2 } }):
+	 * accepted wherever the model they follow is, by its rules, at its price times `priceFactor`.
+	 */
+	newModels?: Record<string, { follows: string; priceFactor: number }>;
 	host?: string;
 	port?: number;
 }
 
-type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates' | 'speakers' | 'restyles' | 'webhook'>>;
+type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates' | 'speakers' | 'restyles' | 'webhook' | 'newModels'>> & Pick<SimulatorOptions, 'newModels'>;
 
 /** A file uploaded with POST /openapi/v2/media/upload (served back at `url`). */
 export interface SimMedia {
@@ -258,6 +263,7 @@ export class PixVerseSimulator {
 			creditPackage: options.creditPackage ?? 3630,
 			runningStatus: options.runningStatus ?? 5,
 			authFailure: options.authFailure ?? 'errcode',
+			newModels: options.newModels,
 		};
 		this.faults = new FaultInjector(options.randomFaults);
 		this.account = new Account(this.options.creditMonthly, this.options.creditPackage);
@@ -545,9 +551,9 @@ export class PixVerseSimulator {
 		if (/"img_id"\s*:\s*"/.test(record.rawBody ?? '')) return envelope(400013, 'invalid binding request: img_id');
 		const imageId = body.img_id === undefined ? undefined : String(body.img_id);
 		if (!imageId || !this.images.has(imageId)) return envelope(400032, 'invalid image id');
-		const check = checkGenerateBody(body);
+		const check = checkGenerateBody(this.asListedModel(body));
 		if (check.errCode !== 0) return envelope(check.errCode, check.errMsg);
-		const price = priceOf(body);
+		const price = this.newModelPrice(body, priceOf(this.asListedModel(body)));
 		const admission = this.book.admission(price);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
 		const job = this.accept({ kind: 'video', endpoint: 'generate', traceId: record.traceId ?? '', body, price, prompt: String(body.prompt) });
@@ -568,9 +574,9 @@ export class PixVerseSimulator {
 	): StoredAnswer {
 		const body = this.typedBody(record);
 		if (!body) return envelope(400013, 'invalid binding request');
-		const result = check(body);
+		const result = check(this.asListedModel(body));
 		if (result.errCode !== 0) return envelope(result.errCode, result.errMsg);
-		const cost = price(body, result.template);
+		const cost = this.newModelPrice(body, price(this.asListedModel(body), result.template));
 		const admission = this.book.admission(cost);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
 		const prompt = Array.isArray(body.multi_transition)
@@ -588,6 +594,16 @@ export class PixVerseSimulator {
 			templateId: result.template ? String(result.template.id) : undefined,
 		});
 		return envelope(0, 'success', kind === 'video' ? { video_id: BigInt(job.id) } : { image_id: BigInt(job.id) });
+	}
+
+	/** The body as the model a new model follows would send it (see SimulatorOptions.newModels). */
+	private asListedModel(body: Record<string, unknown>): Record<string, unknown> {
+		const launched = this.options.newModels?.[String(body.model)];
+		return launched ? { ...body, model: launched.follows } : body;
+	}
+
+	private newModelPrice(body: Record<string, unknown>, price: number): number {
+		return Math.round(price * (this.options.newModels?.[String(body.model)]?.priceFactor ?? 1));
 	}
 
 	/** Accepts a job (JobBook.accept) and, for the webhook endpoints' video jobs, sends its events. */

@@ -20,6 +20,7 @@ export const EFFECT_DURATION = 5;
 export const VIDEO_EFFECT: VideoRules = {
 	operation: 'Generate From Effect',
 	models: MODELS,
+	otherModel: true,
 	options: ['seed', 'soundEffect', 'templateId'],
 	promptOptional: true,
 };

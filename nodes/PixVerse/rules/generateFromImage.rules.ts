@@ -6,6 +6,7 @@ import { buildVideoBody } from './videoBody';
 export const IMAGE_TO_VIDEO: VideoRules = {
 	operation: 'Generate From Image',
 	models: MODELS,
+	otherModel: true,
 	options: ['negativePrompt', 'seed', 'generateAudio', 'multiClip', 'thinkingType', 'motionMode', 'cameraMovement', 'style', 'templateId', 'soundEffect', 'lipSync'],
 };
 

@@ -18,6 +18,7 @@ export const REFERENCE_TYPES = ['subject', 'background'] as const;
 export const REFERENCES: VideoRules = {
 	operation: 'Generate From References',
 	models: ['v6', 'c1', 'v5.6', 'v5.5', 'v5', 'v4.5'],
+	otherModel: true,
 	options: [],
 	aspectRatio: 'common',
 };

@@ -10,6 +10,7 @@ import { buildVideoBody } from './videoBody';
 export const TEXT_TO_VIDEO: VideoRules = {
 	operation: 'Generate From Text',
 	models: MODELS,
+	otherModel: true,
 	options: ['negativePrompt', 'seed', 'generateAudio', 'multiClip', 'thinkingType', 'motionMode', 'style', 'soundEffect'],
 	aspectRatio: 'perModel',
 };

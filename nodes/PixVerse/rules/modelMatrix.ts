@@ -8,6 +8,19 @@
 export const MODELS = ['v6', 'c1', 'v5.6', 'v5.5', 'v5', 'v4.5', 'v4', 'v3.5'] as const;
 export type Model = (typeof MODELS)[number];
 
+export function isListedModel(value: unknown): value is Model {
+	return MODELS.includes(value as Model);
+}
+
+/**
+ * "Other Model (by ID)": a model PixVerse lists before this node knows it (V6 Max at resellers) is sent as typed,
+ * checked by the newest family's rules, and priced as unknown, never guessed.
+ */
+export const OTHER_MODEL = 'other';
+export const NEWEST_MODEL: Model = 'v6';
+/** PixVerse's model strings so far: v6, c1, v5.6… A typed ID must look like one (no spaces, no quotes). */
+export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 export const QUALITIES = ['360p', '540p', '720p', '1080p'] as const;
 export type Quality = (typeof QUALITIES)[number];
 

@@ -1,4 +1,5 @@
 import type { Model, Quality } from './modelMatrix';
+import { isListedModel } from './modelMatrix';
 
 /**
  * PixVerse's published credit prices (pricing page and its model pages, as collected in the project's API notes
@@ -41,7 +42,8 @@ const LEGACY: Record<Quality, Partial<Record<Seconds, number>>> = {
 };
 
 export interface VideoPriceInput {
-	model: Model;
+	/** A listed model, or a model ID typed under "Other Model (by ID)", whose price is unknown. */
+	model: Model | string;
 	quality: Quality;
 	duration: number;
 	audio?: boolean;
@@ -57,7 +59,7 @@ export interface VideoPriceInput {
  */
 export function videoCredits(input: VideoPriceInput): number | null {
 	const { model, quality, duration } = input;
-	if (input.unpricedAddOn) return null;
+	if (input.unpricedAddOn || !isListedModel(model)) return null;
 	if (model === 'v6' || model === 'c1') {
 		// No published per-second price covers V6's multi-clip.
 		if (input.multiClip) return null;
@@ -99,7 +101,7 @@ export const OBJECT_SELECTION_CREDITS = 2;
 /** The price of a video request body built by the video rules (image, text, transition, extend). */
 export function videoBodyCredits(body: Record<string, unknown>): number | null {
 	return videoCredits({
-		model: body.model as Model,
+		model: String(body.model),
 		quality: body.quality as Quality,
 		duration: body.duration as number,
 		audio: body.generate_audio_switch === true,

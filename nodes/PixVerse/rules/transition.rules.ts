@@ -9,6 +9,7 @@ import { buildVideoBody } from './videoBody';
 export const TRANSITION: VideoRules = {
 	operation: 'Transition',
 	models: MODELS,
+	otherModel: true,
 	options: ['seed', 'generateAudio'],
 };
 

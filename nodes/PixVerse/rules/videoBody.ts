@@ -7,13 +7,17 @@ import {
 	MAX_LIP_SYNC_TEXT_LENGTH,
 	MAX_PROMPT_LENGTH,
 	MAX_SEED,
+	MODEL_ID_PATTERN,
 	MODEL_SPECS,
 	MODELS,
 	MOTION_MODES,
+	NEWEST_MODEL,
+	OTHER_MODEL,
 	QUALITIES,
 	STYLES,
 	THINKING_TYPES,
 	aspectRatiosFor,
+	isListedModel,
 	modelsAccepting,
 } from './modelMatrix';
 import type { Problem } from './problems';
@@ -22,6 +26,7 @@ import { Problems, isSet, wholeNumber } from './problems';
 /** Display names of the parameters, shared with the node description so that errors name what users see. */
 export const LABELS = {
 	model: 'Model',
+	modelId: 'Model ID',
 	prompt: 'Prompt',
 	duration: 'Duration (Seconds)',
 	quality: 'Quality',
@@ -87,10 +92,14 @@ export interface VideoRules {
 	aspectRatio?: 'perModel' | 'common';
 	/** An empty prompt is allowed (effect templates ignore it). */
 	promptOptional?: boolean;
+	/** Offers "Other Model (by ID)": an unlisted model sent with the newest family's rules (NEWEST_MODEL). */
+	otherModel?: boolean;
 }
 
 export interface VideoParameters {
 	model: unknown;
+	/** The typed model string, read only when Model is "Other Model (by ID)". */
+	modelId?: unknown;
 	prompt: unknown;
 	duration: unknown;
 	quality: unknown;
@@ -101,6 +110,7 @@ export interface VideoParameters {
 /** A PixVerse request body; media IDs are added by the engine once they are known. */
 export type RequestBody = Record<string, JsonValue>;
 
+/** `model` is the family whose rules the body follows: the model itself, or NEWEST_MODEL for a typed model ID. */
 export type BodyResult = { body: RequestBody; model: Model } | { problems: Problem[] };
 
 const listModels = (models: readonly string[]): string => models.join(', ');
@@ -117,6 +127,33 @@ export function checkModel(value: unknown, models: readonly Model[], operation: 
 		return undefined;
 	}
 	return model;
+}
+
+/**
+ * The model a generation is checked by (`family`) and the string it sends (`sent`): the same for a listed model;
+ * for "Other Model (by ID)", the typed ID checked by the newest family's rules.
+ */
+export function resolveModel(params: Pick<VideoParameters, 'model' | 'modelId'>, rules: Pick<VideoRules, 'models' | 'operation' | 'otherModel'>, problems: Problems): { family: Model; sent: string } | undefined {
+	if (params.model !== OTHER_MODEL) {
+		const model = checkModel(params.model, rules.models, rules.operation, problems);
+		return model && { family: model, sent: model };
+	}
+	if (!rules.otherModel || !rules.models.includes(NEWEST_MODEL)) {
+		problems.add(LABELS.model, `${rules.operation} takes only the models it lists`, `Choose one of ${listModels(rules.models)}.`);
+		return undefined;
+	}
+	const typed = typeof params.modelId === 'string' ? params.modelId.trim() : String(params.modelId ?? '').trim();
+	if (!MODEL_ID_PATTERN.test(typed)) {
+		problems.add(LABELS.modelId, typed ? `"${typed}" is not a PixVerse model ID` : 'No model ID was given', 'Type the model string PixVerse documents (letters, digits, dots and dashes), e.g. v6-max.');
+		return undefined;
+	}
+	// A listed model typed by ID keeps its own rules and price.
+	const listed = typed.toLowerCase();
+	if (isListedModel(listed)) {
+		const model = checkModel(listed, rules.models, rules.operation, problems);
+		return model && { family: model, sent: model };
+	}
+	return { family: NEWEST_MODEL, sent: typed };
 }
 
 export function checkQuality(value: unknown, problems: Problems): string | undefined {
@@ -144,16 +181,16 @@ export function checkPrompt(value: unknown, problems: Problems, optional = false
 }
 
 /** Duration and quality together: each model has its durations, and some refuse the longer ones at 1080p. */
-function checkDuration(model: Model, rawDuration: unknown, quality: string | undefined, problems: Problems): number | undefined {
+function checkDuration(model: Model, rawDuration: unknown, quality: string | undefined, problems: Problems, name: string = model): number | undefined {
 	const spec = MODEL_SPECS[model];
 	const duration = wholeNumber(rawDuration);
 	if (duration === undefined || !spec.durations.includes(duration)) {
 		const allowed = spec.durations.length > 3 ? `a whole number from ${spec.durations[0]} to ${spec.durations[spec.durations.length - 1]}` : spec.durations.join(', ');
-		problems.add(LABELS.duration, `${String(rawDuration)} s is not a duration model ${model} offers`, `Use ${allowed} seconds.`);
+		problems.add(LABELS.duration, `${String(rawDuration)} s is not a duration model ${name} offers`, `Use ${allowed} seconds.`);
 		return undefined;
 	}
 	if (quality === '1080p' && spec.durationsRefusedAt1080p.includes(duration)) {
-		problems.add(LABELS.duration, `Model ${model} cannot make ${duration} s videos at 1080p`, 'Choose a shorter duration or a lower quality.');
+		problems.add(LABELS.duration, `Model ${name} cannot make ${duration} s videos at 1080p`, 'Choose a shorter duration or a lower quality.');
 	}
 	return duration;
 }
@@ -165,9 +202,12 @@ function checkDuration(model: Model, rawDuration: unknown, quality: string | und
 export function buildVideoBody(params: VideoParameters, rules: VideoRules): BodyResult {
 	const problems = new Problems();
 	const { options } = params;
-	const model = checkModel(params.model, rules.models, rules.operation, problems);
-	if (!model) return { problems: problems.list };
+	const resolved = resolveModel(params, rules, problems);
+	if (!resolved) return { problems: problems.list };
+	const model = resolved.family;
 	const spec = MODEL_SPECS[model];
+	// Messages name what the user chose; a typed ID says whose rules it was checked by.
+	const name = resolved.sent === model ? model : `${resolved.sent} (checked by ${model}'s rules)`;
 
 	for (const [key, value] of Object.entries(options)) {
 		const option = OPTION_OF_KEY[key as keyof GenerateOptions];
@@ -180,14 +220,14 @@ export function buildVideoBody(params: VideoParameters, rules: VideoRules): Body
 
 	const prompt = checkPrompt(params.prompt, problems, rules.promptOptional);
 	const quality = checkQuality(params.quality, problems);
-	const duration = checkDuration(model, params.duration, quality, problems);
+	const duration = checkDuration(model, params.duration, quality, problems, name);
 
-	const body: RequestBody = { model, prompt, duration: duration as number, quality: quality as string };
+	const body: RequestBody = { model: resolved.sent, prompt, duration: duration as number, quality: quality as string };
 
 	if (rules.aspectRatio) {
 		const allowed = rules.aspectRatio === 'perModel' ? aspectRatiosFor(model) : ASPECT_RATIOS;
 		if (allowed.includes(params.aspectRatio as (typeof allowed)[number])) body.aspect_ratio = params.aspectRatio as string;
-		else problems.add(LABELS.aspectRatio, `"${String(params.aspectRatio)}" is not an aspect ratio model ${model} offers`, `Choose one of ${allowed.join(', ')}.`);
+		else problems.add(LABELS.aspectRatio, `"${String(params.aspectRatio)}" is not an aspect ratio model ${name} offers`, `Choose one of ${allowed.join(', ')}.`);
 	}
 
 	const templateId = isSet(options.templateId) ? toIdString(options.templateId) : undefined;
@@ -199,7 +239,7 @@ export function buildVideoBody(params: VideoParameters, rules: VideoRules): Body
 		if (!isSet(value) || value === false) return false;
 		if (spec.options.includes(option) || alsoAllowed) return true;
 		const accepting = modelsAccepting(option).filter((candidate) => rules.models.includes(candidate));
-		problems.add(label, `Model ${model} does not accept ${label}`, `Remove ${label} from Options, or choose model ${listModels(accepting)}.`);
+		problems.add(label, `Model ${name} does not accept ${label}`, `Remove ${label} from Options, or choose model ${listModels(accepting)}.`);
 		return false;
 	};
 

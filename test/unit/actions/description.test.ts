@@ -10,7 +10,9 @@ import { TEXT_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromText.ru
 import { TRANSITION } from '../../../nodes/PixVerse/rules/transition.rules';
 import { EXTEND } from '../../../nodes/PixVerse/rules/extend.rules';
 import { OPTION_OF_KEY } from '../../../nodes/PixVerse/rules/videoBody';
-import { MODELS, MODEL_SPECS, modelsAccepting } from '../../../nodes/PixVerse/rules/modelMatrix';
+import { MODELS, MODEL_SPECS, NEWEST_MODEL, OTHER_MODEL, modelsAccepting } from '../../../nodes/PixVerse/rules/modelMatrix';
+import { VIDEO_EFFECT } from '../../../nodes/PixVerse/rules/generateFromEffect.rules';
+import { MULTI_TRANSITION_MODELS } from '../../../nodes/PixVerse/rules/multiTransition.rules';
 
 const { description } = new PixVerse();
 const generate = description.properties.filter((property) => property.displayOptions?.show?.operation?.includes('generateFromImage'));
@@ -26,16 +28,18 @@ describe('node description', () => {
 
 	it('offers every model, and exactly one Duration field per model with the durations the matrix allows', () => {
 		const models = (named('model')[0].options as INodePropertyOptions[]).map((option) => option.value);
-		expect([...models].sort()).toEqual([...MODELS].sort());
-		for (const model of MODELS) {
+		expect([...models].sort()).toEqual([...MODELS, OTHER_MODEL].sort());
+		for (const model of [...MODELS, OTHER_MODEL]) {
 			const fields = named('duration').filter((field) => (field.displayOptions?.show?.model as string[]).includes(model));
 			expect([model, fields.length]).toEqual([model, 1]);
 			const [field] = fields;
+			// "Other Model (by ID)" is checked by the newest family's rules, so it shows that family's Duration.
+			const spec = MODEL_SPECS[model === OTHER_MODEL ? NEWEST_MODEL : (model as (typeof MODELS)[number])];
 			if (field.type === 'options') {
-				expect((field.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(MODEL_SPECS[model].durations);
+				expect((field.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(spec.durations);
 			} else {
 				expect([field.typeOptions?.minValue, field.typeOptions?.maxValue]).toEqual([1, 15]);
-				expect(MODEL_SPECS[model].durations).toHaveLength(15);
+				expect(spec.durations).toHaveLength(15);
 			}
 		}
 	});
@@ -54,8 +58,16 @@ describe('node description', () => {
 		};
 		for (const [name, option] of Object.entries(gated)) {
 			const property = options.find((candidate) => candidate.name === name);
-			expect([name, property?.displayOptions?.show?.['/model']]).toEqual([name, modelsAccepting(option)]);
+			const accepting: string[] = modelsAccepting(option);
+			expect([name, property?.displayOptions?.show?.['/model']]).toEqual([name, accepting.includes(NEWEST_MODEL) ? [...accepting, OTHER_MODEL] : accepting]);
 		}
+	});
+
+	it('asks for the Model ID only under "Other Model (by ID)", with a hint that its price is unknown', () => {
+		const [field] = named('modelId');
+		expect(field).toMatchObject({ type: 'string', required: true, displayOptions: { show: { model: [OTHER_MODEL] } } });
+		expect(field.hint).toMatch(/price is unknown/);
+		expect(field.hint).toMatch(/Allow Unknown Prices/);
 	});
 });
 
@@ -124,8 +136,16 @@ describe('every operation', () => {
 		for (const [operation, rules] of [['generateFromText', TEXT_TO_VIDEO], ['generateFromReferences', REFERENCES], ['transition', TRANSITION]] as const) {
 			const properties = forOperation('video', operation);
 			const models = (properties.find((property) => property.name === 'model')?.options as INodePropertyOptions[]).map((option) => option.value);
-			expect([operation, [...models].sort()]).toEqual([operation, [...rules.models].sort()]);
+			expect([operation, [...models].sort()]).toEqual([operation, [...rules.models, OTHER_MODEL].sort()]);
 			expect([operation, properties.some((property) => property.name === 'aspectRatio')]).toEqual([operation, Boolean(rules.aspectRatio)]);
 		}
+	});
+
+	it('offers "Other Model (by ID)" where the newest family\'s rules apply, and nowhere else', () => {
+		const offered = (operation: string) => (forOperation('video', operation).find((property) => property.name === 'model')?.options as INodePropertyOptions[]).some((option) => option.value === OTHER_MODEL);
+		expect(['generateFromImage', 'generateFromText', 'generateFromEffect', 'transition', 'generateFromReferences'].filter(offered)).toHaveLength(5);
+		expect(VIDEO_EFFECT.otherModel && IMAGE_TO_VIDEO.otherModel).toBe(true);
+		// Extend is V6 only and multi-transition legacy only: PixVerse documents no other model there.
+		expect([offered('extend'), EXTEND.otherModel, offered('multiTransition'), MULTI_TRANSITION_MODELS.includes(NEWEST_MODEL)]).toEqual([false, undefined, false, false]);
 	});
 });

@@ -75,3 +75,28 @@ describe('image-to-video body (the shared video rules)', () => {
 		expect(problemsOf({ quality })).toEqual([`Quality: "${String(quality)}" is not a PixVerse quality`]);
 	});
 });
+
+describe('Other Model (by ID)', () => {
+	it('sends the typed ID with the newest family\'s rules', () => {
+		expect(buildGenerateBody(params({ model: 'other', modelId: ' v6-max ', duration: 15 }))).toEqual({ model: 'v6', body: { model: 'v6-max', prompt: 'A calm lake', duration: 15, quality: '540p' } });
+	});
+
+	it.each([
+		[undefined, 'Model ID: No model ID was given'],
+		['', 'Model ID: No model ID was given'],
+		['v6 max', 'Model ID: "v6 max" is not a PixVerse model ID'],
+		['"v6"', 'Model ID: ""v6"" is not a PixVerse model ID'],
+	])('refuses the Model ID %j', (modelId, expected) => {
+		expect(problemsOf({ model: 'other', modelId })).toEqual([expected]);
+	});
+
+	it('refuses what V6 refuses, naming the typed model and whose rules it was checked by', () => {
+		expect(problemsOf({ model: 'other', modelId: 'v6-max', duration: 16 })).toEqual(["Duration (Seconds): 16 s is not a duration model v6-max (checked by v6's rules) offers"]);
+		expect(problemsOf({ model: 'other', modelId: 'v6-max', options: { motionMode: 'fast' } })[0]).toMatch(/^Motion Mode: Model v6-max \(checked by v6's rules\) does not accept Motion Mode/);
+	});
+
+	it('keeps a listed model typed by ID on its own rules', () => {
+		expect(buildGenerateBody(params({ model: 'other', modelId: 'V5', duration: 8 }))).toMatchObject({ model: 'v5', body: { model: 'v5', duration: 8 } });
+		expect(problemsOf({ model: 'other', modelId: 'v5', duration: 10 })).toEqual(['Duration (Seconds): 10 s is not a duration model v5 offers']);
+	});
+});

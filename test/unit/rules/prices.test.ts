@@ -90,3 +90,11 @@ describe("the README's price table", () => {
 		});
 	});
 });
+
+describe('a model typed under Other Model (by ID)', () => {
+	it('has no price, never a guess from the family it is checked by', () => {
+		expect(videoBodyCredits({ model: 'v6-max', quality: '540p', duration: 5 })).toBeNull();
+		expect(videoCredits({ model: 'v6-max', quality: '540p', duration: 5 })).toBeNull();
+		expect(videoBodyCredits({ model: 'v6', quality: '540p', duration: 5 })).not.toBeNull();
+	});
+});

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { GatedOption, Model } from '../../rules/modelMatrix';
-import { ASPECT_RATIOS, CAMERA_MOVEMENTS, MAX_SEED, MODEL_SPECS, STYLES, WIDE_ASPECT_RATIOS, aspectRatiosFor, modelsAccepting } from '../../rules/modelMatrix';
+import { ASPECT_RATIOS, CAMERA_MOVEMENTS, MAX_SEED, MODEL_SPECS, NEWEST_MODEL, OTHER_MODEL, STYLES, WIDE_ASPECT_RATIOS, aspectRatiosFor, modelsAccepting } from '../../rules/modelMatrix';
 import type { VideoOption, VideoRules } from '../../rules/videoBody';
 import { LABELS } from '../../rules/videoBody';
 import { includeRawResponseOption } from './jobOptions.description';
@@ -25,14 +25,42 @@ const MODEL_OPTIONS: Record<Model, { name: string; description: string }> = {
 
 const humanize = (value: string) => value.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).replace(/^3d /i, '3D ');
 
-export function modelField(models: readonly Model[], defaultModel: Model = models[0]): INodeProperties {
-	return {
+/** The Model dropdown of a rule table, with "Other Model (by ID)" and its Model ID field where the table offers it. */
+export function modelFields(rules: Pick<VideoRules, 'models' | 'otherModel'>, defaultModel: Model = rules.models[0]): INodeProperties[] {
+	const model: INodeProperties = {
 		displayName: LABELS.model,
 		name: 'model',
 		type: 'options',
-		options: [...models].sort().map((value) => ({ value, ...MODEL_OPTIONS[value] })),
+		options: [...rules.models].sort().map((value) => ({ value, ...MODEL_OPTIONS[value] })),
 		default: defaultModel,
 	};
+	if (!offersOtherModel(rules)) return [model];
+	model.options!.push({
+		name: 'Other Model (by ID)',
+		value: OTHER_MODEL,
+		description: `A model PixVerse offers that this list does not show yet, sent with ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules`,
+	});
+	return [
+		model,
+		{
+			displayName: LABELS.modelId,
+			name: 'modelId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. v6-max',
+			description: 'The model string exactly as PixVerse documents it',
+			hint: `Sent as typed and checked by ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules (durations, qualities, options). Its price is unknown to this node: Max Credits per Execution refuses it unless Allow Unknown Prices is on.`,
+			displayOptions: { show: { model: [OTHER_MODEL] } },
+		},
+	];
+}
+
+const offersOtherModel = (rules: Pick<VideoRules, 'models' | 'otherModel'>): boolean => rules.otherModel === true && rules.models.includes(NEWEST_MODEL);
+
+/** The Model values a field is shown for: its models, plus "Other Model" where the newest family's rules are its rules. */
+function shownFor(models: readonly Model[], withOther: boolean): string[] {
+	return withOther && models.includes(NEWEST_MODEL) ? [...models, OTHER_MODEL] : [...models];
 }
 
 export function promptField(placeholder: string, optional = false): INodeProperties {
@@ -49,7 +77,7 @@ export function promptField(placeholder: string, optional = false): INodePropert
 }
 
 /** A Duration dropdown for models that share their durations (read from the model matrix). */
-function durationChoices(models: Model[]): INodeProperties {
+function durationChoices(models: Model[], withOther: boolean): INodeProperties {
 	const { durations, durationsRefusedAt1080p } = MODEL_SPECS[models[0]];
 	return {
 		displayName: LABELS.duration,
@@ -60,12 +88,12 @@ function durationChoices(models: Model[]): INodeProperties {
 			value: seconds,
 		})),
 		default: 5,
-		displayOptions: { show: { model: models } },
+		displayOptions: { show: { model: shownFor(models, withOther) } },
 	};
 }
 
 /** One Duration field per model family the operation offers. */
-function durationFields(models: readonly Model[]): INodeProperties[] {
+function durationFields(models: readonly Model[], withOther: boolean): INodeProperties[] {
 	const only = (family: Model[]) => family.filter((model) => models.includes(model));
 	const fields: INodeProperties[] = [];
 	const perSecond = only(['v6', 'c1']);
@@ -77,13 +105,13 @@ function durationFields(models: readonly Model[]): INodeProperties[] {
 			typeOptions: { minValue: 1, maxValue: 15 },
 			default: 5,
 			description: 'Length of the video: any whole number of seconds from 1 to 15',
-			displayOptions: { show: { model: perSecond } },
+			displayOptions: { show: { model: shownFor(perSecond, withOther) } },
 		});
 	}
 	const tenSeconds = only(['v5.6', 'v5.5']);
-	if (tenSeconds.length) fields.push(durationChoices(tenSeconds));
+	if (tenSeconds.length) fields.push(durationChoices(tenSeconds, withOther));
 	const legacy = only(['v5', 'v4.5', 'v4', 'v3.5']);
-	if (legacy.length) fields.push({ ...durationChoices(legacy), hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p' });
+	if (legacy.length) fields.push({ ...durationChoices(legacy, withOther), hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p' });
 	return fields;
 }
 
@@ -102,14 +130,14 @@ export const qualityField: INodeProperties = {
 };
 
 /** Aspect Ratio: per model (V6 and C1 offer three more ratios than the others), or the five common ones for all. */
-function aspectRatioFields(models: readonly Model[], mode: NonNullable<VideoRules['aspectRatio']>): INodeProperties[] {
+function aspectRatioFields(models: readonly Model[], mode: NonNullable<VideoRules['aspectRatio']>, withOther: boolean): INodeProperties[] {
 	const field = (ratios: readonly string[], shown: Model[]): INodeProperties => ({
 		displayName: LABELS.aspectRatio,
 		name: 'aspectRatio',
 		type: 'options',
 		options: ratios.map((ratio) => ({ name: ratio, value: ratio })),
 		default: '16:9',
-		displayOptions: { show: { model: shown } },
+		displayOptions: { show: { model: shownFor(shown, withOther) } },
 	});
 	const wide = mode === 'perModel' ? models.filter((model) => aspectRatiosFor(model) === WIDE_ASPECT_RATIOS) : [];
 	const narrow = models.filter((model) => !wide.includes(model));
@@ -117,12 +145,12 @@ function aspectRatioFields(models: readonly Model[], mode: NonNullable<VideoRule
 }
 
 /** Shown only for the operation's models that accept the option. */
-function gatedTo(option: GatedOption, models: readonly Model[]) {
-	return { show: { '/model': modelsAccepting(option).filter((model) => models.includes(model)) } };
+function gatedTo(option: GatedOption, models: readonly Model[], withOther: boolean) {
+	return { show: { '/model': shownFor(modelsAccepting(option).filter((model) => models.includes(model)), withOther) } };
 }
 
 /** Every option field, by the rule-table option it belongs to, alphabetical by display name. */
-function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProperties]> {
+function optionFields(models: readonly Model[], withOther: boolean): Array<[VideoOption, INodeProperties]> {
 	return [
 		[
 			'cameraMovement',
@@ -133,7 +161,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				options: CAMERA_MOVEMENTS.map((value) => ({ name: humanize(value), value })),
 				default: 'zoom_in',
 				description: 'Camera motion preset (V4 and V4.5; not with a template)',
-				displayOptions: gatedTo('cameraMovement', models),
+				displayOptions: gatedTo('cameraMovement', models, withOther),
 			},
 		],
 		[
@@ -144,7 +172,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				type: 'boolean',
 				default: false,
 				description: 'Whether to generate native audio with the video (V5.5, V5.6, V6, C1; costs more credits)',
-				displayOptions: gatedTo('generateAudio', models),
+				displayOptions: gatedTo('generateAudio', models, withOther),
 			},
 		],
 		[
@@ -155,7 +183,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				type: 'string',
 				default: 'auto',
 				description: 'Voice for lip sync: a speaker_id from the PixVerse voice list, or auto (V5 and older)',
-				displayOptions: gatedTo('lipSync', models),
+				displayOptions: gatedTo('lipSync', models, withOther),
 			},
 		],
 		[
@@ -166,7 +194,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				type: 'string',
 				default: '',
 				description: 'Text the subject speaks with lip sync, about 140 characters at most (V5 and older)',
-				displayOptions: gatedTo('lipSync', models),
+				displayOptions: gatedTo('lipSync', models, withOther),
 			},
 		],
 		[
@@ -180,7 +208,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 					{ name: 'Fast', value: 'fast', description: 'Only 5 s videos below 1080p; costs double' },
 				],
 				default: 'normal',
-				displayOptions: gatedTo('motionMode', models),
+				displayOptions: gatedTo('motionMode', models, withOther),
 			},
 		],
 		[
@@ -191,7 +219,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				type: 'boolean',
 				default: false,
 				description: 'Whether to make a multi-shot video instead of a single clip (V5.5 and V6)',
-				displayOptions: gatedTo('multiClip', models),
+				displayOptions: gatedTo('multiClip', models, withOther),
 			},
 		],
 		[
@@ -244,7 +272,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				type: 'options',
 				options: STYLES.map((value) => ({ name: humanize(value), value })),
 				default: 'anime',
-				displayOptions: gatedTo('style', models),
+				displayOptions: gatedTo('style', models, withOther),
 			},
 		],
 		[
@@ -271,7 +299,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
 				],
 				default: 'auto',
 				description: 'Whether PixVerse reasons about the prompt before generating (V5.5, V5.6, V6)',
-				displayOptions: gatedTo('thinkingType', models),
+				displayOptions: gatedTo('thinkingType', models, withOther),
 			},
 		],
 	];
@@ -282,7 +310,7 @@ function optionFields(models: readonly Model[]): Array<[VideoOption, INodeProper
  * elsewhere, e.g. the effect picker's template) and Include Raw Response.
  */
 export function optionsCollection(rules: VideoRules, shown: readonly VideoOption[] = rules.options): INodeProperties {
-	const options = optionFields(rules.models)
+	const options = optionFields(rules.models, offersOtherModel(rules))
 		.filter(([option]) => shown.includes(option))
 		.map(([, field]) => field);
 	options.push(includeRawResponseOption);
@@ -294,10 +322,10 @@ export function optionsCollection(rules: VideoRules, shown: readonly VideoOption
 /** Model, Prompt, Duration, Quality (and Aspect Ratio) for a rule table. */
 export function generationFields(rules: VideoRules, promptPlaceholder: string): INodeProperties[] {
 	return [
-		modelField(rules.models, rules.models.includes('v6') ? 'v6' : rules.models[0]),
+		...modelFields(rules, rules.models.includes('v6') ? 'v6' : rules.models[0]),
 		promptField(promptPlaceholder, rules.promptOptional),
-		...durationFields(rules.models),
+		...durationFields(rules.models, offersOtherModel(rules)),
 		qualityField,
-		...(rules.aspectRatio ? aspectRatioFields(rules.models, rules.aspectRatio) : []),
+		...(rules.aspectRatio ? aspectRatioFields(rules.models, rules.aspectRatio, offersOtherModel(rules)) : []),
 	];
 }

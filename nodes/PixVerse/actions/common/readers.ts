@@ -10,6 +10,7 @@ import type { BudgetSettings } from '../../rules/budget';
 import { parseBudgetSettings } from '../../rules/budget';
 import type { WaitSettings } from '../../rules/waitSettings';
 import { parseWaitSettings } from '../../rules/waitSettings';
+import { OTHER_MODEL } from '../../rules/modelMatrix';
 import { DOWNLOAD_PARAMETER, OUTPUT_LABELS } from './jobOptions.description';
 
 /** Readers of the parameters every job operation shares; each refuses a bad value before any request. */
@@ -74,8 +75,10 @@ export function readPerModelField(this: IExecuteFunctions, name: 'duration' | 'a
 /** Model, Prompt, Duration, Quality, Aspect Ratio and Options, as every video generation reads them for its rules. */
 export function readVideoParameters(this: IExecuteFunctions, itemIndex: number): VideoParameters & { includeRawResponse: boolean } {
 	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
+	const model = this.getNodeParameter('model', itemIndex);
 	return {
-		model: this.getNodeParameter('model', itemIndex),
+		model,
+		...(model === OTHER_MODEL ? { modelId: this.getNodeParameter('modelId', itemIndex, '') } : {}),
 		prompt: this.getNodeParameter('prompt', itemIndex, ''),
 		duration: readPerModelField.call(this, 'duration', itemIndex),
 		quality: this.getNodeParameter('quality', itemIndex),

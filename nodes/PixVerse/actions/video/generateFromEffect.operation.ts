@@ -5,7 +5,7 @@ import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { VIDEO_EFFECT, attachEffectImages, videoEffectBody } from '../../rules/generateFromEffect.rules';
 import { effectPicker, readTemplateId } from '../common/effectPicker.description';
-import { modelField, optionsCollection, promptField, qualityField } from '../common/generation.description';
+import { modelFields, optionsCollection, promptField, qualityField } from '../common/generation.description';
 import { imageSourceFields } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	effectPicker('video'),
 	...imageSourceFields(),
 	moreImagesField,
-	modelField(VIDEO_EFFECT.models, 'v6'),
+	...modelFields(VIDEO_EFFECT, 'v6'),
 	qualityField,
 	{ ...promptField('e.g. leave empty for the effect as designed', true) },
 	{

@@ -4,7 +4,7 @@ import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { MAX_KEYFRAMES, MIN_KEYFRAMES, MULTI_TRANSITION_LABELS, MULTI_TRANSITION_MODELS, attachKeyframeImages, multiTransitionBody } from '../../rules/multiTransition.rules';
-import { modelField, qualityField } from '../common/generation.description';
+import { modelFields, qualityField } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
@@ -12,7 +12,7 @@ import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	modelField(MULTI_TRANSITION_MODELS, 'v5'),
+	...modelFields({ models: MULTI_TRANSITION_MODELS }, 'v5'),
 	qualityField,
 	imageListField({
 		name: 'keyframes',
