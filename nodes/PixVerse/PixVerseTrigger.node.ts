@@ -15,6 +15,19 @@ export class PixVerseTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'pixVerseApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// What the trigger's panel says while it waits: PixVerse calls one URL per account, set by hand in its
+		// platform, so the setup steps belong where the user looks for them.
+		triggerPanel: {
+			header: 'Set this trigger up once per PixVerse account',
+			executionsHelp: {
+				inactive:
+					'<b>1.</b> Copy the <b>Production URL</b> above into the PixVerse Platform (API → Webhook: callback URL). <br /><br /><b>2.</b> Copy the Secret Key PixVerse shows there into the <b>Webhook Secret</b> of this node\'s PixVerse credential. <br /><br /><b>3.</b> Publish (activate) this workflow: PixVerse then calls it whenever a video of the account changes status, and every call it signs starts one execution.',
+				active:
+					'PixVerse calls the <b>Production URL</b> (set in the PixVerse Platform under API → Webhook) whenever a video of the account changes status; each signed call starts one execution, shown in the <a data-key="executions">executions list</a>. To test with a video now, point the PixVerse Platform at the Test URL and click "Listen for test event".',
+			},
+			activationHint:
+				'Once the Production URL is in the PixVerse Platform and its Secret Key in the credential, publish (activate) the workflow: PixVerse then starts it for every finished video, with no waiting or polling.',
+		},
 		properties: [
 			{
 				displayName:
