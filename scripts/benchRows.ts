@@ -1,6 +1,6 @@
 /**
  * The benchmarks' rows: labels, targets and verdicts from measured figures. Pure, so a unit test can hold the
- * README's tables (written by the benchmarks) to the same labels and targets.
+ * tables in docs/performance.md (written by the benchmarks) to the same labels and targets.
  */
 import type { Row } from './benchTable';
 

@@ -14,7 +14,7 @@ export interface Row {
 
 export const say = (line = '') => process.stdout.write(`${line}\n`);
 
-/** The Markdown table, exactly as printed and as the README shows it. */
+/** The Markdown table, exactly as printed and as docs/performance.md shows it. */
 export function tableLines(rows: Row[]): string[] {
 	return [
 		'| metric | measured | target | met |',
@@ -23,19 +23,22 @@ export function tableLines(rows: Row[]): string[] {
 	];
 }
 
-/** The README block a benchmark owns: `<!-- <name>:start -->` … `<!-- <name>:end -->`. */
-export function readmeBlock(readme: string, name: string): { before: string; body: string; after: string } | undefined {
+/** The page the benchmarks write their tables into (repository-relative). */
+export const BENCH_PAGE = 'docs/performance.md';
+
+/** The block of that page a benchmark owns: `<!-- <name>:start -->` … `<!-- <name>:end -->`. */
+export function benchBlock(page: string, name: string): { before: string; body: string; after: string } | undefined {
 	const start = `<!-- ${name}:start -->`;
 	const end = `<!-- ${name}:end -->`;
-	const from = readme.indexOf(start);
-	const to = readme.indexOf(end);
+	const from = page.indexOf(start);
+	const to = page.indexOf(end);
 	if (from < 0 || to < from) return undefined;
-	return { before: readme.slice(0, from + start.length), body: readme.slice(from + start.length, to), after: readme.slice(to) };
+	return { before: page.slice(0, from + start.length), body: page.slice(from + start.length, to), after: page.slice(to) };
 }
 
 /**
- * Prints the table and returns 0 when every target was met. Run with the default scenario, it also rewrites the
- * README's block for this benchmark with the same table (the README's figures are always a real run's output,
+ * Prints the table and returns 0 when every target was met. Run with the default scenario, it also rewrites this
+ * benchmark's block in docs/performance.md with the same table (the page's figures are always a real run's output,
  * dated, with the machine's load when it started, since the machine is small and noisy).
  */
 export function publishTable(rows: Row[], options: { block: 'bench' | 'bench-queue'; command: string; scenario: string; defaults: boolean; load: number }): number {
@@ -44,20 +47,19 @@ export function publishTable(rows: Row[], options: { block: 'bench' | 'bench-que
 	for (const line of lines) say(line);
 	const missed = rows.filter((row) => !row.met).length;
 	if (options.defaults) {
-		const path = join(REPOSITORY_ROOT, 'README.md');
-		const readme = readFileSync(path, 'utf8');
-		const block = readmeBlock(readme, options.block);
-		if (!block) throw new Error(`README.md has no <!-- ${options.block}:start --> … <!-- ${options.block}:end --> block`);
+		const path = join(REPOSITORY_ROOT, BENCH_PAGE);
+		const block = benchBlock(readFileSync(path, 'utf8'), options.block);
+		if (!block) throw new Error(`${BENCH_PAGE} has no <!-- ${options.block}:start --> … <!-- ${options.block}:end --> block`);
 		const measured =
 			`Measured ${new Date().toISOString().slice(0, 10)} by \`${options.command}\` (${options.scenario}; Node ${process.version}, ` +
 			`${cpus().length} CPUs, load average ${options.load.toFixed(2)} at the start${missed ? `; ${missed} target${missed === 1 ? '' : 's'} missed` : ''}):`;
 		writeFileSync(path, `${block.before}\n${measured}\n\n${lines.join('\n')}\n${block.after}`);
-		say(`\nREADME.md: the ${options.block} table now shows this run.`);
+		say(`\n${BENCH_PAGE}: the ${options.block} table now shows this run.`);
 	}
 	return missed ? 1 : 0;
 }
 
-/** True when no BENCH_* setting changes the scenario: only such runs update the README. */
+/** True when no BENCH_* setting changes the scenario: only such runs update docs/performance.md. */
 export const defaultScenario = (): boolean => !Object.keys(process.env).some((name) => name.startsWith('BENCH_'));
 
 /** The one-minute load average, to record with the figures (read before the benchmark loads the machine itself). */

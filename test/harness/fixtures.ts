@@ -24,6 +24,8 @@ export const SAMPLE_PNG = readFileSync(SAMPLE_PNG_PATH);
 export const README_PICTURES = {
 	nodePanel: 'docs/images/node-panel.png',
 	credential: 'docs/images/credential-dialog.png',
+	// Searching "PixVerse" in the nodes panel. Until the e2e editor check takes it, this file is a copy of nodePanel.
+	nodesPanelSearch: 'docs/images/nodes-panel-search.png',
 };
 
 /** Files whose first bytes are those of each format; enough for format checks on both sides. */

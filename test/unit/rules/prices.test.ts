@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test reads the README from disk */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test reads docs/credits.md from disk */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
-import { OBJECT_SELECTION_CREDITS, lipSyncCredits, perSecondEditCredits, videoBodyCredits, videoCredits } from '../../../nodes/PixVerse/rules/prices';
+import { OBJECT_SELECTION_CREDITS, PRICES_AS_OF, lipSyncCredits, perSecondEditCredits, videoBodyCredits, videoCredits } from '../../../nodes/PixVerse/rules/prices';
 
 /** PixVerse's published examples and table cells (API notes §8; pricing page). */
 describe('published prices', () => {
@@ -57,14 +57,19 @@ describe('published prices', () => {
 	});
 });
 
-/** The README's price table is what users read: every cell must be what the node computes. */
-describe("the README's price table", () => {
-	const readme = readFileSync(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
-	const rows = readme
-		.slice(readme.indexOf('**Prices the node uses**'))
+/** The docs' price table is what users read: every cell must be what the node computes, as of the node's date. */
+describe('the price table in docs/credits.md', () => {
+	const page = readFileSync(join(REPOSITORY_ROOT, 'docs', 'credits.md'), 'utf8');
+	const table = page.slice(page.indexOf('## Prices the node uses')).split('\n## ')[0];
+	const rows = table
 		.split('\n')
 		.filter((line) => /^\| (V|C)\d/.test(line));
 	const QUALITY_COLUMNS = ['360p', '540p', '720p', '1080p'] as const;
+
+	it('gives the date of the prices the node knows', () => {
+		expect(page).toContain('## Prices the node uses');
+		expect(table).toContain(`as of *${PRICES_AS_OF}*`);
+	});
 
 	it('has a row for every model family', () => {
 		expect(rows.map((row) => row.split('|')[1].trim())).toEqual(['V6', 'C1', 'V5.6', 'V5.6', 'V5.6', 'V5.5', 'V5.5', 'V5.5', 'V5, V4.5, V4, V3.5', 'V5, V4.5, V4, V3.5']);

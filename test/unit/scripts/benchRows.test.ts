@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Reads the README from disk; test only. */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Reads docs/performance.md from disk; test only. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,14 +7,14 @@ import { REPOSITORY_ROOT } from '../../harness/fixtures';
 import type { BatchResult, BenchMeasurements, WebhookBatchResult } from '../../../scripts/benchRows';
 import { BENCH_DEFAULTS, QUEUE_BENCH_DEFAULTS, benchRows, queueBenchRows } from '../../../scripts/benchRows';
 import type { Row } from '../../../scripts/benchTable';
-import { readmeBlock, tableLines } from '../../../scripts/benchTable';
+import { BENCH_PAGE, benchBlock, tableLines } from '../../../scripts/benchTable';
 
-const README = readFileSync(join(REPOSITORY_ROOT, 'README.md'), 'utf8');
+const PAGE = readFileSync(join(REPOSITORY_ROOT, BENCH_PAGE), 'utf8');
 
-/** The README block a benchmark wrote: its "Measured …" line and its table's cells. */
+/** The block of docs/performance.md a benchmark wrote: its "Measured …" line and its table's cells. */
 function writtenBlock(name: string): { measured: string; header: string[]; rows: Array<{ metric: string; measured: string; target: string; met: string }> } {
-	const block = readmeBlock(README, name);
-	if (!block) throw new Error(`README.md has no ${name} block`);
+	const block = benchBlock(PAGE, name);
+	if (!block) throw new Error(`${BENCH_PAGE} has no ${name} block`);
 	const lines = block.body.trim().split('\n');
 	const table = lines.filter((line) => line.startsWith('|'));
 	const cells = (line: string) => line.slice(2, -2).split(' | ');
@@ -48,7 +48,7 @@ function expectSameRows(written: ReturnType<typeof writtenBlock>, rows: Row[]): 
 	for (const row of written.rows) expect(row.met).toMatch(/^(yes|NO)$/);
 }
 
-describe('the README tables are the benchmarks’ own output', () => {
+describe('the tables in docs/performance.md are the benchmarks’ own output', () => {
 	it('npm run bench: the same rows, labels and targets, from a dated run', () => {
 		const written = writtenBlock('bench');
 		expect(written.measured).toMatch(/^Measured \d{4}-\d{2}-\d{2} by `npm run bench` \(N = 40 items, account limit C = 5, generation time T = 2 s, poll interval 1 s, filesystem binary mode; Node v\d+\.\d+\.\d+, \d+ CPUs, load average [\d.]+ at the start/);
