@@ -14,7 +14,7 @@ import { request } from 'undici';
 import { README_PICTURES, REPOSITORY_ROOT, SAMPLE_PNG_PATH } from '../harness/fixtures';
 import { PixVerseSimulator, SIM_API_KEY, mp4Bytes } from '../simulator/server';
 import { signWebhook } from '../simulator/webhooks';
-import { CHROMIUM, checkEditor } from './editor';
+import { CHROMIUM, checkEditor, searchAndRunJourney } from './editor';
 import { N8nInstance, installN8n, packPackage, parseExecution } from './n8nInstance';
 import { runQueueVersion } from './queue';
 import type { PickedTemplates } from './workflows';
@@ -280,6 +280,30 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 				} finally {
 					sim.setWebhook(undefined);
 				}
+			});
+
+			await scenario(version, 'first touch in a browser: an empty workflow, the nodes panel search finds PixVerse and its trigger, Generate From Image runs from the panel', async () => {
+				check(CHROMIUM, 'chromium is not installed');
+				const terms = ['PixVerse', 'image to video', 'text to video', 'lip sync', 'ai video'];
+				const generatesBefore = sim.calls('generate').length;
+				const journey = await searchAndRunJourney(n8n, terms, 'https://example.com/photo.jpg', OUTPUT_DIR);
+				for (const [list, results] of [['first-step list', journey.firstStepResults], ['next-step list', journey.nextStepResults]] as const) {
+					for (const term of terms) check(results[term]?.includes('PixVerse'), `searching "${term}" in the ${list} listed ${JSON.stringify(results[term])}, not PixVerse`);
+				}
+				check(journey.actions.includes('Generate video from image') && journey.actions.length >= 20, `PixVerse offered these actions: ${journey.actions.join(', ')}`);
+				check(/Production URL/.test(journey.triggerPanelText) && /Secret Key/.test(journey.triggerPanelText) && /PixVerse Platform/.test(journey.triggerPanelText), `the trigger panel read: ${journey.triggerPanelText.slice(0, 800)}`);
+				check(journey.credentialShown.includes('PixVerse account'), `the new node's credential showed "${journey.credentialShown}"`);
+				const generated = sim.calls('generate').slice(generatesBefore);
+				check(generated.length === 1 && String(generated[0].json?.prompt).startsWith('The camera slowly pushes in'), `${generated.length} generation requests from Execute step`);
+				const [job] = sim.acceptedJobs().filter((candidate) => candidate.traceId === generated[0].traceId);
+				check(job && journey.output.includes(`${sim.url}/media/videos/${job.videoId}.mp4`) && journey.output.includes('succeeded'), `the output panel showed: ${journey.output.replace(/\s+/g, ' ').slice(0, 800)}`);
+				for (const picture of [journey.searchScreenshot, journey.executedScreenshot]) checkPicture(picture);
+				const pictures = [journey.searchScreenshot, journey.executedScreenshot].map((path) => path.replace(`${REPOSITORY_ROOT}/`, ''));
+				if (process.env.E2E_UPDATE_PICTURES === '1' && version === README_PICTURES_VERSION) {
+					copyFileSync(journey.searchScreenshot, join(REPOSITORY_ROOT, README_PICTURES.nodesPanelSearch));
+					pictures.push(`copied to ${README_PICTURES.nodesPanelSearch}`);
+				}
+				return `${terms.length} searches listed PixVerse in both lists; trigger panel hints shown; video ${job.videoId} in the output panel; pictures ${pictures.join(', ')}`;
 			});
 
 			await scenario(version, 'editor: the node panel and the credential dialog render, pictured (headless Chromium)', async () => {
