@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
 /**
  * n8n-workflow's `updateDisplayOptions`, without its deep merge: every property is shown only for this
@@ -14,5 +14,27 @@ export function showOnlyFor(displayOptions: IDisplayOptions, properties: INodePr
 			if (displayOptions[key]) merged[key] = { ...own[key], ...displayOptions[key] };
 		}
 		return { ...property, displayOptions: merged };
+	});
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+/**
+ * Every dropdown's choices in alphabetical order of their names, also inside collections and fixed collections:
+ * n8n's UI guidelines ask for it and its verification lint (options-sorted-alphabetically) reports any other
+ * order. The lists are built where their rules live, in the order that reads best there; this sorts copies once,
+ * when the description loads, and leaves every default as it was.
+ */
+export function optionsInNameOrder(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => {
+		const { type, options } = property;
+		if (!options) return property;
+		if (type === 'collection') return { ...property, options: optionsInNameOrder(options as INodeProperties[]) };
+		if (type === 'fixedCollection') {
+			const groups = options as INodePropertyCollection[];
+			return { ...property, options: groups.map((group) => ({ ...group, values: optionsInNameOrder(group.values) })) };
+		}
+		if (type === 'options' || type === 'multiOptions') return { ...property, options: [...(options as Array<{ name: string }>)].sort(byName) } as INodeProperties;
+		return property;
 	});
 }
