@@ -6,13 +6,14 @@
 // Run by .ci/run as a pinned one-off tool (npm exec --package=@n8n/scan-community-package@<pin>), not a
 // devDependency; `.ci/scan.mjs` alone says how.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const PIN = '0.32.0';
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** The scanner npm exec installed: its bin is on PATH; its scanner.mjs sits beside the bin's target. */
 function scannerModule() {
@@ -40,12 +41,18 @@ async function leg(label, dir, patterns) {
 }
 try {
 	await leg('source', root, scanner.SOURCE_FILE_PATTERNS);
-	// npm pack builds first (prepack); its own output shares stdout with the JSON report, which comes last.
-	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	// npm pack builds first (prepack); its own output shares stdout with the JSON report, which comes last. The
+	// scanner was fetched with --ignore-scripts, which npm exec hands on in the environment: without this, the
+	// pack would skip its build and ship whatever dist/ holds.
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_ignore_scripts'));
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	const [pack] = JSON.parse(output.slice(output.search(/^\[$/m)));
-	const unpacked = join(work, 'package');
+	const scripts = pack.files.filter((file) => file.path.endsWith('.js')).map((file) => file.path);
+	for (const required of pkg.n8n.nodes.concat(pkg.n8n.credentials)) {
+		if (!scripts.includes(required)) throw new Error(`The tarball lacks ${required}: nothing to scan`);
+	}
 	execFileSync('tar', ['-xzf', join(work, pack.filename), '-C', work]);
-	await leg(`tarball ${pack.filename}`, unpacked, ['**/*.js', 'package.json']);
+	await leg(`tarball ${pack.filename}, ${scripts.length} .js files`, join(work, 'package'), ['**/*.js', 'package.json']);
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }
