@@ -47,21 +47,21 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * item in input order, each paired to its input. A job operation first plans every item (all parameters and
  * media checked, nothing sent), so a refused item stops the node before any credit is spent.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function router(this: IExecuteFunctions, continueOnFail: boolean): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operationOf(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	return [await ('plan' in operation ? runJobOperation(this, operation) : runDirectOperation(this, operation))];
+	return [await ('plan' in operation ? runJobOperation(this, operation, continueOnFail) : runDirectOperation(this, operation, continueOnFail))];
 }
 
-async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation): Promise<INodeExecutionData[]> {
+async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation, continueOnFail: boolean): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
 	const plans = await runItemPool(count, PLAN_CONCURRENCY, async (itemIndex) => await operation.plan.call(ctx, itemIndex));
 	const refused = plans.findIndex((outcome) => outcome?.ok === false);
-	if (refused !== -1 && !ctx.continueOnFail()) {
+	if (refused !== -1 && !continueOnFail) {
 		const outcome = plans[refused] as { ok: false; error: unknown };
 		throw asNodeError(ctx, outcome.error, refused);
 	}
@@ -70,12 +70,12 @@ async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation):
 	const priced = planned.map(({ itemIndex, plan }) => ({ itemIndex, credits: plan.context.estimatedCredits }));
 	// Items may give different Credit Options (expressions): the strictest holds for the whole batch.
 	const guard = await guardCredits(ctx, priced, strictest(planned.map(({ plan }) => plan.budget)));
-	if (guard.refusal && !ctx.continueOnFail()) throw guard.refusal();
+	if (guard.refusal && !continueOnFail) throw guard.refusal();
 	const maxConcurrentJobs = first?.wait.maxConcurrentJobs;
 	const run = new NodeRun(ctx, maxConcurrentJobs);
 	const finished = new Set<number>();
 	try {
-		return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, async (itemIndex) => {
+		return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, continueOnFail, async (itemIndex) => {
 			const outcome = plans[itemIndex] as ItemOutcome<JobPlan>;
 			// With Continue On Fail, a refused item, or a batch the credit guard refused, becomes error items here.
 			if (!outcome.ok) throw outcome.error;
@@ -90,9 +90,9 @@ async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation):
 	}
 }
 
-async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation): Promise<INodeExecutionData[]> {
+async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation, continueOnFail: boolean): Promise<INodeExecutionData[]> {
 	const run = new NodeRun(ctx);
-	return await runItems(ctx, run, ctx.getInputData().length, operation.concurrency ?? LIGHT_CONCURRENCY, async (itemIndex) => await operation.execute.call(ctx, itemIndex, run));
+	return await runItems(ctx, run, ctx.getInputData().length, operation.concurrency ?? LIGHT_CONCURRENCY, continueOnFail, async (itemIndex) => await operation.execute.call(ctx, itemIndex, run));
 }
 
 /**
@@ -104,9 +104,9 @@ async function runItems(
 	run: NodeRun,
 	count: number,
 	concurrency: number,
+	continueOnFail: boolean,
 	task: (itemIndex: number) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = ctx.continueOnFail();
 	let firstFailure: { itemIndex: number; error: NodeError } | undefined;
 	const outcomes: Array<ItemOutcome<INodeExecutionData[] | NodeError> | undefined> = await runItemPool(
 		count,

@@ -49,8 +49,8 @@ export function modelFields(rules: Pick<VideoRules, 'models' | 'otherModel'>, de
 			default: '',
 			required: true,
 			placeholder: 'e.g. v6-max',
-			description: 'The model string exactly as PixVerse documents it',
-			hint: `Sent as typed and checked by ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules (durations, qualities, options). Its price is unknown to this node: Max Credits per Execution refuses it unless Allow Unknown Prices is on.`,
+			description: `The model string exactly as PixVerse documents it. It is sent as typed, after checking the durations, qualities and options by ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules.`,
+			hint: `Checked by ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules. Its price is unknown: a credit limit refuses it unless Allow Unknown Prices is on.`,
 			displayOptions: { show: { model: [OTHER_MODEL] } },
 		},
 	];
