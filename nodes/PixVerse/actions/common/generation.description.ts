@@ -32,6 +32,7 @@ export function modelField(models: readonly Model[], defaultModel: Model = model
 		type: 'options',
 		options: [...models].sort().map((value) => ({ value, ...MODEL_OPTIONS[value] })),
 		default: defaultModel,
+		description: 'PixVerse model (v6, c1, v5.6, ...); each offers its own durations and options, listed with it',
 	};
 }
 
@@ -44,7 +45,9 @@ export function promptField(placeholder: string, optional = false): INodePropert
 		default: '',
 		required: !optional,
 		placeholder,
-		description: optional ? 'Optional: most effects ignore the prompt (at most 2048 characters)' : 'What should happen in the video (at most 2048 characters)',
+		description: optional
+			? 'Optional: most effects ignore the prompt (at most 2048 characters)'
+			: 'What should happen in the video, in plain words: subject, motion, camera (at most 2048 characters)',
 	};
 }
 
@@ -60,6 +63,7 @@ function durationChoices(models: Model[]): INodeProperties {
 			value: seconds,
 		})),
 		default: 5,
+		description: `Length of the video in seconds: ${durations.join(', ')}`,
 		displayOptions: { show: { model: models } },
 	};
 }
@@ -76,7 +80,7 @@ function durationFields(models: readonly Model[]): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 15 },
 			default: 5,
-			description: 'Length of the video: any whole number of seconds from 1 to 15',
+			description: 'Length of the video: a whole number of seconds from 1 to 15 (V6 and C1)',
 			displayOptions: { show: { model: perSecond } },
 		});
 	}
@@ -98,7 +102,7 @@ export const qualityField: INodeProperties = {
 		{ name: '1080p', value: '1080p' },
 	],
 	default: '540p',
-	description: 'Resolution of the video; higher costs more credits',
+	description: 'Resolution of the video: 360p, 540p, 720p or 1080p; higher costs more credits',
 };
 
 /** Aspect Ratio: per model (V6 and C1 offer three more ratios than the others), or the five common ones for all. */
