@@ -1,5 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+/* eslint-disable @n8n/community-nodes/no-restricted-imports --
  * End-to-end fixture: a scripted chat model over HTTP; never part of the package. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -75,41 +76,42 @@ function play(request: ChatRequest): ModelTurn['reply'] {
 export class ScriptedModel {
 	readonly turns: ModelTurn[] = [];
 
-	private constructor(
-		private readonly server: ReturnType<typeof createServer>,
-		readonly url: string,
-	) {}
+	private readonly server = createServer((req, res) => this.handle(req, res));
+
+	url = '';
+
+	private constructor() {}
 
 	static async start(): Promise<ScriptedModel> {
-		let model: ScriptedModel | undefined;
-		const server = createServer((req, res) => {
-			const chunks: Buffer[] = [];
-			req.on('data', (chunk: Buffer) => chunks.push(chunk));
-			req.on('end', () => {
-				const path = (req.url ?? '').replace(/\?.*$/, '');
-				if (req.method === 'GET' && path.endsWith('/models')) {
-					res.writeHead(200, { 'content-type': 'application/json' });
-					res.end(JSON.stringify({ object: 'list', data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'test' }] }));
-					return;
-				}
-				if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-					res.writeHead(404, { 'content-type': 'application/json' });
-					res.end(JSON.stringify({ error: { message: `no route ${req.method ?? ''} ${path}` } }));
-					return;
-				}
-				const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
-				const reply = play(request);
-				model!.turns.push({ toolResults: request.messages.filter((message) => message.role === 'tool').map((message) => textOf(message.content)), reply });
-				model!.respond(res, request, reply);
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as AddressInfo;
-		model = new ScriptedModel(server, `http://127.0.0.1:${port}/v1`);
+		const model = new ScriptedModel();
+		await new Promise<void>((resolve) => model.server.listen(0, '127.0.0.1', resolve));
+		model.url = `http://127.0.0.1:${(model.server.address() as AddressInfo).port}/v1`;
 		return model;
 	}
 
-	private respond(res: import('node:http').ServerResponse, request: ChatRequest, reply: ModelTurn['reply']): void {
+	private handle(req: IncomingMessage, res: ServerResponse): void {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const path = (req.url ?? '').replace(/\?.*$/, '');
+			if (req.method === 'GET' && path.endsWith('/models')) {
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ object: 'list', data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'test' }] }));
+				return;
+			}
+			if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
+				res.writeHead(404, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: `no route ${req.method ?? ''} ${path}` } }));
+				return;
+			}
+			const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
+			const reply = play(request);
+			this.turns.push({ toolResults: request.messages.filter((message) => message.role === 'tool').map((message) => textOf(message.content)), reply });
+			this.respond(res, request, reply);
+		});
+	}
+
+	private respond(res: ServerResponse, request: ChatRequest, reply: ModelTurn['reply']): void {
 		const id = `chatcmpl-${this.turns.length}`;
 		const created = Math.floor(Date.now() / 1000);
 		const toolCalls = reply.toolCall ? [{ index: 0, id: `call_${this.turns.length}`, type: 'function', function: { name: reply.toolCall.name, arguments: JSON.stringify(reply.toolCall.args) } }] : undefined;

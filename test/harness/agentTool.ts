@@ -1,5 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
- * Test harness: drives n8n-core's real execution engine in Node; never part of the package. */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodeProperties, INodeType, INodeTypeDescription, IRun } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
@@ -67,6 +65,7 @@ class ToolCaller implements INodeType {
 		version: 1,
 		description: 'Calls a connected tool like an AI agent',
 		defaults: { name: 'Agent' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true }],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Arguments', name: 'toolArgs', type: 'json', default: '{}' }],

@@ -54,7 +54,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		return [asToolItems(await runOperation(this))];
 	} catch (error) {
-		if (this.getExecutionCancelSignal?.()?.aborted) throw error;
+		if (this.getExecutionCancelSignal?.()?.aborted) throw new NodeOperationError(this.getNode(), error as Error);
 		return [[toolFailureItem(error)]];
 	}
 }
