@@ -17,8 +17,9 @@ import { signWebhook } from '../simulator/webhooks';
 import { CHROMIUM, checkEditor, searchAndRunJourney } from './editor';
 import { N8nInstance, installN8n, packPackage, parseExecution } from './n8nInstance';
 import { runQueueVersion } from './queue';
+import { IMAGE_URL, ScriptedModel } from './scriptedModel';
 import type { PickedTemplates } from './workflows';
-import { CREDENTIAL_ID, WEBHOOK_SECRET, e2eWorkflows, resumeWorkflows, triggerPath } from './workflows';
+import { CREDENTIAL_ID, OPENAI_CREDENTIAL_ID, WEBHOOK_SECRET, agentWorkflow, e2eWorkflows, resumeWorkflows, triggerPath } from './workflows';
 
 const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').map((v) => v.trim()).filter(Boolean);
 /** Queue mode (Redis, PostgreSQL, main + workers) for these versions; E2E_QUEUE=off skips it. */
@@ -119,7 +120,7 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 			const result = await n8n.cli(['execute', `--id=${workflows.moderated.id}`, '--rawOutput']);
 			const job = sim.acceptedJobs().filter((candidate) => String(candidate.body.prompt).includes('#moderated')).slice(-1)[0];
 			check(job, 'no moderated job reached the simulator');
-			const expected = `Video ${job.videoId} failed PixVerse content moderation`;
+			const expected = `Video ${job.videoId} failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again`;
 			const run = parseExecution(result.output);
 			const message = run?.data.resultData.error?.message ?? '';
 			check(result.code !== 0, 'n8n reported success');
@@ -127,6 +128,49 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 			check(!result.output.includes(SIM_API_KEY), 'the API key appeared in n8n output');
 			return expected;
 		});
+
+		// The Tools Agent version n8n's editor adds (3.1 on 2.x, 3 on 1.x: tools run by the engine), and 2.2 (tools
+		// wrapped by n8n-core's node-as-tool): both end the tool loop on an item, never on an error.
+		for (const agentVersion of [version.startsWith('1.') ? 3 : 3.1, 2.2]) {
+			await scenario(version, `AI Agent ${agentVersion} → PixVerse tool: the video URL, and a refused call's instruction acted on`, async () => {
+				const model = await ScriptedModel.start();
+				try {
+					await n8n.importJson('credentials', [{ id: OPENAI_CREDENTIAL_ID, name: 'Scripted model', type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: model.url } }]);
+					const tag = String(agentVersion).replace('.', '');
+					const made = agentWorkflow(`pixverseAgentOk${tag}`, agentVersion, 'A cat yawns in the sun');
+					const refused = agentWorkflow(`pixverseAgentNo${tag}`, agentVersion, 'A cat yawns Duration 6', true);
+					await n8n.importJson('workflow', [made, refused]);
+					const agentRun = async (workflowId: string) => {
+						model.turns.splice(0);
+						const jobsBefore = sim.acceptedJobs().length;
+						const result = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+						const run = parseExecution(result.output);
+						check(run?.status === 'success', `execution was not successful (exit ${String(result.code)}): ${JSON.stringify(run?.data.resultData.error ?? result.output.slice(-3000))}`);
+						const output = String(run.data.resultData.runData['AI Agent'].slice(-1)[0].data?.main[0][0].json.output ?? '');
+						return { output, turns: [...model.turns], jobs: sim.acceptedJobs().slice(jobsBefore) };
+					};
+
+					const ok = await agentRun(made.id);
+					check(ok.jobs.length === 1 && ok.turns[0]?.reply.toolCall?.name === 'PixVerse', `jobs ${ok.jobs.length}, first turn ${JSON.stringify(ok.turns[0])}`);
+					const videoUrl = `${sim.url}/media/videos/${ok.jobs[0].videoId}.mp4`;
+					check(ok.turns[1]?.toolResults[0]?.includes(videoUrl), `the model was handed ${JSON.stringify(ok.turns[1]?.toolResults)}`);
+					check(ok.output === `Your video is ready: ${videoUrl}`, `agent output ${JSON.stringify(ok.output)}`);
+					check(sim.calls('upload').slice(-1)[0]?.form?.fields.image_url === IMAGE_URL, 'PixVerse was not given the image URL');
+
+					const no = await agentRun(refused.id);
+					const instruction = 'Duration (Seconds): 6 s is not a duration model v5 offers. Use 5, 8 seconds. Nothing was sent to PixVerse, so nothing was charged.';
+					const handed = no.turns[1]?.toolResults[0] ?? '';
+					check(handed.includes(JSON.stringify(instruction).slice(1, -1)), `the model was handed ${JSON.stringify(handed)}, not the instruction`);
+					check(no.turns[1]?.reply.toolCall?.args.Duration === 5, `the model did not retry with 5 s: ${JSON.stringify(no.turns[1]?.reply)}`);
+					check(no.jobs.length === 1 && no.jobs[0].body.duration === 5, `jobs ${JSON.stringify(no.jobs.map((job) => job.body.duration))}`);
+					const retried = `${sim.url}/media/videos/${no.jobs[0].videoId}.mp4`;
+					check(no.output === `Your video is ready: ${retried}`, `agent output ${JSON.stringify(no.output)}`);
+					return `${ok.output}; refused call handed "${instruction.slice(0, 60)}…", retried with 5 s → ${no.jobs[0].videoId}`;
+				} finally {
+					await model.close();
+				}
+			});
+		}
 
 		await scenario(version, 'Media → Upload sends an MP4 from n8n binary storage to PixVerse, bytes intact', async () => {
 			const result = await n8n.cli(['execute', `--id=${workflows.mediaUpload.id}`, '--rawOutput']);

@@ -114,3 +114,50 @@ export function resumeWorkflows(tableId: string): { submit: Workflow; trigger: W
 export function triggerPath(workflow: Workflow): string {
 	return `/webhook/${String(nodeNamed(workflow, 'PixVerse Trigger').webhookId)}/webhook`;
 }
+
+export const OPENAI_CREDENTIAL_ID = 'scriptedOpenAi001';
+
+/**
+ * Manual Trigger → AI Agent (Tools Agent `agentVersion`) with an OpenAI Chat Model (the scripted server behind
+ * the credential's Base URL) and the PixVerse node as its tool, the image URL and prompt left to the model.
+ * `durationFromModel` also leaves Duration to the model, on V5 (5 or 8 s).
+ */
+export function agentWorkflow(id: string, agentVersion: number, userMessage: string, durationFromModel = false): Workflow {
+	const tool: Record<string, unknown> = {
+		resource: 'video',
+		operation: 'generateFromImage',
+		imageSource: 'url',
+		imageUrl: "={{ $fromAI('Image_URL', `Public URL of the image to animate`, 'string') }}",
+		prompt: "={{ $fromAI('Prompt', `What should happen in the video`, 'string') }}",
+		model: durationFromModel ? 'v5' : 'v6',
+		duration: durationFromModel ? "={{ $fromAI('Duration', `Length in seconds`, 'number') }}" : 5,
+		quality: '540p',
+		waitOptions: { maxWaitSeconds: 120, pollIntervalSeconds: 1 },
+	};
+	return {
+		id,
+		name: `PixVerse as an agent tool (${id})`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: `${id}-2`, name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: agentVersion, position: [220, 0], parameters: { promptType: 'define', text: userMessage, options: {} } },
+			{
+				id: `${id}-3`,
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.3,
+				position: [220, 220],
+				parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, responsesApiEnabled: false, options: {} },
+				credentials: { openAiApi: { id: OPENAI_CREDENTIAL_ID, name: 'Scripted model' } },
+			},
+			{ id: `${id}-4`, name: 'PixVerse', type: 'n8n-nodes-pixverse.pixVerseTool', typeVersion: 1, position: [440, 220], parameters: tool, credentials: { pixVerseApi: { id: CREDENTIAL_ID, name: 'PixVerse account' } } },
+		] as unknown as WorkflowNode[],
+		connections: {
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			PixVerse: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+		pinData: {},
+	};
+}

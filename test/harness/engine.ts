@@ -38,7 +38,7 @@ const { Logger } = requireFromCore('@n8n/backend-common') as typeof import('@n8n
 
 export const PIXVERSE_NODE_TYPE = 'n8n-nodes-pixverse.pixVerse';
 export const PIXVERSE_TRIGGER_TYPE = 'n8n-nodes-pixverse.pixVerseTrigger';
-const SOURCE_NODE_TYPE = 'test.itemSource';
+export const SOURCE_NODE_TYPE = 'test.itemSource';
 
 /** An input item for the PixVerse node; binaries are stored through n8n's own binary helpers. */
 export interface InputItem {
@@ -86,6 +86,16 @@ const nodeTypeInstances: Record<string, INodeType> = {
 	[PIXVERSE_TRIGGER_TYPE]: new PixVerseTrigger(),
 	[SOURCE_NODE_TYPE]: new ItemSource(),
 };
+
+/** Adds a node type the engine can run (the PixVerse tool variant, a test agent). */
+export function registerNodeType(type: string, nodeType: INodeType): void {
+	nodeTypeInstances[type] = nodeType;
+}
+
+/** The registered PixVerse node, for deriving its tool variant. */
+export function pixVerseNodeType(): INodeType {
+	return nodeTypeInstances[PIXVERSE_NODE_TYPE];
+}
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],

@@ -15,6 +15,7 @@ import * as image from './image';
 import * as media from './media';
 import type { PixVerseType } from './node.type';
 import type { DirectOperation, JobOperation, Operation } from './operation';
+import { asToolItems, runsAsTool, toolFailureItem } from './toolUse';
 import * as video from './video';
 
 /** Status reads and uploads are cheap; a few at a time keeps large batches quick without flooding PixVerse. */
@@ -48,13 +49,24 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * media checked, nothing sent), so a refused item stops the node before any credit is spent.
  */
 export async function router(this: IExecuteFunctions, continueOnFail: boolean): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+	if (!runsAsTool(this)) return [await runOperation(this, continueOnFail)];
+	// An AI agent's tool call: a failure is returned as an item whose text tells the model what to do next.
+	try {
+		return [asToolItems(await runOperation(this, continueOnFail))];
+	} catch (error) {
+		if (this.getExecutionCancelSignal?.()?.aborted) throw new NodeOperationError(this.getNode(), error as Error);
+		return [[toolFailureItem(error)]];
+	}
+}
+
+async function runOperation(ctx: IExecuteFunctions, continueOnFail: boolean): Promise<INodeExecutionData[]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operationName = ctx.getNodeParameter('operation', 0) as string;
 	const operation = operationOf(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	return [await ('plan' in operation ? runJobOperation(this, operation, continueOnFail) : runDirectOperation(this, operation, continueOnFail))];
+	return await ('plan' in operation ? runJobOperation(ctx, operation, continueOnFail) : runDirectOperation(ctx, operation, continueOnFail));
 }
 
 async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation, continueOnFail: boolean): Promise<INodeExecutionData[]> {

@@ -30,18 +30,18 @@ export function explainUnsuccessful(status: VideoStatus): { message: string; des
 	switch (status) {
 		case 'moderation_failed':
 			return {
-				message: 'failed PixVerse content moderation',
-				description: 'PixVerse refunds the credits of moderated jobs. Change the image or the prompt and generate again.',
+				message: 'failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again',
+				description: 'PixVerse refunds the credits of moderated jobs. The same image and prompt are likely to be moderated again.',
 			};
 		case 'failed':
 			return {
-				message: 'failed to generate',
-				description: 'PixVerse reported a generation failure (status 8). Generating again usually works; check the credits charged first.',
+				message: 'failed to generate (PixVerse status 8): generating again usually works',
+				description: 'A new generation is a new job and is charged again; check the credits this one charged first.',
 			};
 		case 'deleted':
 			return {
-				message: 'was deleted',
-				description: 'It no longer exists on PixVerse (status 6). Generate it again if you need it.',
+				message: 'was deleted on PixVerse (status 6): generate it again if you need it',
+				description: 'It no longer exists on PixVerse; a new generation is a new job and is charged.',
 			};
 		default:
 			return undefined;

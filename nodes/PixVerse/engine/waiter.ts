@@ -190,7 +190,10 @@ export class JobWaiter {
 					job,
 					jobError(this.deps.node, job.ref, `could not be checked: ${reason}`, {
 						itemIndex,
-						description: `${failure?.description ?? ''} The job may still be running on PixVerse. ${resumeHint(job.ref)} instead of generating again.`.trim(),
+						// A refused read (bad ID, key) fails again as it is; a read that kept failing may work later.
+						description: transient
+							? `${failure?.description ?? ''} The job may still be running on PixVerse. ${resumeHint(job.ref)} instead of generating again.`.trim()
+							: `${failure?.description ?? ''} The same read fails again until that is fixed; the job may still be running on PixVerse, so then ${resumeHint(job.ref).replace(/^R/, 'r')} instead of generating again.`.trim(),
 					}),
 				);
 				return;
@@ -228,7 +231,7 @@ export class JobWaiter {
 	private timeoutError(job: PendingJob): Error {
 		const seconds = Math.round(job.options.maxWaitMs / 1000);
 		const { noun } = JOB_KINDS[job.ref.kind];
-		return jobError(this.deps.node, job.ref, `was not finished after the Max Wait of ${seconds} s`, {
+		return jobError(this.deps.node, job.ref, `was not finished after the Max Wait of ${seconds} s and is paid for: resume with ${noun} → Wait for Completion, not a new generation`, {
 			itemIndex: job.options.itemIndex,
 			description: `PixVerse is still working on it and has already charged for it. Do not run this node again (that would pay again): use ${noun} → Wait for Completion or ${noun} → Get with ${noun.toLowerCase()} ID ${job.ref.id}, or raise Max Wait.`,
 		});

@@ -94,7 +94,7 @@ describe('estimates equal the credits PixVerse charges', () => {
 		const unpriced = await runPixVerse({ parameters: { resource: 'account', operation: 'estimateCost', priceOf: 'swap' }, credentials: credentials() });
 		expect(unpriced.items[0].json).toMatchObject({ estimatedCredits: null, totalCredits: null, estimatedUsd: null, note: expect.stringContaining('no price') });
 		const refused = await runPixVerse({ parameters: { resource: 'account', operation: 'estimateCost', priceOf: 'generateFromImage', model: 'v4', quality: '1080p', duration: 8 }, credentials: credentials() });
-		expect(refused.error?.message).toBe('Duration (Seconds): Model v4 cannot make 8 s videos at 1080p');
+		expect(refused.error?.message).toBe('Duration (Seconds): Model v4 cannot make 8 s videos at 1080p. Choose a shorter duration or a lower quality.');
 		expect(sim.requests).toHaveLength(0);
 	});
 });

@@ -59,7 +59,7 @@ describe('Account → Get Usage', () => {
 
 	it('refuses a period over 30 days before sending anything', async () => {
 		const result = await usage({ start: new Date(Date.now() - 40 * 24 * HOUR).toISOString() });
-		expect(result.error?.message).toBe('Start: PixVerse reports at most 30 days at a time');
+		expect(result.error?.message).toBe('Start: PixVerse reports at most 30 days at a time. Pick a start at most 30 days before the end, and run the node once per period for longer histories.');
 		expect(sim.requests).toHaveLength(0);
 	});
 });

@@ -87,7 +87,7 @@ describe('bad input', () => {
 
 	it('names the parameter by its display name and lists every problem with its fix', async () => {
 		const result = await run({ model: 'v5.5', duration: 10, quality: '1080p', prompt: '  ', options: { seed: -3 } });
-		expect(result.error?.message).toBe('Prompt: The prompt is empty');
+		expect(result.error?.message).toBe('Prompt: The prompt is empty. Describe the motion or scene the video should show.');
 		expect(result.error?.description).toContain('Duration (Seconds): Model v5.5 cannot make 10 s videos at 1080p');
 		expect(result.error?.description).toContain('Seed: -3 is not a valid seed');
 	});
@@ -101,7 +101,7 @@ describe('bad input', () => {
 	it('refuses a video ID that is not a positive integer before any request (Wait for Completion, Get)', async () => {
 		for (const operation of ['waitForCompletion', 'get']) {
 			const result = await runPixVerse({ parameters: { resource: 'video', operation, videoId: '12abc' }, credentials: simulatorCredentials(sim) });
-			expect(result.error?.message).toBe('Video ID: "12abc" is not a PixVerse video ID');
+			expect(result.error?.message).toBe('Video ID: "12abc" is not a PixVerse video ID. Use the videoId output of the operation that made it (a positive whole number).');
 		}
 		expect(sim.requests).toHaveLength(0);
 	});

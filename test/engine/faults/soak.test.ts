@@ -57,8 +57,8 @@ describe('soak', () => {
 					return;
 				}
 				expect([index, typeof item.json.error, typeof item.json.description]).toEqual([index, 'string', 'string']);
-				if (expectedEnd === ' #moderated' && /^Video \d+ failed PixVerse content moderation$/.test(String(item.json.error))) return;
-				if (expectedEnd === ' #failed' && /^Video \d+ failed to generate$/.test(String(item.json.error))) return;
+				if (expectedEnd === ' #moderated' && /^Video \d+ failed PixVerse content moderation \(credits refunded\)/.test(String(item.json.error))) return;
+				if (expectedEnd === ' #failed' && /^Video \d+ failed to generate \(PixVerse status 8\)/.test(String(item.json.error))) return;
 				expect(String(item.json.error)).toMatch(/PixVerse (is under high load|answered with a server fault|answered with something that is not its JSON envelope|may or may not have accepted)|The connection to PixVerse broke|could not be checked/);
 				transientEnds++;
 			});

@@ -58,7 +58,7 @@ describe('Image → Generate From Effect', () => {
 		const result = await run({}, { continueOnFail: true });
 		const job = lastJob(sim, 'imageTemplateGenerate');
 		const id = job.id;
-		expect(result.items[0].json).toMatchObject({ error: `Image ${id} failed PixVerse content moderation`, imageId: id });
+		expect(result.items[0].json).toMatchObject({ error: `Image ${id} failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again`, imageId: id });
 	});
 
 	it('without waiting returns the image ID, and Image → Wait for Completion picks it up without paying again', async () => {
@@ -81,7 +81,7 @@ describe('Image → Generate From Effect', () => {
 		const result = await run({ waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 2 } });
 		const job = lastJob(sim, 'imageTemplateGenerate');
 		const id = job.id;
-		expect(result.error?.message).toBe(`Image ${id} was not finished after the Max Wait of 2 s`);
+		expect(result.error?.message).toBe(`Image ${id} was not finished after the Max Wait of 2 s and is paid for: resume with Image → Wait for Completion, not a new generation`);
 		expect(result.error?.description).toContain('Image → Wait for Completion');
 	});
 

@@ -83,7 +83,7 @@ describe('credit guard: Max Credits per Execution and the balance check', () => 
 
 	it('prices only the items that will run: a refused item under Continue On Fail is not counted', async () => {
 		const result = await run({ maxCredits: 120 }, 3, { prompt: '={{ $json.i === 1 ? "" : "A lighthouse" }}' }, { continueOnFail: true });
-		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual(['succeeded', 'Prompt: The prompt is empty', 'succeeded']);
+		expect(result.items.map((item) => item.json.error ?? item.json.status)).toEqual(['succeeded', 'Prompt: The prompt is empty. Describe the motion or scene the video should show.', 'succeeded']);
 		expect(sim.calls('textGenerate')).toHaveLength(2);
 	});
 
@@ -102,7 +102,7 @@ describe('credit guard: Max Credits per Execution and the balance check', () => 
 
 	it('refuses a negative limit by name, with zero requests', async () => {
 		const result = await run({ maxCredits: -5 }, 1);
-		expect(result.error?.message).toBe('Max Credits per Execution: -5 is not a usable number of credits');
+		expect(result.error?.message).toBe('Max Credits per Execution: -5 is not a usable number of credits. Use 0 for no limit, or a positive number of credits.');
 		expect(sim.requests).toHaveLength(0);
 	});
 });

@@ -39,8 +39,8 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 	});
 
 	it.each([
-		['a model extend does not offer (an expression)', { model: '={{ "v4.5" }}', prompt: 'x', duration: 5, quality: '540p' }, 'Model: Extend is not available on model v4.5'],
-		['a Video ID that is not one', { model: 'v6', prompt: 'x', duration: 5, quality: '540p', sourceVideoId: 'abc' }, 'Video ID: "abc" is not a PixVerse video ID'],
+		['a model extend does not offer (an expression)', { model: '={{ "v4.5" }}', prompt: 'x', duration: 5, quality: '540p' }, 'Model: Extend is not available on model v4.5. Choose one of v6.'],
+		['a Video ID that is not one', { model: 'v6', prompt: 'x', duration: 5, quality: '540p', sourceVideoId: 'abc' }, 'Video ID: "abc" is not a PixVerse video ID. Use the videoId of a PixVerse video (a positive whole number), e.g. from a PixVerse node before this one.'],
 	])('Extend refuses %s with zero requests', async (_name, overrides, message) => {
 		const result = await edit('extend', overrides);
 		expect(result.error?.message).toBe(message);
@@ -112,10 +112,10 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 
 	it('Restyle refuses a preset and a prompt together (an expression picks the mode) with zero requests', async () => {
 		const result = await edit('restyle', { styleFrom: '={{ "prompt" }}', stylePrompt: 'Watercolour', style: { __rl: true, mode: 'id', value: String(SIM_RESTYLES.anime.id) } });
-		expect(result.error?.message).toBe('Style: Both a preset style and a style prompt were given');
+		expect(result.error?.message).toBe('Style: Both a preset style and a style prompt were given. Restyle takes one: remove the style, or choose Style From: Preset.');
 		sim.requests.splice(0);
 		const other = await edit('restyle', { styleFrom: '={{ "preset" }}', stylePrompt: 'Watercolour', style: { __rl: true, mode: 'id', value: String(SIM_RESTYLES.anime.id) } });
-		expect(other.error?.message).toBe('Style Prompt: Both a preset style and a style prompt were given');
+		expect(other.error?.message).toBe('Style Prompt: Both a preset style and a style prompt were given. Restyle takes one: remove the prompt, or choose Style From: Prompt.');
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -135,8 +135,8 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 		const result = await edit('upscale', {}, { continueOnFail: true, items: [{ json: { videoId } }, { json: { videoId: 'nope' } }] });
 		const failed = lastJob(sim, 'upscaleGenerate');
 		expect(result.items.map((item) => [item.pairedItem, item.json.error ?? item.json.status])).toEqual([
-			[{ item: 0 }, `Video ${failed.videoId} failed to generate`],
-			[{ item: 1 }, 'Video ID: "nope" is not a PixVerse video ID'],
+			[{ item: 0 }, `Video ${failed.videoId} failed to generate (PixVerse status 8): generating again usually works`],
+			[{ item: 1 }, 'Video ID: "nope" is not a PixVerse video ID. Use the videoId of a PixVerse video (a positive whole number), e.g. from a PixVerse node before this one.'],
 		]);
 		expect(result.items[0].json.videoId).toBe(failed.videoId);
 	});
@@ -214,11 +214,11 @@ describe('Video edits on objects: select, swap, motion control, modify', () => {
 	});
 
 	it.each([
-		['Swap', 'swap', { maskId: '={{ "" }}', imageSource: 'binary', binaryPropertyName: 'data', quality: '540p' }, 'Mask ID: "" is not a mask ID'],
-		['Swap', 'swap', { maskId: '1', imageSource: 'binary', binaryPropertyName: 'data', quality: '={{ "1080p" }}' }, 'Quality: "1080p" is not a quality this operation offers'],
-		['Motion Control', 'motionControl', { imageSource: 'binary', binaryPropertyName: 'data', quality: '={{ "1080p" }}' }, 'Quality: "1080p" is not a quality this operation offers'],
-		['Modify', 'modify', { prompt: 'Swap @selection0 for @img1', maskIds: '1', images: { image: [{ source: 'binary', binaryPropertyName: 'data' }] }, quality: '540p' }, 'Prompt: The prompt names @img1 but only 1 images were given'],
-		['Modify', 'modify', { prompt: 'x', maskIds: '1,2,3,4', quality: '540p' }, 'Mask IDs: 4 masks were given'],
+		['Swap', 'swap', { maskId: '={{ "" }}', imageSource: 'binary', binaryPropertyName: 'data', quality: '540p' }, 'Mask ID: "" is not a mask ID. Use a maskId from Video → Select Objects on the same video and keyframe.'],
+		['Swap', 'swap', { maskId: '1', imageSource: 'binary', binaryPropertyName: 'data', quality: '={{ "1080p" }}' }, 'Quality: "1080p" is not a quality this operation offers. Choose 360p, 540p, 720p; it makes at most 720p.'],
+		['Motion Control', 'motionControl', { imageSource: 'binary', binaryPropertyName: 'data', quality: '={{ "1080p" }}' }, 'Quality: "1080p" is not a quality this operation offers. Choose 360p, 540p, 720p; it makes at most 720p.'],
+		['Modify', 'modify', { prompt: 'Swap @selection0 for @img1', maskIds: '1', images: { image: [{ source: 'binary', binaryPropertyName: 'data' }] }, quality: '540p' }, 'Prompt: The prompt names @img1 but only 1 images were given. Add it, or number references from 0 in the order of the images.'],
+		['Modify', 'modify', { prompt: 'x', maskIds: '1,2,3,4', quality: '540p' }, 'Mask IDs: 4 masks were given. Use at most 3.'],
 	])('%s refuses a bad input with zero requests (%#)', async (_name, operation, overrides, message) => {
 		const result = await edit(operation, overrides);
 		expect(result.error?.message).toBe(message);

@@ -98,9 +98,9 @@ describe('Video → Generate From Image', () => {
 		});
 
 		it.each([
-			['#moderated', 'failed PixVerse content moderation', 'refunds the credits'],
-			['#failed', 'failed to generate', 'status 8'],
-			['#deleted', 'was deleted', 'status 6'],
+			['#moderated', 'failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again', 'refunds the credits'],
+			['#failed', 'failed to generate (PixVerse status 8): generating again usually works', 'charged again'],
+			['#deleted', 'was deleted on PixVerse (status 6): generate it again if you need it', 'no longer exists'],
 		])('ends with an error naming the video ID for %s', async (marker, message, description) => {
 			const result = await run({ prompt: `${PROMPT} ${marker}` });
 			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
@@ -112,7 +112,7 @@ describe('Video → Generate From Image', () => {
 		it('stops at Max Wait with the video ID and how to resume without paying again', async () => {
 			const result = await run({ prompt: `${PROMPT} #never`, waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 2 } });
 			const videoId = sim.acceptedJobs().slice(-1)[0].videoId;
-			expect(result.error?.message).toBe(`Video ${videoId} was not finished after the Max Wait of 2 s`);
+			expect(result.error?.message).toBe(`Video ${videoId} was not finished after the Max Wait of 2 s and is paid for: resume with Video → Wait for Completion, not a new generation`);
 			expect(result.error?.description).toContain('Wait for Completion');
 			expect(result.error?.description).toContain(videoId);
 			expect(result.durationMs).toBeLessThan(6000);
@@ -189,7 +189,7 @@ describe('Video → Generate From Image', () => {
 			expect(result.items[2].json.prompt).toBe(`${PROMPT} third`);
 			const moderated = sim.acceptedJobs().filter((job) => String(job.body.prompt).includes('#moderated')).slice(-1)[0];
 			expect(result.items[1].json).toEqual({
-				error: `Video ${moderated.videoId} failed PixVerse content moderation`,
+				error: `Video ${moderated.videoId} failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again`,
 				description: expect.stringContaining('refunds'),
 				videoId: moderated.videoId,
 			});
@@ -206,7 +206,7 @@ describe('Video → Generate From Image', () => {
 			expect(result.status).toBe('error');
 			expect(result.durationMs).toBeLessThan(10_000);
 			expect(result.error?.context?.itemIndex).toBe(0);
-			expect(result.error?.message).toBe(`Video ${failed.videoId} failed to generate`);
+			expect(result.error?.message).toBe(`Video ${failed.videoId} failed to generate (PixVerse status 8): generating again usually works`);
 			expect(result.error?.description).toContain(`item 1: ${other.videoId}`);
 		});
 
@@ -222,7 +222,7 @@ describe('Video → Generate From Image', () => {
 					items,
 				});
 				expect(result.status).toBe('error');
-				expect(result.error?.message).toMatch(/^Video \d+ failed to generate$/);
+				expect(result.error?.message).toMatch(/^Video \d+ failed to generate \(PixVerse status 8\)/);
 				expect(single.calls('generate').length).toBeGreaterThan(1);
 				await sleep(1500);
 				expect(single.acceptedJobs()).toHaveLength(1);

@@ -57,14 +57,14 @@ describe('Video → Generate From References', () => {
 	});
 
 	it.each([
-		['a reference the prompt does not use', { prompt: '@cat at sunset' }, 'Prompt: The prompt does not mention @beach'],
-		['a mention without a reference', { prompt: '@cat meets @dog on @beach' }, 'Prompt: The prompt mentions @dog, which no reference is named'],
+		['a reference the prompt does not use', { prompt: '@cat at sunset' }, 'Prompt: The prompt does not mention @beach. Write each reference into the prompt as @name, or remove the references it does not use.'],
+		['a mention without a reference', { prompt: '@cat meets @dog on @beach' }, 'Prompt: The prompt mentions @dog, which no reference is named. Add a reference with that name, or remove the @mention.'],
 		[
 			'more references than V5 takes',
 			{ model: 'v5', duration: 5, aspectRatio: '16:9', prompt: '@cat @beach @dog @hat', references: { reference: [reference('cat', 'subject', 'cat'), reference('beach', 'background', 'beach'), reference('dog', 'subject', 'dog'), reference('hat', 'subject', 'hat')] } },
-			'References: 4 references were given',
+			'References: 4 references were given. Add 1 to 3 references (model v5).',
 		],
-		['a model without references', { model: 'v4', duration: 5, aspectRatio: '16:9' }, 'Model: Generate From References is not available on model v4'],
+		['a model without references', { model: 'v4', duration: 5, aspectRatio: '16:9' }, 'Model: Generate From References is not available on model v4. Choose one of v6, c1, v5.6, v5.5, v5, v4.5.'],
 	])('refuses %s with zero requests', async (_name, overrides, message) => {
 		const result = await run(overrides);
 		expect(result.error?.message).toBe(message);

@@ -58,10 +58,10 @@ describe('Video → Generate From Text', () => {
 	});
 
 	it.each([
-		['an aspect ratio the model lacks', { model: 'v5', duration: 5, aspectRatio: '21:9' }, 'Aspect Ratio: "21:9" is not an aspect ratio model v5 offers'],
-		['an empty prompt', { prompt: '  ' }, 'Prompt: The prompt is empty'],
-		['8 s at 1080p on V4', { model: 'v4', duration: 8, quality: '1080p' }, 'Duration (Seconds): Model v4 cannot make 8 s videos at 1080p'],
-		['sound effect on V6', { options: { soundEffect: true } }, 'Sound Effect: Model v6 does not accept Sound Effect'],
+		['an aspect ratio the model lacks', { model: 'v5', duration: 5, aspectRatio: '21:9' }, 'Aspect Ratio: "21:9" is not an aspect ratio model v5 offers. Choose one of 16:9, 4:3, 1:1, 3:4, 9:16.'],
+		['an empty prompt', { prompt: '  ' }, 'Prompt: The prompt is empty. Describe the motion or scene the video should show.'],
+		['8 s at 1080p on V4', { model: 'v4', duration: 8, quality: '1080p' }, 'Duration (Seconds): Model v4 cannot make 8 s videos at 1080p. Choose a shorter duration or a lower quality.'],
+		['sound effect on V6', { options: { soundEffect: true } }, 'Sound Effect: Model v6 does not accept Sound Effect. Remove Sound Effect from Options, or choose model v5, v4.5, v4, v3.5.'],
 	])('refuses %s with zero requests', async (_name, overrides, message) => {
 		const result = await run(overrides);
 		expect(result.error?.message).toBe(message);
@@ -76,7 +76,7 @@ describe('Video → Generate From Text', () => {
 
 	it('checks every item before the first request: one bad item in a batch sends nothing', async () => {
 		const result = await run({ prompt: '={{ $json.prompt }}' }, { items: [{ json: { prompt: 'a' } }, { json: { prompt: 'b' } }, { json: { prompt: '' } }] });
-		expect(result.error?.message).toBe('Prompt: The prompt is empty');
+		expect(result.error?.message).toBe('Prompt: The prompt is empty. Describe the motion or scene the video should show.');
 		expect(result.error?.context?.itemIndex).toBe(2);
 		expect(sim.requests).toHaveLength(0);
 	});
@@ -84,7 +84,7 @@ describe('Video → Generate From Text', () => {
 	it('with Continue On Fail, the refused item becomes an error item and the others run, paired in order', async () => {
 		const result = await run({ prompt: '={{ $json.prompt }}' }, { continueOnFail: true, items: [{ json: { prompt: 'a' } }, { json: { prompt: '' } }, { json: { prompt: 'c' } }] });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items.map((item) => item.json.status ?? item.json.error)).toEqual(['succeeded', 'Prompt: The prompt is empty', 'succeeded']);
+		expect(result.items.map((item) => item.json.status ?? item.json.error)).toEqual(['succeeded', 'Prompt: The prompt is empty. Describe the motion or scene the video should show.', 'succeeded']);
 		expect(sim.calls('textGenerate').map((call) => call.json?.prompt)).toEqual(['a', 'c']);
 	});
 
@@ -92,7 +92,7 @@ describe('Video → Generate From Text', () => {
 		sim.scenario('moderated');
 		const result = await run();
 		const job = lastJob(sim, 'textGenerate');
-		expect(result.error?.message).toBe(`Video ${job.videoId} failed PixVerse content moderation`);
+		expect(result.error?.message).toBe(`Video ${job.videoId} failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again`);
 	});
 
 	it('without waiting, returns the video ID at once', async () => {

@@ -36,8 +36,7 @@ describe('Other Model (by ID): a model PixVerse launched after this node', () =>
 	});
 
 	it.each([
-		// n8n's own required-parameter check answers first for an empty field.
-		['', 'Parameter "Model ID" is required'],
+		['', 'No model ID was given'],
 		['v6 max', '"v6 max" is not a PixVerse model ID'],
 	])('refuses the Model ID %j before any request', async (modelId, expected) => {
 		const result = await text({ modelId });
@@ -52,6 +51,12 @@ describe('Other Model (by ID): a model PixVerse launched after this node', () =>
 		expect(sim.requests).toHaveLength(0);
 		const allowed = await text({ creditOptions: { maxCredits: 10_000, allowUnknownPrices: true } });
 		expect(allowed.items[0].json).toMatchObject({ status: 'succeeded', model: 'v6-max', estimatedCredits: null });
+	});
+
+	it('a Model given as an expression (an AI tool\'s $fromAI) runs: no field of another operation blocks it', async () => {
+		const result = await text({ model: '={{ "v6" }}', modelId: '', duration: 5, quality: '540p', aspectRatio: '16:9' });
+		expect(result.error?.message).toBeUndefined();
+		expect(sim.calls('textGenerate')[0].json).toMatchObject({ model: 'v6' });
 	});
 
 	it('a listed model typed by ID keeps its own rules and price', async () => {

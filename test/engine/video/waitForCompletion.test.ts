@@ -87,7 +87,7 @@ describe('Video → Wait for Completion and Video → Get', () => {
 	it.each(['abc', '0', '-1', '12.5'])('refuses the video ID %p before any request', async (videoId) => {
 		sim.requests.splice(0);
 		const result = await runPixVerse({ parameters: { resource: 'video', operation: 'waitForCompletion', videoId }, credentials: simulatorCredentials(sim) });
-		expect(result.error?.message).toBe(`Video ID: "${videoId}" is not a PixVerse video ID`);
+		expect(result.error?.message).toBe(`Video ID: "${videoId}" is not a PixVerse video ID. Use the videoId output of the operation that made it (a positive whole number).`);
 		expect(sim.requests).toHaveLength(0);
 	});
 

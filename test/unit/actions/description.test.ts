@@ -65,7 +65,7 @@ describe('node description', () => {
 
 	it('asks for the Model ID only under "Other Model (by ID)", with a hint that its price is unknown', () => {
 		const [field] = named('modelId');
-		expect(field).toMatchObject({ type: 'string', required: true, displayOptions: { show: { model: [OTHER_MODEL] } } });
+		expect(field).toMatchObject({ type: 'string', displayOptions: { show: { model: [OTHER_MODEL] } } });
 		expect(field.hint).toMatch(/price is unknown/);
 		expect(field.hint).toMatch(/Allow Unknown Prices/);
 	});

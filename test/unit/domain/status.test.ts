@@ -18,8 +18,8 @@ describe('video status', () => {
 
 	it('explains each unsuccessful end, and says moderated credits are refunded', () => {
 		expect(explainUnsuccessful('moderation_failed')?.description).toContain('refunds the credits');
-		expect(explainUnsuccessful('failed')?.message).toBe('failed to generate');
-		expect(explainUnsuccessful('deleted')?.message).toBe('was deleted');
+		expect(explainUnsuccessful('failed')?.message).toBe('failed to generate (PixVerse status 8): generating again usually works');
+		expect(explainUnsuccessful('deleted')?.message).toBe('was deleted on PixVerse (status 6): generate it again if you need it');
 		expect(explainUnsuccessful('succeeded')).toBeUndefined();
 	});
 });

@@ -56,7 +56,7 @@ describe('JobWaiter on a virtual clock', () => {
 	it('stops at Max Wait with a last read at the deadline, naming the ID and how to resume', async () => {
 		const { clock, reads, waiter } = setup(() => ({ status: 5 }));
 		const error = await failureOf(clock.runUntil(waiter.wait(VIDEO, { ...WAIT, maxWaitMs: 12_000 })));
-		expect(error.message).toBe(`Video ${VIDEO.id} was not finished after the Max Wait of 12 s`);
+		expect(error.message).toBe(`Video ${VIDEO.id} was not finished after the Max Wait of 12 s and is paid for: resume with Video → Wait for Completion, not a new generation`);
 		expect(error.description).toContain(`Video → Wait for Completion`);
 		expect(reads.map((r) => r.at)).toEqual([5000, 10_000, 12_000]);
 		expect(clock.now()).toBe(12_000);

@@ -11,7 +11,10 @@ export function showOnlyFor(displayOptions: IDisplayOptions, properties: INodePr
 		const own = property.displayOptions ?? {};
 		const merged: IDisplayOptions = { ...own };
 		for (const key of ['show', 'hide'] as const) {
-			if (displayOptions[key]) merged[key] = { ...own[key], ...displayOptions[key] };
+			// Resource and operation first: n8n reads the conditions in order and shows a field at the first one that
+			// depends on an expression, so a Model given as an expression would otherwise show (and check) the fields
+			// of every operation.
+			if (displayOptions[key]) merged[key] = { ...displayOptions[key], ...own[key], ...displayOptions[key] };
 		}
 		return { ...property, displayOptions: merged };
 	});

@@ -33,6 +33,7 @@ export function modelFields(rules: Pick<VideoRules, 'models' | 'otherModel'>, de
 		type: 'options',
 		options: [...rules.models].sort().map((value) => ({ value, ...MODEL_OPTIONS[value] })),
 		default: defaultModel,
+		description: 'PixVerse model (v6, c1, v5.6, ...); each offers its own durations and options, listed with it',
 	};
 	if (!offersOtherModel(rules)) return [model];
 	model.options!.push({
@@ -47,7 +48,8 @@ export function modelFields(rules: Pick<VideoRules, 'models' | 'otherModel'>, de
 			name: 'modelId',
 			type: 'string',
 			default: '',
-			required: true,
+			// Not `required`: n8n shows every field that depends on an expression, so with Model as an expression (an
+			// AI tool's $fromAI) a required Model ID would block the run; the rules refuse an empty one by name instead.
 			placeholder: 'e.g. v6-max',
 			description: `The model string exactly as PixVerse documents it. It is sent as typed, after checking the durations, qualities and options by ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules.`,
 			hint: `Checked by ${MODEL_OPTIONS[NEWEST_MODEL].name}'s rules. Its price is unknown: a credit limit refuses it unless Allow Unknown Prices is on.`,
@@ -72,7 +74,9 @@ export function promptField(placeholder: string, optional = false): INodePropert
 		default: '',
 		required: !optional,
 		placeholder,
-		description: optional ? 'Optional: most effects ignore the prompt (at most 2048 characters)' : 'What should happen in the video (at most 2048 characters)',
+		description: optional
+			? 'Optional: most effects ignore the prompt (at most 2048 characters)'
+			: 'What should happen in the video, in plain words: subject, motion, camera (at most 2048 characters)',
 	};
 }
 
@@ -88,6 +92,7 @@ function durationChoices(models: Model[], withOther: boolean): INodeProperties {
 			value: seconds,
 		})),
 		default: 5,
+		description: `Length of the video in seconds: ${durations.join(', ')}`,
 		displayOptions: { show: { model: shownFor(models, withOther) } },
 	};
 }
@@ -104,7 +109,7 @@ function durationFields(models: readonly Model[], withOther: boolean): INodeProp
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 15 },
 			default: 5,
-			description: 'Length of the video: any whole number of seconds from 1 to 15',
+			description: `Length of the video: a whole number of seconds from 1 to 15 (V6 and C1${withOther ? ', and a model typed by ID' : ''})`,
 			displayOptions: { show: { model: shownFor(perSecond, withOther) } },
 		});
 	}
@@ -126,7 +131,7 @@ export const qualityField: INodeProperties = {
 		{ name: '1080p', value: '1080p' },
 	],
 	default: '540p',
-	description: 'Resolution of the video; higher costs more credits',
+	description: 'Resolution of the video: 360p, 540p, 720p or 1080p; higher costs more credits',
 };
 
 /** Aspect Ratio: per model (V6 and C1 offer three more ratios than the others), or the five common ones for all. */

@@ -56,7 +56,7 @@ export function imageSourceFields({ names = MAIN_IMAGE, allowImageId = true, lab
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://example.com/photo.jpg',
-			description: 'Public http(s) URL of a JPG, PNG or WebP image',
+			description: 'Public http(s) URL of a JPG, PNG or WebP image (at most 20 MB and 4000×4000 px) that PixVerse downloads itself; no login or redirect page',
 			displayOptions: { show: { [names.source]: ['url'] } },
 		},
 		{
@@ -66,7 +66,7 @@ export function imageSourceFields({ names = MAIN_IMAGE, allowImageId = true, lab
 			default: '',
 			required: true,
 			placeholder: 'e.g. 343252978602905',
-			description: 'The imageId returned by Image → Upload',
+			description: 'The imageId (digits only) returned by Image → Upload',
 			displayOptions: { show: { [names.source]: ['imageId'] } },
 		},
 	];

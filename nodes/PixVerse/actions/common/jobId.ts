@@ -15,7 +15,10 @@ export function jobIdProperty(kind: JobKind): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: 'e.g. 343252978602905',
-		description: kind === 'video' ? 'The videoId returned by any video operation' : 'The imageId returned by Image → Generate From Effect',
+		description:
+			kind === 'video'
+				? 'The videoId (digits only, e.g. 343252978602905) that a video operation returned, or that its error text names'
+				: 'The imageId (digits only) that Image → Generate From Effect returned, or that its error text names',
 	};
 }
 
