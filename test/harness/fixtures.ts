@@ -24,7 +24,7 @@ export const SAMPLE_PNG = readFileSync(SAMPLE_PNG_PATH);
 export const README_PICTURES = {
 	nodePanel: 'docs/images/node-panel.png',
 	credential: 'docs/images/credential-dialog.png',
-	// Searching "PixVerse" in the nodes panel. Until the e2e editor check takes it, this file is a copy of nodePanel.
+	// Searching "PixVerse" in the nodes panel after a Manual Trigger, taken by the e2e first-touch journey (E2E_UPDATE_PICTURES=1).
 	nodesPanelSearch: 'docs/images/nodes-panel-search.png',
 };
 
