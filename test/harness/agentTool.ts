@@ -1,9 +1,8 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodeProperties, INodeType, INodeTypeDescription, IRun } from 'n8n-workflow';
-import { NodeConnectionTypes, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import { NodeConnectionTypes, deepCopy } from 'n8n-workflow';
 
 import type { PixVerseCredentialData } from './engine';
-import { buildAdditionalData, nodeTypes, pixVerseNodeType, registerNodeType, visibleOf } from './engine';
+import { pixVerseNodeType, registerNodeType, startWorkflow, visibleOf } from './engine';
 import { recordVisible } from './leakCheck';
 
 export const PIXVERSE_TOOL_TYPE = 'n8n-nodes-pixverse.pixVerseTool';
@@ -130,14 +129,15 @@ export async function callPixVerseTool(options: { parameters: INodeParameters; c
 		parameters: options.parameters,
 		credentials: { pixVerseApi: { id: 'cred-1', name: 'PixVerse account' } },
 	};
-	const nodes = [agent, tool];
-	const connections = { [tool.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-tool', name: 'PixVerse tool', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
-	const executionId = `tool-${++callCounter}`;
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'wf-tool', name: 'PixVerse tool', nodes, connections, active: false, settings: {} } as never);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
-	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: agent, data: { main: [[{ json: {} }]] }, source: null }] } });
-	const execution = new WorkflowExecute(buildAdditionalData(hooks, options.credentials), 'manual', runData).processRunExecutionData(workflow);
+	const { execution, finished } = startWorkflow({
+		id: 'wf-tool',
+		name: 'PixVerse tool',
+		nodes: [agent, tool],
+		connections: { [tool.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] } },
+		start: agent,
+		credentials: options.credentials,
+		executionId: `tool-${++callCounter}`,
+	});
 	const run = await Promise.race([execution.then((r) => r), finished]);
 	const out = run.data.resultData.runData.Agent?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
 	recordVisible(visibleOf(out, run.data.resultData.error as never, run));

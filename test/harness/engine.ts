@@ -10,6 +10,7 @@ import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, Workflo
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,
+	IConnections,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -266,6 +267,24 @@ export function buildAdditionalData(hooks: ExecutionLifecycleHooks, credentials:
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+export interface StartedRun {
+	execution: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	/** Settles when n8n's workflowExecuteAfter hook runs, also after a cancel. */
+	finished: Promise<IRun>;
+}
+
+/** Starts a manual execution of `nodes` at `start` through n8n-core's WorkflowExecute, as n8n does. */
+export function startWorkflow(options: { id: string; name: string; nodes: INode[]; connections: IConnections; start: INode; credentials: PixVerseCredentialData; executionId: string }): StartedRun {
+	const { id, name, nodes, connections } = options;
+	const workflow = new Workflow({ id, name, nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const mode: WorkflowExecuteMode = 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, options.executionId, { id, name, nodes, connections: {}, active: false, settings: {} } as never);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
+	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: options.start, data: { main: [[{ json: {} }]] }, source: null }] } });
+	const execution = new WorkflowExecute(buildAdditionalData(hooks, options.credentials), mode, runData).processRunExecutionData(workflow);
+	return { execution, finished };
+}
+
 let runCounter = 0;
 
 /** Runs Input → PixVerse through n8n-core's WorkflowExecute, the engine n8n itself uses. */
@@ -292,29 +311,19 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 		continueOnFail: options.continueOnFail ?? false,
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
-	const workflow = new Workflow({
-		id: 'wf-test',
-		name: 'PixVerse test',
-		nodes: [source, pixverse],
-		connections: { Input: { main: [[{ node: 'PixVerse', type: NodeConnectionTypes.Main, index: 0 }]] } },
-		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
-	const mode: WorkflowExecuteMode = 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, options.executionId ?? key, { id: 'wf-test', name: 'PixVerse test', nodes: [source, pixverse], connections: {}, active: false, settings: {} } as never);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
-	const additionalData = buildAdditionalData(hooks, options.credentials);
-
-	const runData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	});
 	const started = Date.now();
-	let execution: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	let execution: StartedRun['execution'];
+	let finished: StartedRun['finished'];
 	try {
-		execution = new WorkflowExecute(additionalData, mode, runData).processRunExecutionData(workflow);
+		({ execution, finished } = startWorkflow({
+			id: 'wf-test',
+			name: 'PixVerse test',
+			nodes: [source, pixverse],
+			connections: { Input: { main: [[{ node: 'PixVerse', type: NodeConnectionTypes.Main, index: 0 }]] } },
+			start: source,
+			credentials: options.credentials,
+			executionId: options.executionId ?? key,
+		}));
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (a required parameter left empty).
 		pendingInputs.delete(key);
