@@ -28,6 +28,7 @@ async function signedInPage(n8n: N8nInstance): Promise<{ browser: Browser; page:
 	if (!CHROMIUM) throw new Error('chromium is not installed (apt-get install chromium)');
 	await n8n.setUpOwner();
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+	let signedIn = false;
 	try {
 		const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 		await page.goto(`${n8n.baseUrl}/signin`, { waitUntil: 'load' });
@@ -40,10 +41,10 @@ async function signedInPage(n8n: N8nInstance): Promise<{ browser: Browser; page:
 			return response.status;
 		}, OWNER);
 		if (login !== 200) throw new Error(`login answered HTTP ${login}`);
+		signedIn = true;
 		return { browser, page };
-	} catch (error) {
-		await browser.close();
-		throw error;
+	} finally {
+		if (!signedIn) await browser.close();
 	}
 }
 
