@@ -122,7 +122,7 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	}
 	const { limits } = params;
 	if (limits && !limits.containers.includes(format.container)) {
-		throw refuse(`The ${format.kind} in "${property}" is ${format.container.toUpperCase()}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`, `Convert it to ${containerList(limits)} first.`);
+		throw refuse(`The ${format.kind} in "${property}" is ${format.container === 'webm' ? 'WebM' : format.container.toUpperCase()}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`, `Convert it to ${containerList(limits)} first.`);
 	}
 	const facts = reader.facts();
 	checkFacts(facts, format, property, refuse, limits);

@@ -88,6 +88,17 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
+	it('Lip Sync takes only what its guide lists: M4A audio and WebM video are refused before any upload', async () => {
+		const m4a = mp4Bytes({ seconds: 3, width: 0, height: 0, brand: 'M4A ' });
+		const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(60)]);
+		const items = [{ json: { videoId }, binary: { speech: { data: m4a, fileName: 's.m4a', mimeType: 'audio/mp4' }, clip: { data: webm, fileName: 'c.webm', mimeType: 'video/webm' } } }];
+		const audio = await edit('lipSync', { voiceFrom: 'audio', audioSource: 'binary', audioBinaryField: 'speech' }, { items });
+		expect(audio.error?.message).toBe('The audio in "speech" is M4A; Lip Sync takes MP3 or WAV only (PixVerse\'s lip-sync guide). Convert it to MP3 or WAV first.');
+		const video = await edit('lipSync', { videoSource: 'binary', videoBinaryField: 'clip', voiceFrom: 'text', text: 'Hi', voice: { __rl: true, mode: 'id', value: 'Auto' } }, { items });
+		expect(video.error?.message).toBe('The video in "clip" is WebM; Lip Sync takes MP4 or MOV only (PixVerse\'s lip-sync guide). Convert it to MP4 or MOV first.');
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	it('Add Sound Effect sends the prompt as sound_effect_content only (the field PixVerse documents), and Keep Original Sound', async () => {
 		const result = await edit('addSoundEffect', { prompt: 'Waves and gulls', keepOriginalSound: true });
 		expect(result.error?.message).toBeUndefined();
