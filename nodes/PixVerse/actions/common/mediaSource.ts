@@ -51,7 +51,7 @@ function binaryFields(names: MediaSourceNames, label: string, show: Record<strin
 /** Where the video comes from: by default the videoId of the item (any PixVerse node before this one). */
 export function videoSourceFields(limits?: SourceLimits): INodeProperties[] {
 	const files = limits ? `${containerList(limits)}, at most 50 MB, ${limits.maxSeconds} s and 1920 px` : 'MP4, MOV or WebM, at most 50 MB, 30 s and 1920 px';
-	const lengthNote = limits && limits.maxSeconds < 30 ? ` ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too.` : '';
+	const lengthNote = limits && limits.maxSeconds < 30 ? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too` : '';
 	return [
 		{
 			displayName: 'Video Source',
@@ -64,7 +64,7 @@ export function videoSourceFields(limits?: SourceLimits): INodeProperties[] {
 				{ name: 'Media ID', value: 'mediaId', description: 'A video already uploaded with Media → Upload' },
 			],
 			default: 'videoId',
-			description: `The video to work on. Files: ${files}.${lengthNote}`,
+			description: `The video to work on. Files: ${files}${lengthNote}.`,
 		},
 		{
 			displayName: 'Video ID',
