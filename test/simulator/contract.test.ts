@@ -239,7 +239,7 @@ describe('published prices (pixverse-api.md §8)', () => {
 		expect(price('v4', '540p', 5, { lip_sync_tts_switch: true, lip_sync_tts_content: 'Hello there', lip_sync_tts_speaker_id: 'auto' })).toBe(45);
 	});
 
-	test('one table for text, image, transition, extend (and fusion, by the simulator\'s choice)', () => {
+	test('one table for text, image, transition, extend (and fusion: the Fusion table on V4.5, the simulator\'s choice on later models)', () => {
 		const extend = checkExtendBody({ source_video_id: EDIT_FIXTURE.video, prompt: 'on', model: 'v4', duration: 5, quality: '540p', motion_mode: 'fast', seed: 1 }, EDIT_CONTEXT);
 		expect(extend).toMatchObject({ errCode: 0, price: 90 });
 		expect(checkExtendBody({ source_video_id: EDIT_FIXTURE.video, prompt: 'on', model: 'v6', duration: 4, quality: '1080p', seed: 1 }, EDIT_CONTEXT)).toMatchObject({ errCode: 0, price: 72 });
@@ -361,6 +361,30 @@ describe('edit checks in detail', () => {
 		expect(checkRestyleBody({ source_video_id: EDIT_FIXTURE.video, restyle_id: SIM_RESTYLES.clay.id }, EDIT_CONTEXT).seconds).toBe(5);
 		expect(checkMaskSelectionBody({ source_video_id: EDIT_FIXTURE.video }, EDIT_CONTEXT)).toMatchObject({ keyframeId: 1, price: 2 });
 		expect(checkMaskSelectionBody({ source_video_id: EDIT_FIXTURE.video, keyframe_id: 48 }, EDIT_CONTEXT).keyframeId).toBe(48);
+	});
+
+	test("restyle takes a source of at most 16 s, an upload only as MP4 or MOV (the restyle guide's prerequisites)", () => {
+		const context: typeof EDIT_CONTEXT = {
+			...EDIT_CONTEXT,
+			video: (id) => (id === '1' ? { ready: true, seconds: 20 } : id === '2' ? { ready: true, seconds: 16 } : EDIT_CONTEXT.video(id)),
+			media: (id) => (id === '3' ? { type: 'video', seconds: 5, format: 'webm' } : id === '4' ? { type: 'video', seconds: 5, format: 'mov' } : EDIT_CONTEXT.media(id)),
+		};
+		const restyle = (source: Record<string, unknown>) => checkRestyleBody({ ...source, restyle_prompt: 'ink' }, context);
+		expect(restyle({ source_video_id: 1 })).toMatchObject({ errCode: 400017, errMsg: 'invalid param: source_video_id (restyle takes a video of at most 16 s)' });
+		expect(restyle({ source_video_id: 2 })).toMatchObject({ errCode: 0, price: 160 });
+		expect(restyle({ video_media_id: 3 })).toMatchObject({ errCode: 400017, errMsg: 'invalid param: video_media_id (restyle takes mp4 or mov, not webm)' });
+		expect(restyle({ video_media_id: 4 })).toMatchObject({ errCode: 0, price: 50 });
+	});
+
+	test("lip sync takes an uploaded video as MP4 or MOV and audio as MP3 or WAV (the lip-sync guide's prerequisites)", () => {
+		const context: typeof EDIT_CONTEXT = {
+			...EDIT_CONTEXT,
+			media: (id) => (id === '3' ? { type: 'video', seconds: 5, format: 'webm' } : id === '5' ? { type: 'audio', seconds: 3, format: 'm4a' } : id === '6' ? { type: 'audio', seconds: 3, format: 'mp3' } : EDIT_CONTEXT.media(id)),
+		};
+		const tts = { lip_sync_tts_speaker_id: 'Auto', lip_sync_tts_content: 'Hello' };
+		expect(checkLipSyncBody({ video_media_id: 3, ...tts }, context)).toMatchObject({ errCode: 400017, errMsg: 'invalid param: video_media_id (lip sync takes mp4 or mov, not webm)' });
+		expect(checkLipSyncBody({ source_video_id: EDIT_FIXTURE.video, audio_media_id: 5 }, context)).toMatchObject({ errCode: 400017, errMsg: 'invalid param: audio_media_id (lip sync takes mp3 or wav, not m4a)' });
+		expect(checkLipSyncBody({ source_video_id: EDIT_FIXTURE.video, audio_media_id: 6 }, context)).toMatchObject({ errCode: 0, price: 12 });
 	});
 
 	test('prompt markers are read from prompt, sound_effect_content or restyle_prompt', () => {

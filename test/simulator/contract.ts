@@ -153,8 +153,10 @@ const LEGACY_PRICES: Tier = {
  * - The sound-effect add-on (sound_effect_switch/content) and lip-sync TTS inside a generation (lip_sync_*) add
  *   nothing, as before: PixVerse's pages price the sound effect two ways (+10 per 5 s, or 2 credits/s) and the
  *   in-generation TTS not at all.
- * - Fusion (reference-to-video) is charged as this table says for its model, duration and quality: PixVerse
- *   publishes no fusion price.
+ * - Fusion (reference-to-video) is charged as this table says for its model, duration and quality. On V4.5 that
+ *   is PixVerse's own Fusion table (model-pricing-796039m0: 360p/540p 45 and 90, 720p 60 and 120, 1080p 5 s 120,
+ *   the V3.5–V4.5 normal-motion row); on later models PixVerse publishes no fusion price and this is the
+ *   simulator's choice.
  * Effect templates are charged the template's own `credits` (server.ts), multi-transition by
  * priceOfMultiTransition, edits in edits.ts.
  */

@@ -30,7 +30,7 @@ export interface EditContext extends ContractContext {
 	/** A video job of this simulator by video_id: undefined when unknown; `ready` once it ended with status 1. */
 	video(videoId: string): { ready: boolean; seconds: number } | undefined;
 	/** An uploaded media file by media_id. */
-	media(mediaId: string): { type: 'video' | 'audio'; seconds: number } | undefined;
+	media(mediaId: string): { type: 'video' | 'audio'; seconds: number; format?: string } | undefined;
 	isSpeaker(speakerId: string): boolean;
 	isRestyle(restyleId: string): boolean;
 	mask(maskId: string): SimMask | undefined;
@@ -44,6 +44,8 @@ export interface Source {
 	seconds: number;
 	/** The last keyframe_id: 24 frames per second of the source. */
 	frames: number;
+	/** An uploaded source's container (mp4, mov, webm); undefined for a PixVerse video. */
+	format?: string;
 }
 
 /** A check's verdict; when acceptable, also the source it resolved, the credits to charge and the output length. */
@@ -69,6 +71,8 @@ export const SWAP_RATES: Record<string, number> = MODIFY_RATES;
 export const MASK_SELECTION_CREDITS = 2;
 export const EDIT_PROMPT_LIMIT = 5000;
 export const FRAMES_PER_SECOND = 24;
+/** Restyle's longest source (restyle guide). */
+export const RESTYLE_MAX_SECONDS = 16;
 
 const OK: Check = { errCode: 0, errMsg: 'success' };
 const bad = (errCode: number, errMsg: string): Check => ({ errCode, errMsg });
@@ -110,7 +114,7 @@ function sourceOf(body: Record<string, unknown>, context: EditContext): Check | 
 	const id = String(body.video_media_id);
 	const media = context.media(id);
 	if (!media || media.type !== 'video') return bad(400017, "couldn't find a matching video_media_id");
-	return { field: 'video_media_id', id, key: `media:${id}`, seconds: media.seconds, frames: lastKeyframe(media.seconds) };
+	return { field: 'video_media_id', id, key: `media:${id}`, seconds: media.seconds, frames: lastKeyframe(media.seconds), format: media.format };
 }
 
 function checkSeed(body: Record<string, unknown>): Check | undefined {
@@ -162,6 +166,8 @@ export function checkExtendBody(body: Record<string, unknown>, context: EditCont
  * POST /openapi/v2/video/lip_sync/generate: a video source plus exactly one audio: `audio_media_id` (an uploaded
  * audio) or both `lip_sync_tts_speaker_id` (a string, from the speaker list) and a non-empty
  * `lip_sync_tts_content`. 4 credits per second of audio (rounded up) or per started 15 UTF-8 bytes of text.
+ * The lip-sync guide ("Prerequisites") lists an uploaded video as mp4 or mov and the audio as mp3 or wav; the
+ * upload also takes WebM, M4A and AAC, which lip sync refuses here with 400017 (narrower reading).
  */
 export function checkLipSyncBody(body: Record<string, unknown>, context: EditContext): EditCheck {
 	const shape = checkShape(body, {
@@ -185,28 +191,28 @@ export function checkLipSyncBody(body: Record<string, unknown>, context: EditCon
 	}
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
+	if (source.format !== undefined && !['mp4', 'mov'].includes(source.format)) return bad(400017, `invalid param: video_media_id (lip sync takes mp4 or mov, not ${source.format})`);
 	if (!audio) return { ...OK, source, price: ttsPrice(body.lip_sync_tts_content as string), seconds: source.seconds };
 	const media = context.media(String(body.audio_media_id));
 	if (!media || media.type !== 'audio') return bad(400017, "couldn't find a matching audio_media_id");
+	if (media.format !== undefined && !['mp3', 'wav'].includes(media.format)) return bad(400017, `invalid param: audio_media_id (lip sync takes mp3 or wav, not ${media.format})`);
 	return { ...OK, source, price: perSecond(4, media.seconds), seconds: source.seconds };
 }
 
 /**
- * POST /openapi/v2/video/sound_effect/generate. The prompt's field name differs by source: KIT (newest) sends
- * `prompt`, the official MCP and the docs' schema `sound_effect_content`. Either is accepted, or both when equal;
- * neither (or an empty one) is 400011 — KIT requires it, although the schema calls the content optional. Optional
- * `original_sound_switch` (boolean). 2 credits per second of the source.
+ * POST /openapi/v2/video/sound_effect/generate: a video source, optional `original_sound_switch` (boolean) and
+ * `sound_effect_content`, the only prompt field PixVerse's API reference, sound-effects guide and CN schema list; a
+ * `prompt` field (one client kit's name) is an unknown field, 400017. The guide calls the content optional; empty
+ * or absent is 400011 here all the same (narrower reading: the node never sends a sound nobody described, and a
+ * test that forgets the prompt must fail). 2 credits per second of the source.
  */
 export function checkSoundEffectBody(body: Record<string, unknown>, context: EditContext): EditCheck {
-	const shape = checkShape(body, { ...SOURCE_RULES, prompt: { kind: 'string' }, sound_effect_content: { kind: 'string' }, original_sound_switch: { kind: 'boolean' } });
+	const shape = checkShape(body, { ...SOURCE_RULES, sound_effect_content: { kind: 'string' }, original_sound_switch: { kind: 'boolean' } });
 	if (shape) return shape;
 	const given = sourceGiven(body);
 	if (given) return given;
-	if (isPresent(body.prompt) && isPresent(body.sound_effect_content) && body.prompt !== body.sound_effect_content) {
-		return bad(400017, 'invalid param: prompt and sound_effect_content differ');
-	}
-	const text = (body.prompt ?? body.sound_effect_content) as string | undefined;
-	if (!text) return bad(400011, 'empty param: prompt');
+	const text = body.sound_effect_content as string | undefined;
+	if (!text) return bad(400011, 'empty param: sound_effect_content');
 	if (text.length > EDIT_PROMPT_LIMIT) return bad(400018, 'prompt too long');
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
@@ -216,6 +222,9 @@ export function checkSoundEffectBody(body: Record<string, unknown>, context: Edi
 /**
  * POST /openapi/v2/video/restyle/generate: a video source plus exactly one of `restyle_id` (from the restyle list)
  * or `restyle_prompt` (≤ 5000 characters, CN schema); optional seed (0–2147483647). 10 credits per second.
+ * The source is at most 16 s, a PixVerse video or an uploaded one (restyle guide, "Prerequisites": "A video_id
+ * generated from PixVerse (max duration 16s) … Max duration: 16 seconds"), and an upload MP4 or MOV ("supported
+ * formats (mp4, mov)"; the upload itself also takes WebM): anything else is 400017.
  */
 export function checkRestyleBody(body: Record<string, unknown>, context: EditContext): EditCheck {
 	const shape = checkShape(body, { ...SOURCE_RULES, restyle_id: { kind: 'id' }, restyle_prompt: { kind: 'string' }, seed: { kind: 'integer' } });
@@ -232,6 +241,8 @@ export function checkRestyleBody(body: Record<string, unknown>, context: EditCon
 	if (byId && !context.isRestyle(String(body.restyle_id))) return bad(400017, 'invalid param: restyle_id');
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
+	if (source.seconds > RESTYLE_MAX_SECONDS + 0.05) return bad(400017, `invalid param: ${source.field} (restyle takes a video of at most ${RESTYLE_MAX_SECONDS} s)`);
+	if (source.format !== undefined && !['mp4', 'mov'].includes(source.format)) return bad(400017, `invalid param: video_media_id (restyle takes mp4 or mov, not ${source.format})`);
 	return { ...OK, source, price: perSecond(10, source.seconds), seconds: source.seconds, prompt: byPrompt ? (body.restyle_prompt as string) : undefined };
 }
 

@@ -565,16 +565,19 @@ describe('video edits over HTTP', () => {
 		expect(Object.keys(upscale.Resp!)).toEqual(['video_id']);
 	});
 
-	test('sound effect: either field name reaches the job, and prompt markers work on both', async () => {
+	test('sound effect: only sound_effect_content reaches a job (a `prompt` field is refused), and prompt markers work', async () => {
 		const F = EDIT_FIXTURE;
+		const before = sim.jobsFrom('soundEffectGenerate').length;
 		const viaPrompt = await call(sim, 'POST', '/openapi/v2/video/sound_effect/generate', { body: { source_video_id: F.video, prompt: 'rain #failed' } });
-		const viaContent = await call(sim, 'POST', '/openapi/v2/video/sound_effect/generate', { body: { source_video_id: F.video, sound_effect_content: 'wind #moderated', original_sound_switch: true } });
-		expect(sim.jobsFrom('soundEffectGenerate').slice(-2).map((job) => job.body)).toEqual([
-			{ source_video_id: F.video, prompt: 'rain #failed' },
+		expect(viaPrompt).toMatchObject({ ErrCode: 400017 });
+		const failed = await call(sim, 'POST', '/openapi/v2/video/sound_effect/generate', { body: { source_video_id: F.video, sound_effect_content: 'rain #failed' } });
+		const moderated = await call(sim, 'POST', '/openapi/v2/video/sound_effect/generate', { body: { source_video_id: F.video, sound_effect_content: 'wind #moderated', original_sound_switch: true } });
+		expect(sim.jobsFrom('soundEffectGenerate').slice(before).map((job) => job.body)).toEqual([
+			{ source_video_id: F.video, sound_effect_content: 'rain #failed' },
 			{ source_video_id: F.video, sound_effect_content: 'wind #moderated', original_sound_switch: true },
 		]);
-		expect(await waitDone(sim, videoId(viaPrompt))).toMatchObject({ status: 8, has_audio: true });
-		expect(await waitDone(sim, videoId(viaContent))).toMatchObject({ status: 7, credits: 0 });
+		expect(await waitDone(sim, videoId(failed))).toMatchObject({ status: 8, has_audio: true });
+		expect(await waitDone(sim, videoId(moderated))).toMatchObject({ status: 7, credits: 0 });
 	});
 });
 

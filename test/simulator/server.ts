@@ -676,7 +676,7 @@ export class PixVerseSimulator {
 			},
 			media: (mediaId) => {
 				const file = /^\d+$/.test(mediaId) ? this.media.get(mediaId) : undefined;
-				return file ? { type: file.type, seconds: file.seconds ?? MEDIA_DEFAULT_SECONDS } : undefined;
+				return file ? { type: file.type, seconds: file.seconds ?? MEDIA_DEFAULT_SECONDS, format: file.format } : undefined;
 			},
 			isSpeaker: (speakerId) => this.speakers.some((speaker) => speaker.id === speakerId),
 			isRestyle: (restyleId) => this.restyles.some((restyle) => String(restyle.id) === restyleId),

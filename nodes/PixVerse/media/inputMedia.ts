@@ -2,6 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toIdString } from '../domain/ids';
+import { NOTHING_SENT } from '../engine/errors';
+import type { SourceLimits } from '../rules/sourceLimits';
+import { containerList } from '../rules/sourceLimits';
 import type { MediaFacts, MediaFormat, MediaKind } from './mediaFacts';
 import { httpUrl } from './inputImage';
 import { MediaFactsReader, sniffMedia } from './mediaFacts';
@@ -24,6 +27,8 @@ export interface MediaSourceParameters {
 	label: string;
 	/** The kind the operation needs; a file of the other kind is refused. */
 	expect?: MediaKind;
+	/** The operation's own limits where its guide lists fewer formats or seconds than the upload takes. */
+	limits?: SourceLimits;
 }
 
 export interface CheckedBinary {
@@ -52,13 +57,17 @@ export async function readStored(ctx: IExecuteFunctions, binaryId: string, onChu
 	}
 }
 
+type Refuse = (message: string, fix: string) => NodeOperationError;
+
 /**
  * Checks one video or audio source of an item, before any request of the execution: the container from the
- * file's bytes, the 50 MB limit, and where the file's own header says so (MP4, MOV, M4A, WAV) 30 s and 1920 px.
- * A stored file is read once as a stream; nothing keeps it in memory.
+ * file's bytes, the 50 MB limit, and where the file's own header says so (MP4, MOV, M4A, WAV) 30 s and 1920 px;
+ * then the operation's own formats and length where its guide gives them. A stored file is read once as a
+ * stream; nothing keeps it in memory.
  */
 export async function checkMedia(this: IExecuteFunctions, itemIndex: number, params: MediaSourceParameters): Promise<CheckedMedia> {
-	const refuse = (message: string, description: string) => new NodeOperationError(this.getNode(), message, { itemIndex, description });
+	// The message holds the fix: an AI agent may be handed the message alone.
+	const refuse: Refuse = (message, fix) => new NodeOperationError(this.getNode(), `${message}. ${fix}`, { itemIndex, description: NOTHING_SENT });
 	const what = params.label.toLowerCase();
 
 	if (params.source === 'mediaId') {
@@ -108,17 +117,27 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	}
 	const { format } = reader;
 	if (params.expect && format.kind !== params.expect) {
-		throw refuse(`The file in "${property}" is ${format.kind === 'video' ? 'a video' : 'audio'} (${format.container}); ${params.label} needs ${params.expect === 'video' ? 'a video' : 'audio'}`, `PixVerse takes ${KINDS_TAKEN}.`);
+		const kind = (k: MediaKind) => (k === 'video' ? 'a video' : 'audio');
+		throw refuse(`The file in "${property}" is ${kind(format.kind)} (${format.container.toUpperCase()}), not ${kind(params.expect)}`, `Pass ${params.expect === 'video' ? 'a video' : 'an audio'} file here; PixVerse takes ${KINDS_TAKEN}.`);
+	}
+	const { limits } = params;
+	if (limits && !limits.containers.includes(format.container)) {
+		throw refuse(`The ${format.kind} in "${property}" is ${format.container === 'webm' ? 'WebM' : format.container.toUpperCase()}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`, `Convert it to ${containerList(limits)} first.`);
 	}
 	const facts = reader.facts();
-	checkFacts(facts, format, property, refuse);
+	checkFacts(facts, format, property, refuse, limits);
 	const base = (meta.fileName ?? 'media').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'media';
 	return { binary: { property, byteLength, format, fileName: `${base}.${format.extension}`, binaryId, seconds: facts.durationSeconds } };
 }
 
-function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, refuse: (message: string, description: string) => NodeOperationError): void {
-	if (facts.durationSeconds !== undefined && facts.durationSeconds > MAX_MEDIA_SECONDS + 0.05) {
-		throw refuse(`The ${format.kind} in "${property}" is ${facts.durationSeconds.toFixed(1)} s long; PixVerse accepts at most ${MAX_MEDIA_SECONDS} s`, 'Trim it first.');
+function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, refuse: Refuse, limits: SourceLimits | undefined): void {
+	const seconds = facts.durationSeconds;
+	if (seconds !== undefined && seconds > MAX_MEDIA_SECONDS + 0.05) {
+		throw refuse(`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; PixVerse accepts at most ${MAX_MEDIA_SECONDS} s`, 'Trim it first.');
+	}
+	// The same 0.05 s of slack as above: a header's rounding is not a longer file.
+	if (limits && seconds !== undefined && seconds > limits.maxSeconds + 0.05) {
+		throw refuse(`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; ${limits.operation} takes at most ${limits.maxSeconds} s (${limits.source})`, `Trim it to ${limits.maxSeconds} s or less first.`);
 	}
 	const longer = Math.max(facts.width ?? 0, facts.height ?? 0);
 	if (format.kind === 'video' && longer > MAX_VIDEO_PIXELS) {

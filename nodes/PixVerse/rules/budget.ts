@@ -1,4 +1,5 @@
 import type { Problem } from './problems';
+import { plural } from './problems';
 
 /**
  * The credit guard's rules, pure: what the Credit Options mean, and whether a batch of priced items may be sent.
@@ -68,7 +69,6 @@ export interface Refusal {
 	description: string;
 }
 
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The most expensive items, for the refusal's description. */
 function costliest(cost: BatchCost, count = 3): string {

@@ -1,8 +1,9 @@
 import { EXTEND } from './extend.rules';
 import { IMAGE_TO_VIDEO } from './generateFromImage.rules';
+import { REFERENCES } from './generateFromReferences.rules';
 import { TEXT_TO_VIDEO } from './generateFromText.rules';
 import { ASPECT_RATIOS } from './modelMatrix';
-import { OBJECT_SELECTION_CREDITS, lipSyncCredits, perSecondEditCredits, videoBodyCredits } from './prices';
+import { OBJECT_SELECTION_CREDITS, lipSyncCredits, perSecondEditCredits, referencesBodyCredits, videoBodyCredits } from './prices';
 import type { Problem } from './problems';
 import { Problems, isSet } from './problems';
 import { TRANSITION } from './transition.rules';
@@ -23,11 +24,13 @@ export const ESTIMATE_LABELS = {
 	lipSyncBy: 'Lip Sync By',
 } as const;
 
-const GENERATIONS: Record<string, VideoRules> = {
-	generateFromImage: IMAGE_TO_VIDEO,
-	generateFromText: TEXT_TO_VIDEO,
-	transition: TRANSITION,
-	extend: EXTEND,
+/** Generations priced from a body their own rules build: the rules, and the price of that body. */
+const GENERATIONS: Record<string, { rules: VideoRules; credits: (body: Record<string, unknown>) => number | null; unpriced?: string }> = {
+	generateFromImage: { rules: IMAGE_TO_VIDEO, credits: videoBodyCredits },
+	generateFromText: { rules: TEXT_TO_VIDEO, credits: videoBodyCredits },
+	transition: { rules: TRANSITION, credits: videoBodyCredits },
+	extend: { rules: EXTEND, credits: videoBodyCredits },
+	generateFromReferences: { rules: REFERENCES, credits: referencesBodyCredits, unpriced: 'PixVerse publishes a Generate From References (Fusion) price for V4.5 only' },
 };
 
 const PER_SECOND_EDITS = { restyle: 'restyle', upscale: 'upscale', motionControl: 'motionControl' } as const;
@@ -36,7 +39,6 @@ const PER_SECOND_EDITS = { restyle: 'restyle', upscale: 'upscale', motionControl
 export const UNPRICED: Record<string, string> = {
 	generateFromEffect: 'Video effects: each template has its own price, which PixVerse does not publish through the API',
 	imageEffect: 'Image effects: each template has its own price, which PixVerse does not publish through the API',
-	generateFromReferences: 'Generate From References: PixVerse publishes no price',
 	multiTransition: 'Multi-Transition: PixVerse publishes no price table of its own',
 	addSoundEffect: "Add Sound Effect: PixVerse's pages give two different prices",
 	swap: 'Swap: PixVerse publishes no price',
@@ -82,14 +84,15 @@ export function estimateCost(input: EstimateInput): Estimate | { problems: Probl
 	}
 	const count = items as number;
 	const { operation } = input;
-	const rules = GENERATIONS[operation];
-	if (rules) {
+	const generation = GENERATIONS[operation];
+	if (generation) {
+		const { rules } = generation;
 		const options = { generateAudio: input.generateAudio === true, multiClip: input.multiClip === true, motionMode: isSet(input.motionMode) && input.motionMode !== 'normal' ? (input.motionMode as string) : undefined };
 		const built = buildVideoBody({ model: input.model, prompt: 'estimate', duration: input.duration, quality: input.quality, aspectRatio: ASPECT_RATIOS[0], options }, rules);
 		if ('problems' in built) return { problems: [...problems.list, ...built.problems] };
 		if (problems.any) return { problems: problems.list };
-		const credits = videoBodyCredits(built.body);
-		return { credits, items: count, note: credits === null ? 'PixVerse publishes no price for this combination' : undefined };
+		const credits = generation.credits(built.body);
+		return { credits, items: count, note: credits === null ? (generation.unpriced ?? 'PixVerse publishes no price for this combination') : undefined };
 	}
 	if (operation === 'lipSync') {
 		const byText = input.lipSyncBy === 'text';

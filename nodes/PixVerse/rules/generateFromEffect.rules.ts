@@ -1,7 +1,7 @@
 import { toIdString } from '../domain/ids';
 import { MODELS } from './modelMatrix';
 import type { Problem } from './problems';
-import { Problems } from './problems';
+import { Problems, countGiven } from './problems';
 import type { GenerateOptions, RequestBody, VideoRules } from './videoBody';
 import { buildVideoBody } from './videoBody';
 
@@ -36,7 +36,7 @@ export function checkTemplateId(value: unknown, problems: Problems): string | un
 
 export function checkImageCount(count: number, problems: Problems): void {
 	if (count < 1 || count > MAX_EFFECT_IMAGES) {
-		problems.add(EFFECT_LABELS.images, `${count} images were given; an effect takes 1 to ${MAX_EFFECT_IMAGES}`, 'Give as many images as the effect needs (most take one).');
+		problems.add(EFFECT_LABELS.images, `${countGiven(count, 'image')}; an effect takes 1 to ${MAX_EFFECT_IMAGES}`, 'Give as many images as the effect needs (most take one).');
 	}
 }
 

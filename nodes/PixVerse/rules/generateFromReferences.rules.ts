@@ -1,6 +1,6 @@
 import type { Model } from './modelMatrix';
 import type { Problem } from './problems';
-import { Problems } from './problems';
+import { Problems, countGiven } from './problems';
 import type { RequestBody, VideoParameters, VideoRules } from './videoBody';
 import { LABELS, buildVideoBody } from './videoBody';
 
@@ -61,7 +61,7 @@ export function referencesBody(params: VideoParameters & { references: Reference
 	const count = params.references.length;
 	const max = model ? maxReferencesFor(model) : 7;
 	if (count < 1 || count > max) {
-		problems.add(REFERENCE_LABELS.references, `${count} references were given`, `Add 1 to ${max} references${model ? ` (model ${model})` : ''}.`);
+		problems.add(REFERENCE_LABELS.references, countGiven(count, 'reference'), `Add 1 to ${max} references${model ? ` (model ${model})` : ''}.`);
 	}
 	const names: string[] = [];
 	const references = params.references.map((reference, index) => {

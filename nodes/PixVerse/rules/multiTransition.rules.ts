@@ -1,6 +1,6 @@
 import type { Model } from './modelMatrix';
 import type { Problem } from './problems';
-import { Problems, wholeNumber } from './problems';
+import { Problems, countGiven, wholeNumber } from './problems';
 import type { RequestBody } from './videoBody';
 import { checkModel, checkPrompt, checkQuality } from './videoBody';
 
@@ -28,7 +28,7 @@ export function multiTransitionBody(params: { model: unknown; quality: unknown; 
 	const quality = checkQuality(params.quality, problems);
 	const count = params.keyframes.length;
 	if (count < MIN_KEYFRAMES || count > MAX_KEYFRAMES) {
-		problems.add(MULTI_TRANSITION_LABELS.keyframes, `${count} keyframes were given`, `Add ${MIN_KEYFRAMES} to ${MAX_KEYFRAMES} keyframes.`);
+		problems.add(MULTI_TRANSITION_LABELS.keyframes, countGiven(count, 'keyframe'), `Add ${MIN_KEYFRAMES} to ${MAX_KEYFRAMES} keyframes.`);
 	}
 	const keyframes = params.keyframes.map((keyframe, index) => {
 		const label = (name: string) => `${name} (keyframe ${index + 1})`;

@@ -1,6 +1,6 @@
 import { checkEditQuality } from './editQuality';
 import type { Problem } from './problems';
-import { Problems, isSet, wholeNumber } from './problems';
+import { Problems, countGiven, isSet, wholeNumber } from './problems';
 import type { RequestBody } from './videoBody';
 import { checkPrompt } from './videoBody';
 
@@ -66,15 +66,15 @@ export function modifyBody(params: { prompt: unknown; maskIds: unknown; imageCou
 	const prompt = checkPrompt(params.prompt, problems);
 	const maskIds = maskIdsFrom(params.maskIds);
 	if (maskIds.some((id) => !MASK_ID.test(id))) problems.add(OBJECT_LABELS.maskIds, `"${maskIds.join(', ')}" are not all mask IDs`, 'Use maskIds from Video → Select Objects on the same video, separated by commas.');
-	if (maskIds.length > MAX_MODIFY_MASKS) problems.add(OBJECT_LABELS.maskIds, `${maskIds.length} masks were given`, `Use at most ${MAX_MODIFY_MASKS}.`);
-	if (params.imageCount > MAX_MODIFY_IMAGES) problems.add('Images', `${params.imageCount} images were given`, `Use at most ${MAX_MODIFY_IMAGES}.`);
+	if (maskIds.length > MAX_MODIFY_MASKS) problems.add(OBJECT_LABELS.maskIds, countGiven(maskIds.length, 'mask'), `Use at most ${MAX_MODIFY_MASKS}.`);
+	if (params.imageCount > MAX_MODIFY_IMAGES) problems.add('Images', countGiven(params.imageCount, 'image'), `Use at most ${MAX_MODIFY_IMAGES}.`);
 	const references: Array<[RegExp, number, string]> = [
-		[/@selection(\d+)/g, maskIds.length, 'mask IDs'],
-		[/@img(\d+)/g, params.imageCount, 'images'],
+		[/@selection(\d+)/g, maskIds.length, 'mask ID'],
+		[/@img(\d+)/g, params.imageCount, 'image'],
 	];
 	for (const [pattern, count, what] of references) {
 		for (const match of prompt.matchAll(pattern)) {
-			if (Number(match[1]) >= count) problems.add('Prompt', `The prompt names ${match[0]} but only ${count} ${what} were given`, `Add it, or number references from 0 in the order of the ${what}.`);
+			if (Number(match[1]) >= count) problems.add('Prompt', `The prompt names ${match[0]} but only ${countGiven(count, what)}`, `Add it, or number references from 0 in the order of the ${what}s.`);
 		}
 	}
 	const quality = checkEditQuality(params.quality, problems);

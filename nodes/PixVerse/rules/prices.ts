@@ -4,8 +4,8 @@ import { isListedModel } from './modelMatrix';
 /**
  * PixVerse's published credit prices (pricing page and its model pages, as collected in the project's API notes
  * §8 on 2026-11-26), as data. `null` means PixVerse publishes no price for that case (most effect templates,
- * references, modify, swap, multi-transition, and any add-on whose sources disagree): an estimate is never a
- * guess presented as a price.
+ * references on models other than V4.5, modify, swap, multi-transition, and any add-on whose sources disagree):
+ * an estimate is never a guess presented as a price.
  */
 export const PRICES_AS_OF = '2026-11-26';
 
@@ -39,6 +39,17 @@ const LEGACY: Record<Quality, Partial<Record<Seconds, number>>> = {
 	'540p': { 5: 45, 8: 90 },
 	'720p': { 5: 60, 8: 120 },
 	'1080p': { 5: 120, 8: 240 },
+};
+
+/**
+ * Fusion (reference-to-video) on V4.5, the only model the pricing page's "Fusion(Reference to video)" table lists
+ * (model-pricing-796039m0): normal motion, 5 and 8 s, 1080p at 5 s only. No table covers V5 and later.
+ */
+const FUSION_V4_5: Record<Quality, Partial<Record<Seconds, number>>> = {
+	'360p': { 5: 45, 8: 90 },
+	'540p': { 5: 45, 8: 90 },
+	'720p': { 5: 60, 8: 120 },
+	'1080p': { 5: 120 },
 };
 
 export interface VideoPriceInput {
@@ -111,6 +122,12 @@ export function videoBodyCredits(body: Record<string, unknown>): number | null {
 		// inside a generation has no published price.
 		unpricedAddOn: body.template_id !== undefined || body.sound_effect_switch === true || body.lip_sync_tts_content !== undefined,
 	});
+}
+
+/** The price of a Generate From References body: the Fusion table on V4.5, null on every other model. */
+export function referencesBodyCredits(body: Record<string, unknown>): number | null {
+	if (body.model !== 'v4.5') return null;
+	return FUSION_V4_5[body.quality as Quality]?.[body.duration as Seconds] ?? null;
 }
 
 /** Credit packs sell at $0.01 a credit ($10 for 1,000); subscriptions differ, so dollars are only indicative. */

@@ -26,3 +26,9 @@ export function wholeNumber(value: unknown): number | undefined {
 	const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 	return typeof parsed === 'number' && Number.isInteger(parsed) ? parsed : undefined;
 }
+
+/** "1 image", "3 images". */
+export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** "1 image was given", "3 images were given". */
+export const countGiven = (count: number, noun: string): string => `${plural(count, noun)} ${count === 1 ? 'was' : 'were'} given`;

@@ -23,7 +23,11 @@ export const ERR_CODES: Record<number, ErrCodeInfo> = {
 	400011: { kind: 'final', message: 'A required parameter was empty', description: 'Fill in every required field of the node.' },
 	400012: { kind: 'final', message: 'PixVerse does not recognise this account or API key', description: 'Check the API key and the Region of the PixVerse credential.' },
 	400013: { kind: 'final', message: 'A parameter had the wrong type or value', description: 'Check the node parameters; IDs must be whole numbers.' },
-	400017: { kind: 'final', message: 'PixVerse rejected a parameter or a combination of parameters', description: 'Check that the chosen model supports every option set (duration, quality, motion, camera, audio, multi-clip).' },
+	400017: {
+		kind: 'final',
+		message: 'PixVerse rejected a parameter or a combination of parameters',
+		description: 'For a generation, check that the chosen model supports every option set (duration, quality, motion, camera, audio, multi-clip). For an edit, check that the source video fits the operation (Restyle takes at most 16 s) and is a finished video of this account.',
+	},
 	400018: { kind: 'final', message: 'The prompt is longer than PixVerse allows', description: 'Shorten the prompt to at most 2048 characters.' },
 	400019: { kind: 'final', message: 'The negative prompt is longer than PixVerse allows', description: 'Shorten the negative prompt to at most 2048 characters.' },
 	400032: { kind: 'final', message: 'The image ID is not valid', description: 'Upload the image again and use the new image ID.' },

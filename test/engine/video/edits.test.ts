@@ -73,7 +73,7 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 	});
 
 	it.each([
-		['a video given as audio', { voiceFrom: 'audio', audioSource: 'binary', audioBinaryField: 'clip' }, 'needs audio'],
+		['a video given as audio', { voiceFrom: 'audio', audioSource: 'binary', audioBinaryField: 'clip' }, 'is a video (MP4), not audio. Pass an audio file here'],
 		['text over 140 bytes', { voiceFrom: 'text', text: 'é'.repeat(71), voice: { __rl: true, mode: 'id', value: 'Auto' } }, 'Text: The text takes 142 bytes'],
 		['no voice', { voiceFrom: 'text', text: 'Hello', voice: { __rl: true, mode: 'id', value: '={{ "" }}' } }, 'Voice: No voice was chosen'],
 		[
@@ -88,10 +88,53 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
-	it('Add Sound Effect sends the prompt under both field names PixVerse uses, and Keep Original Sound', async () => {
+	it('Lip Sync takes only what its guide lists: M4A audio and WebM video are refused before any upload', async () => {
+		const m4a = mp4Bytes({ seconds: 3, width: 0, height: 0, brand: 'M4A ' });
+		const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(60)]);
+		const items = [{ json: { videoId }, binary: { speech: { data: m4a, fileName: 's.m4a', mimeType: 'audio/mp4' }, clip: { data: webm, fileName: 'c.webm', mimeType: 'video/webm' } } }];
+		const audio = await edit('lipSync', { voiceFrom: 'audio', audioSource: 'binary', audioBinaryField: 'speech' }, { items });
+		expect(audio.error?.message).toBe('The audio in "speech" is M4A; Lip Sync takes MP3 or WAV only (PixVerse\'s lip-sync guide). Convert it to MP3 or WAV first.');
+		const video = await edit('lipSync', { videoSource: 'binary', videoBinaryField: 'clip', voiceFrom: 'text', text: 'Hi', voice: { __rl: true, mode: 'id', value: 'Auto' } }, { items });
+		expect(video.error?.message).toBe('The video in "clip" is WebM; Lip Sync takes MP4 or MOV only (PixVerse\'s lip-sync guide). Convert it to MP4 or MOV first.');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('Add Sound Effect sends the prompt as sound_effect_content only (the field PixVerse documents), and Keep Original Sound', async () => {
 		const result = await edit('addSoundEffect', { prompt: 'Waves and gulls', keepOriginalSound: true });
 		expect(result.error?.message).toBeUndefined();
-		expect(bodyOf('soundEffectGenerate')).toEqual({ prompt: 'Waves and gulls', sound_effect_content: 'Waves and gulls', original_sound_switch: true, source_video_id: Number(videoId) });
+		const body = bodyOf('soundEffectGenerate');
+		expect(body).toEqual({ sound_effect_content: 'Waves and gulls', original_sound_switch: true, source_video_id: Number(videoId) });
+		expect(body).not.toHaveProperty('prompt');
+		// The simulator follows the documented contract: the job ran and was charged 2 credits a second.
+		expect(result.items[0].json).toMatchObject({ status: 'succeeded' });
+	});
+
+	it('Restyle refuses a 20 s file before uploading it: 0 requests, and the hint names restyle\'s 16 s limit', async () => {
+		const items = [{ json: {}, binary: { clip: { data: mp4Bytes({ seconds: 20, width: 1280, height: 720 }), fileName: 'long.mp4', mimeType: 'video/mp4' } } }];
+		const result = await edit('restyle', { videoSource: 'binary', videoBinaryField: 'clip', styleFrom: 'prompt', stylePrompt: 'Watercolour' }, { items });
+		expect(result.error?.message).toBe('The video in "clip" is 20.0 s long; Restyle takes at most 16 s (PixVerse\'s restyle guide). Trim it to 16 s or less first.');
+		expect(result.error?.message).not.toMatch(/model/i);
+		expect(result.error?.description).toBe('Nothing was sent to PixVerse, so nothing was charged.');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('Restyle takes a 16 s file (its guide\'s limit) and is charged 10 credits a second', async () => {
+		const items = [{ json: {}, binary: { clip: { data: mp4Bytes({ seconds: 16, width: 1280, height: 720 }), fileName: 'ok.mp4', mimeType: 'video/mp4' } } }];
+		const result = await edit('restyle', { videoSource: 'binary', videoBinaryField: 'clip', styleFrom: 'prompt', stylePrompt: 'Watercolour' }, { items });
+		expect(result.error?.message).toBeUndefined();
+		expect(sim.calls('mediaUpload')).toHaveLength(1);
+		expect(result.items[0].json).toMatchObject({ status: 'succeeded', estimatedCredits: 160, credits: 160 });
+	});
+
+	it('Restyle of a PixVerse video longer than 16 s is refused by the simulator as PixVerse documents it', async () => {
+		const long = await runPixVerse({ parameters: jobParameters('video', 'extend', { model: 'v6', prompt: 'Keep going', duration: 15, quality: '360p' }), credentials: credentials(), items: [{ json: { videoId } }] });
+		expect(long.error?.message).toBeUndefined();
+		sim.requests.splice(0);
+		const result = await runPixVerse({ parameters: jobParameters('video', 'restyle', { styleFrom: 'prompt', stylePrompt: 'Watercolour' }), credentials: credentials(), items: [{ json: { videoId: long.items[0].json.videoId } }] });
+		// The node cannot know a PixVerse video's length without asking, so PixVerse's refusal is the check here.
+		expect(result.error?.message).toMatch(/ErrCode 400017: .*at most 16 s/);
+		expect(result.error?.description).toContain('Restyle takes at most 16 s');
+		expect(sim.calls('restyleGenerate')).toHaveLength(1);
 	});
 
 	it('Restyle with a preset from the style picker, or with a prompt', async () => {
@@ -217,7 +260,7 @@ describe('Video edits on objects: select, swap, motion control, modify', () => {
 		['Swap', 'swap', { maskId: '={{ "" }}', imageSource: 'binary', binaryPropertyName: 'data', quality: '540p' }, 'Mask ID: "" is not a mask ID. Use a maskId from Video → Select Objects on the same video and keyframe.'],
 		['Swap', 'swap', { maskId: '1', imageSource: 'binary', binaryPropertyName: 'data', quality: '={{ "1080p" }}' }, 'Quality: "1080p" is not a quality this operation offers. Choose 360p, 540p, 720p; it makes at most 720p.'],
 		['Motion Control', 'motionControl', { imageSource: 'binary', binaryPropertyName: 'data', quality: '={{ "1080p" }}' }, 'Quality: "1080p" is not a quality this operation offers. Choose 360p, 540p, 720p; it makes at most 720p.'],
-		['Modify', 'modify', { prompt: 'Swap @selection0 for @img1', maskIds: '1', images: { image: [{ source: 'binary', binaryPropertyName: 'data' }] }, quality: '540p' }, 'Prompt: The prompt names @img1 but only 1 images were given. Add it, or number references from 0 in the order of the images.'],
+		['Modify', 'modify', { prompt: 'Swap @selection0 for @img1', maskIds: '1', images: { image: [{ source: 'binary', binaryPropertyName: 'data' }] }, quality: '540p' }, 'Prompt: The prompt names @img1 but only 1 image was given. Add it, or number references from 0 in the order of the images.'],
 		['Modify', 'modify', { prompt: 'x', maskIds: '1,2,3,4', quality: '540p' }, 'Mask IDs: 4 masks were given. Use at most 3.'],
 	])('%s refuses a bad input with zero requests (%#)', async (_name, operation, overrides, message) => {
 		const result = await edit(operation, overrides);

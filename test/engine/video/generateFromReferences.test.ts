@@ -56,6 +56,37 @@ describe('Video → Generate From References', () => {
 		]);
 	});
 
+	// The pricing page's Fusion (reference-to-video) table: V4.5 only, normal motion, 1080p at 5 s only.
+	it.each([
+		['360p', 5, 45],
+		['540p', 8, 90],
+		['720p', 5, 60],
+		['720p', 8, 120],
+		['1080p', 5, 120],
+	] as const)('V4.5 %s %s s is estimated at the published Fusion price (%s) and charged exactly that', async (quality, duration, credits) => {
+		const result = await run({ model: 'v4.5', quality, duration, aspectRatio: '16:9' });
+		expect(result.error?.message).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ status: 'succeeded', estimatedCredits: credits, credits });
+	});
+
+	it('Max Credits per Execution accepts V4.5 references (a published price) and refuses them over the limit, with 0 requests', async () => {
+		const within = await run({ model: 'v4.5', quality: '720p', duration: 5, aspectRatio: '16:9', creditOptions: { maxCredits: 60 } });
+		expect(within.error?.message).toBeUndefined();
+		expect(within.items[0].json).toMatchObject({ estimatedCredits: 60, credits: 60 });
+		sim.requests.splice(0);
+		const over = await run({ model: 'v4.5', quality: '720p', duration: 5, aspectRatio: '16:9', creditOptions: { maxCredits: 59 } });
+		expect(over.error?.message).toBe('This execution would spend about 60 credits, over the limit of 59');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('other models stay unpriced: no Fusion table covers them, so a limit refuses them unless unknown prices are allowed', async () => {
+		const refused = await run({ creditOptions: { maxCredits: 1000 } });
+		expect(refused.error?.message).toBe('PixVerse publishes no price for item 0, so Max Credits per Execution cannot be checked');
+		expect(sim.requests).toHaveLength(0);
+		const plain = await run();
+		expect(plain.items[0].json).toMatchObject({ status: 'succeeded', estimatedCredits: null });
+	});
+
 	it.each([
 		['a reference the prompt does not use', { prompt: '@cat at sunset' }, 'Prompt: The prompt does not mention @beach. Write each reference into the prompt as @name, or remove the references it does not use.'],
 		['a mention without a reference', { prompt: '@cat meets @dog on @beach' }, 'Prompt: The prompt mentions @dog, which no reference is named. Add a reference with that name, or remove the @mention.'],

@@ -113,7 +113,7 @@ describe('Video → Transition and Multi-Transition', () => {
 		});
 
 		it.each([
-			['one keyframe', { keyframes: { keyframe: [keyframe('a', 'x')] } }, 'Keyframes: 1 keyframes were given'],
+			['one keyframe', { keyframes: { keyframe: [keyframe('a', 'x')] } }, 'Keyframes: 1 keyframe was given'],
 			['a model without multi-transition', { model: 'v6' }, 'Model: Multi-Transition is not available on model v6'],
 			['an empty keyframe prompt', { keyframes: { keyframe: [keyframe('a', ''), keyframe('b', 'y')] } }, 'Keyframe Prompt (keyframe 1): The prompt is empty'],
 			['a keyframe image that is not an image', { keyframes: { keyframe: [keyframe('a', 'x'), keyframe('text', 'y')] } }, 'keyframe 2'],

@@ -14,6 +14,8 @@ describe('Estimate Cost', () => {
 		['upscale 6 s', { operation: 'upscale', sourceSeconds: 6 }, 30],
 		['motion control 540p 5 s', { operation: 'motionControl', quality: '540p', sourceSeconds: 5 }, 50],
 		['select objects', { operation: 'selectObjects' }, 2],
+		['references V4.5 720p 8 s (the Fusion table)', { operation: 'generateFromReferences', model: 'v4.5', quality: '720p', duration: 8 }, 120],
+		['references V4.5 1080p 5 s', { operation: 'generateFromReferences', model: 'v4.5', quality: '1080p', duration: 5 }, 120],
 	])('%s', (_name, input, credits) => {
 		expect(estimateCost({ items: 3, ...input })).toEqual({ credits, items: 3 });
 	});
@@ -33,6 +35,12 @@ describe('Estimate Cost', () => {
 
 	it('says when a priced operation has no price for the combination (V6 multi-clip)', () => {
 		expect(estimateCost({ operation: 'generateFromImage', items: 1, model: 'v6', quality: '540p', duration: 5, multiClip: true })).toEqual({ credits: null, items: 1, note: 'PixVerse publishes no price for this combination' });
+	});
+
+	it('references: null on models the Fusion table does not cover, and refused where the operation refuses', () => {
+		expect(estimateCost({ operation: 'generateFromReferences', items: 1, model: 'v6', quality: '540p', duration: 5 })).toEqual({ credits: null, items: 1, note: 'PixVerse publishes a Generate From References (Fusion) price for V4.5 only' });
+		expect(estimateCost({ operation: 'generateFromReferences', items: 1, model: 'v4', quality: '540p', duration: 5 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Model' })] });
+		expect(estimateCost({ operation: 'generateFromReferences', items: 1, model: 'v4.5', quality: '1080p', duration: 8 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Duration (Seconds)' })] });
 	});
 
 	it('offers every operation it knows', () => {

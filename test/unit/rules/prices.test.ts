@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
-import { OBJECT_SELECTION_CREDITS, PRICES_AS_OF, lipSyncCredits, perSecondEditCredits, videoBodyCredits, videoCredits } from '../../../nodes/PixVerse/rules/prices';
+import { OBJECT_SELECTION_CREDITS, PRICES_AS_OF, lipSyncCredits, perSecondEditCredits, referencesBodyCredits, videoBodyCredits, videoCredits } from '../../../nodes/PixVerse/rules/prices';
 
 /** PixVerse's published examples and table cells (API notes §8; pricing page). */
 describe('published prices', () => {
@@ -93,6 +93,40 @@ describe('the price table in docs/credits.md', () => {
 				else expect(cell).toBe(expected.join(' / '));
 			}
 		});
+	});
+});
+
+describe('Generate From References (the pricing page\'s Fusion table)', () => {
+	it.each([
+		['360p', 5, 45],
+		['360p', 8, 90],
+		['540p', 5, 45],
+		['540p', 8, 90],
+		['720p', 5, 60],
+		['720p', 8, 120],
+		['1080p', 5, 120],
+	] as const)('V4.5 %s %s s costs %s', (quality, duration, credits) => {
+		expect(referencesBodyCredits({ model: 'v4.5', quality, duration, aspect_ratio: '16:9' })).toBe(credits);
+	});
+
+	it('has no price where the table has none: 1080p 8 s, and every model but V4.5', () => {
+		expect(referencesBodyCredits({ model: 'v4.5', quality: '1080p', duration: 8 })).toBeNull();
+		for (const model of ['v5', 'v5.5', 'v5.6', 'v6', 'c1', 'v6-max']) expect(referencesBodyCredits({ model, quality: '540p', duration: 5 })).toBeNull();
+	});
+
+	it('matches the table in docs/credits.md', () => {
+		const page = readFileSync(join(REPOSITORY_ROOT, 'docs', 'credits.md'), 'utf8');
+		const section = page.slice(page.indexOf('## Generate From References prices')).split('\n## ')[0];
+		const rows = section.split('\n').filter((line) => /^\| V4\.5 /.test(line));
+		expect(rows).toHaveLength(2);
+		for (const row of rows) {
+			const cells = row.split('|').map((cell) => cell.trim());
+			const duration = Number(cells[2].split(' ')[0]);
+			(['360p', '540p', '720p', '1080p'] as const).forEach((quality, column) => {
+				const credits = referencesBodyCredits({ model: 'v4.5', quality, duration });
+				expect(cells[3 + column]).toBe(credits === null ? '—' : String(credits));
+			});
+		}
 	});
 });
 

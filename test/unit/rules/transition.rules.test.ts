@@ -31,7 +31,7 @@ describe('multi-transition rules', () => {
 			const result = multiTransitionBody(input);
 			return 'problems' in result ? result.problems.map((p) => `${p.parameter}: ${p.message}`) : [];
 		};
-		expect(problems({ model: 'v5', quality: '540p', keyframes: keyframes(1) })).toEqual(['Keyframes: 1 keyframes were given']);
+		expect(problems({ model: 'v5', quality: '540p', keyframes: keyframes(1) })).toEqual(['Keyframes: 1 keyframe was given']);
 		expect(problems({ model: 'v5', quality: '540p', keyframes: keyframes(8) })).toEqual(['Keyframes: 8 keyframes were given']);
 		expect(problems({ model: 'v6', quality: '540p', keyframes: keyframes(2) })).toEqual(['Model: Multi-Transition is not available on model v6']);
 		expect(problems({ model: 'v4', quality: '540p', keyframes: [{ prompt: '', duration: 0 }, { prompt: 'b', duration: undefined }] })).toEqual([

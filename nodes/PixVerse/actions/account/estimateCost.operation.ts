@@ -7,7 +7,7 @@ import { PRICES_AS_OF, USD_PER_CREDIT } from '../../rules/prices';
 import { LABELS } from '../../rules/videoBody';
 import { showOnlyFor } from '../common/display';
 
-const GENERATIONS = ['generateFromImage', 'generateFromText', 'transition', 'extend'];
+const GENERATIONS = ['generateFromImage', 'generateFromText', 'transition', 'extend', 'generateFromReferences'];
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Add Sound Effect (No Published Price)', value: 'addSoundEffect' },
 			{ name: 'Extend', value: 'extend' },
 			{ name: 'Generate From Image', value: 'generateFromImage' },
-			{ name: 'Generate From References (No Published Price)', value: 'generateFromReferences' },
+			{ name: 'Generate From References (V4.5 Only)', value: 'generateFromReferences' },
 			{ name: 'Generate From Text', value: 'generateFromText' },
 			{ name: 'Image Effect (No Published Price)', value: 'imageEffect' },
 			{ name: 'Lip Sync', value: 'lipSync' },

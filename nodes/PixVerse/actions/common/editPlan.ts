@@ -4,6 +4,7 @@ import { refuse } from '../../engine/errors';
 import type { CheckedVideoSource, JobPlan } from '../../engine/runJob';
 import type { CheckedImage } from '../../media/inputImage';
 import type { Problem } from '../../rules/problems';
+import type { SourceLimits } from '../../rules/sourceLimits';
 import type { RequestBody } from '../../rules/videoBody';
 import { readVideoSource } from './mediaSource';
 import { readGenerationOptions, readJobSettings } from './readers';
@@ -22,6 +23,8 @@ export interface EditPlan {
 	 * video's length, known only for a file whose header gives it.
 	 */
 	estimatedCredits: number | null | ((sourceSeconds: number | undefined) => number | null);
+	/** What the operation's own guide allows of a source file, where it is less than the upload takes. */
+	sourceLimits?: SourceLimits;
 }
 
 function secondsOf(video: CheckedVideoSource): number | undefined {
@@ -38,7 +41,7 @@ export async function editPlan(this: IExecuteFunctions, itemIndex: number, edit:
 	const own = await edit();
 	if ('problems' in own.built) throw refuse(this.getNode(), itemIndex, own.built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
-	const video = await readVideoSource.call(this, itemIndex);
+	const video = await readVideoSource.call(this, itemIndex, own.sourceLimits);
 	return {
 		...settings,
 		endpoint: own.endpoint,

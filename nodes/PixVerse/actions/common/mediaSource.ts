@@ -5,6 +5,8 @@ import type { CheckedVideoSource } from '../../engine/runJob';
 import type { CheckedMedia, MediaSource } from '../../media/inputMedia';
 import { checkMedia } from '../../media/inputMedia';
 import type { MediaKind } from '../../media/mediaFacts';
+import type { SourceLimits } from '../../rules/sourceLimits';
+import { containerList } from '../../rules/sourceLimits';
 import { toIdString } from '../../domain/ids';
 
 /** Video and audio sources: the video an edit works on (a PixVerse video, or a file) and lip sync's audio. */
@@ -47,7 +49,9 @@ function binaryFields(names: MediaSourceNames, label: string, show: Record<strin
 }
 
 /** Where the video comes from: by default the videoId of the item (any PixVerse node before this one). */
-export function videoSourceFields(): INodeProperties[] {
+export function videoSourceFields(limits?: SourceLimits): INodeProperties[] {
+	const files = limits ? `${containerList(limits)}, at most 50 MB, ${limits.maxSeconds} s and 1920 px` : 'MP4, MOV or WebM, at most 50 MB, 30 s and 1920 px';
+	const lengthNote = limits && limits.maxSeconds < 30 ? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too` : '';
 	return [
 		{
 			displayName: 'Video Source',
@@ -55,12 +59,12 @@ export function videoSourceFields(): INodeProperties[] {
 			type: 'options',
 			options: [
 				{ name: 'PixVerse Video ID', value: 'videoId', description: 'A video PixVerse made, e.g. by a PixVerse node before this one' },
-				{ name: 'Binary File', value: 'binary', description: 'An MP4, MOV or WebM in a binary field (uploaded first, free)' },
+				{ name: 'Binary File', value: 'binary', description: `An ${limits ? containerList(limits) : 'MP4, MOV or WebM'} in a binary field (uploaded first, free)` },
 				{ name: 'URL', value: 'url', description: 'A public video URL (uploaded by PixVerse from the link)' },
 				{ name: 'Media ID', value: 'mediaId', description: 'A video already uploaded with Media → Upload' },
 			],
 			default: 'videoId',
-			description: 'The video to work on. Files: MP4, MOV or WebM, at most 50 MB, 30 s and 1920 px.',
+			description: `The video to work on. Files: ${files}${lengthNote}.`,
 		},
 		{
 			displayName: 'Video ID',
@@ -85,7 +89,8 @@ export function videoSourceFields(): INodeProperties[] {
 	];
 }
 
-export async function readVideoSource(this: IExecuteFunctions, itemIndex: number): Promise<CheckedVideoSource> {
+/** The edit's video; a file is checked against the upload's limits and the operation's own (`limits`). */
+export async function readVideoSource(this: IExecuteFunctions, itemIndex: number, limits?: SourceLimits): Promise<CheckedVideoSource> {
 	const source = this.getNodeParameter(VIDEO.source, itemIndex) as string;
 	if (source === 'videoId') {
 		const raw = this.getNodeParameter(SOURCE_VIDEO_ID, itemIndex) as unknown;
@@ -97,23 +102,23 @@ export async function readVideoSource(this: IExecuteFunctions, itemIndex: number
 		}
 		return { videoId };
 	}
-	return { media: await readMedia(this, itemIndex, VIDEO, 'Video', 'video', source) };
+	return { media: await readMedia(this, itemIndex, VIDEO, 'Video', 'video', source, limits) };
 }
 
 /** Lip sync's audio: a binary file, a URL or an uploaded media ID. */
-export function audioSourceFields(show: Record<string, string[]>): INodeProperties[] {
+export function audioSourceFields(show: Record<string, string[]>, limits: SourceLimits): INodeProperties[] {
 	return [
 		{
 			displayName: 'Audio Source',
 			name: AUDIO.source,
 			type: 'options',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: 'An MP3, WAV, M4A or AAC in a binary field (uploaded first, free)' },
+				{ name: 'Binary File', value: 'binary', description: `An ${containerList(limits)} in a binary field (uploaded first, free)` },
 				{ name: 'URL', value: 'url', description: 'A public audio URL' },
 				{ name: 'Media ID', value: 'mediaId', description: 'Audio already uploaded with Media → Upload' },
 			],
 			default: 'binary',
-			description: 'The speech the video lip-syncs to: at most 50 MB and 30 s',
+			description: `The speech the video lip-syncs to: ${containerList(limits)}, at most 50 MB and ${limits.maxSeconds} s`,
 			displayOptions: { show },
 		},
 		...binaryFields(AUDIO, 'Audio', show),
@@ -129,8 +134,8 @@ export function audioSourceFields(show: Record<string, string[]>): INodeProperti
 	];
 }
 
-export async function readAudioSource(this: IExecuteFunctions, itemIndex: number): Promise<CheckedMedia> {
-	return await readMedia(this, itemIndex, AUDIO, 'Audio', 'audio', this.getNodeParameter(AUDIO.source, itemIndex) as string);
+export async function readAudioSource(this: IExecuteFunctions, itemIndex: number, limits: SourceLimits): Promise<CheckedMedia> {
+	return await readMedia(this, itemIndex, AUDIO, 'Audio', 'audio', this.getNodeParameter(AUDIO.source, itemIndex) as string, limits);
 }
 
 /** Media → Upload's file: a binary file or a URL. */
@@ -155,7 +160,7 @@ export async function readUploadSource(this: IExecuteFunctions, itemIndex: numbe
 	return await readMedia(this, itemIndex, UPLOAD, 'File', undefined, this.getNodeParameter(UPLOAD.source, itemIndex) as string);
 }
 
-async function readMedia(ctx: IExecuteFunctions, itemIndex: number, names: MediaSourceNames, label: string, expect: MediaKind | undefined, source: string): Promise<CheckedMedia> {
+async function readMedia(ctx: IExecuteFunctions, itemIndex: number, names: MediaSourceNames, label: string, expect: MediaKind | undefined, source: string, limits?: SourceLimits): Promise<CheckedMedia> {
 	const value = (name: string) => (name ? String(ctx.getNodeParameter(name, itemIndex, '') ?? '') : '');
 	return await checkMedia.call(ctx, itemIndex, {
 		source: source as MediaSource,
@@ -164,5 +169,6 @@ async function readMedia(ctx: IExecuteFunctions, itemIndex: number, names: Media
 		mediaId: source === 'mediaId' ? value(names.mediaId) : '',
 		label,
 		expect,
+		limits,
 	});
 }

@@ -4,6 +4,7 @@ import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { REFERENCES, REFERENCE_LABELS, attachReferenceImages, referencesBody } from '../../rules/generateFromReferences.rules';
+import { referencesBodyCredits } from '../../rules/prices';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
@@ -60,7 +61,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		body: built.body,
 		images,
 		attachImages: attachReferenceImages,
-		// Reference-to-video has no published price.
-		context: { ...contextFromBody(built.body, { aspectRatio: built.body.aspect_ratio as string }), estimatedCredits: null },
+		// PixVerse publishes a Fusion price for V4.5 only; other models stay unpriced (null).
+		context: { ...contextFromBody(built.body, { aspectRatio: built.body.aspect_ratio as string }), estimatedCredits: referencesBodyCredits(built.body) },
 	};
 }

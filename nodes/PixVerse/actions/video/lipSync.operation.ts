@@ -6,13 +6,14 @@ import { MAX_LIP_SYNC_TEXT_LENGTH } from '../../rules/modelMatrix';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { audioSourceFields, readAudioSource, videoSourceFields } from '../common/mediaSource';
+import { LIP_SYNC_AUDIO, LIP_SYNC_VIDEO } from '../../rules/sourceLimits';
 import { listPicker, readPicked } from '../common/picker.description';
 import { showOnlyFor } from '../common/display';
 import { lipSyncCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(LIP_SYNC_VIDEO),
 	{
 		displayName: LIP_SYNC_LABELS.voiceSource,
 		name: 'voiceFrom',
@@ -41,7 +42,7 @@ const properties: INodeProperties[] = [
 		idPlaceholder: 'e.g. Auto',
 		displayOptions: { show: { voiceFrom: ['text'] } },
 	}),
-	...audioSourceFields({ voiceFrom: ['audio'] }),
+	...audioSourceFields({ voiceFrom: ['audio'] }, LIP_SYNC_AUDIO),
 	...jobFields('video'),
 	rawResponseOptions,
 ];
@@ -59,9 +60,9 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 			text: this.getNodeParameter('text', itemIndex, ''),
 			voice: voiceFrom === 'text' ? readPicked(this, 'voice', itemIndex) : undefined,
 		});
-		const audio = voiceFrom === 'audio' && 'body' in built ? await readAudioSource.call(this, itemIndex) : undefined;
+		const audio = voiceFrom === 'audio' && 'body' in built ? await readAudioSource.call(this, itemIndex, LIP_SYNC_AUDIO) : undefined;
 		const text = 'body' in built ? (built.body.lip_sync_tts_content as string | undefined) : undefined;
 		const estimatedCredits = text !== undefined ? lipSyncCredits({ text }) : lipSyncCredits({ audioSeconds: audio && 'binary' in audio ? audio.binary.seconds : undefined });
-		return { endpoint: '/video/lip_sync/generate', built, audio, context: text ? { prompt: text } : {}, estimatedCredits };
+		return { endpoint: '/video/lip_sync/generate', built, audio, context: text ? { prompt: text } : {}, estimatedCredits, sourceLimits: LIP_SYNC_VIDEO };
 	});
 }

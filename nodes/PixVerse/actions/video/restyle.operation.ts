@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { JobPlan } from '../../engine/runJob';
 import { MAX_SEED } from '../../rules/modelMatrix';
 import { RESTYLE_LABELS, restyleBody } from '../../rules/restyle.rules';
+import { RESTYLE_SOURCE } from '../../rules/sourceLimits';
 import { LABELS } from '../../rules/videoBody';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
@@ -13,7 +14,7 @@ import { perSecondEditCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(RESTYLE_SOURCE),
 	{
 		displayName: RESTYLE_LABELS.styleFrom,
 		name: 'styleFrom',
@@ -74,6 +75,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		});
 		const body = 'body' in built ? built.body : {};
 		const context = body.restyle_id !== undefined ? { extra: { restyleId: String(body.restyle_id) } } : { prompt: body.restyle_prompt as string | undefined };
-		return { endpoint: '/video/restyle/generate', built, context, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('restyle', seconds) };
+		return { endpoint: '/video/restyle/generate', built, context, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('restyle', seconds), sourceLimits: RESTYLE_SOURCE };
 	});
 }
