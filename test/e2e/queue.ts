@@ -2,6 +2,7 @@
  * End-to-end scenarios in n8n's queue mode, not node code; never part of the package. */
 import { PixVerseSimulator, SIM_API_KEY } from '../simulator/server';
 import { signWebhook } from '../simulator/webhooks';
+import { webhookRegistered } from './n8nInstance';
 import { QueueStack } from './queueStack';
 import type { Workflow } from './workflows';
 import { CREDENTIAL_ID, WEBHOOK_SECRET, example, nodeNamed, triggerPath } from './workflows';
@@ -199,10 +200,64 @@ export async function runQueueVersion(version: string, installed: { n8nDir: stri
 				sim.setWebhook(undefined);
 			}
 		});
+
+		await scenario(version, 'queue mode: PixVerse Trigger memory: one event delivered to the main instance and to an `n8n webhook` process starts one execution', async () => {
+			const path = triggerPath(workflows.trigger);
+			const webhookProcess = await stack.startWebhookProcess();
+			await waitForRegistered(webhookProcess.baseUrl, path, () => webhookProcess.proc.running, () => webhookProcess.proc.output);
+			const send = async (baseUrl: string, signed: ReturnType<typeof signWebhook>) => {
+				const response = await fetch(`${baseUrl}${path}`, { method: 'POST', ...signed });
+				return `${response.status} ${await response.text()}`;
+			};
+			const forVideo = async (videoId: string) => {
+				await stack.settled();
+				const found: string[] = [];
+				for (const execution of await stack.executions(workflows.trigger.id)) {
+					const runData = (await stack.execution(execution.id)).resultData.runData['PixVerse Trigger'];
+					if (runData?.[0]?.data?.main[0].some((item) => item.json.videoId === videoId)) found.push(execution.id);
+				}
+				return found;
+			};
+			const event = (videoId: string) => JSON.stringify({ id: videoId, status: 1, url: `${sim.url}/media/videos/${videoId}.mp4`, size: 1024, has_audio: false, credits: 35 });
+			// PixVerse's redelivery reaches the other process: the load balancer sends each call where it likes.
+			const sequential = `92${String(Date.now()).slice(-11)}`;
+			const first = signWebhook(WEBHOOK_SECRET, event(sequential));
+			check((await send(stack.baseUrl, first)) === '200 ok', 'the main instance did not answer the first delivery ok');
+			// n8n saves the static data just after the node has answered: PixVerse's first retry comes 2 s after a call.
+			await sleep(2000);
+			const redelivered = await send(webhookProcess.baseUrl, signWebhook(WEBHOOK_SECRET, event(sequential)));
+			check(redelivered === '200 ok', `the webhook process answered the redelivery ${redelivered}`);
+			const replayed = await send(webhookProcess.baseUrl, first);
+			check(replayed === '401 refused', `the webhook process answered the replay ${replayed}`);
+			await sleep(3000);
+			const once = await forVideo(sequential);
+			check(once.length === 1, `video ${sequential}: ${once.length} executions for one event delivered to two processes`);
+			// Both processes at the same instant: each reads the workflow's static data before the other saves it.
+			const racing = `93${String(Date.now()).slice(-11)}`;
+			const answers = await Promise.all([stack.baseUrl, webhookProcess.baseUrl].map(async (baseUrl) => await send(baseUrl, signWebhook(WEBHOOK_SECRET, event(racing)))));
+			check(answers.every((answer) => answer === '200 ok'), `the racing deliveries were answered ${answers.join(', ')}`);
+			await sleep(3000);
+			const raced = await forVideo(racing);
+			check(raced.length >= 1, `video ${racing}: no execution`);
+			const inWebhookLog = /nonce was already used/.test(webhookProcess.proc.output);
+			check(inWebhookLog, "the webhook process's log does not say the replay reused a nonce");
+			return `redelivery to the other process → ${redelivered}, replay → ${replayed}, 1 execution; the same event to both at the same instant → ${raced.length} execution(s)`;
+		});
 	} finally {
 		await stack.stop();
 		await sim.close();
 	}
+}
+
+/** Waits until a process's production webhook at `path` is registered (the CORS preflight names POST). */
+async function waitForRegistered(baseUrl: string, path: string, running: () => boolean, output: () => string, timeoutMs = 180_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (!running()) throw new Error(`the webhook process exited:\n${output().slice(-3000)}`);
+		if (await webhookRegistered(baseUrl, path).catch(() => false)) return;
+		await sleep(250);
+	}
+	throw new Error(`the webhook process did not register ${path} within ${timeoutMs / 1000} s:\n${output().slice(-3000)}`);
 }
 
 const ACCEPTED_LINE = /PixVerse: execution \d+, item \d+: video \d+ accepted/g;

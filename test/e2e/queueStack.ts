@@ -318,6 +318,18 @@ export class QueueStack {
 		this.main = new Proc('main', this.options.nodeBin, [this.bin(), 'start'], { env: this.env({ N8N_PORT: String(this.port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_EVENTBUS_LOGWRITER_LOGBASENAME: 'n8nEventLog-main' }) });
 	}
 
+	/** `n8n webhook` processes (production webhooks only), as n8n scales webhooks behind a load balancer. */
+	readonly webhookProcesses: Array<{ proc: Proc; baseUrl: string }> = [];
+
+	async startWebhookProcess(): Promise<{ proc: Proc; baseUrl: string }> {
+		const port = await freePort();
+		const name = `webhook${this.webhookProcesses.length + 1}`;
+		const proc = new Proc(name, this.options.nodeBin, [this.bin(), 'webhook'], { env: this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_EVENTBUS_LOGWRITER_LOGBASENAME: `n8nEventLog-${name}` }) });
+		const started = { proc, baseUrl: `http://127.0.0.1:${port}` };
+		this.webhookProcesses.push(started);
+		return started;
+	}
+
 	private workerCount = 0;
 
 	async startWorker(extra: Record<string, string> = {}): Promise<Proc> {
@@ -374,6 +386,7 @@ export class QueueStack {
 	}
 
 	async stop(): Promise<void> {
+		for (const { proc } of this.webhookProcesses) await proc.stop();
 		for (const worker of this.workers) await worker.stop();
 		await this.main?.stop();
 		await this.client?.end().catch(() => undefined);

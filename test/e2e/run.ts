@@ -293,6 +293,45 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 				}
 			});
 
+			await scenario(version, 'PixVerse Trigger memory: after a restart of n8n a replayed delivery is refused and a redelivery starts nothing', async () => {
+				const path = triggerPath(workflows.triggerFinished);
+				const videoId = `91${String(Date.now()).slice(-11)}`;
+				const body = JSON.stringify({ id: videoId, status: 1, url: `${sim.url}/media/videos/${videoId}.mp4`, size: 1024, has_audio: false, credits: 35 });
+				const forVideo = async () => {
+					const found: string[] = [];
+					for (const execution of await n8n.executions(workflows.triggerFinished.id)) {
+						const runData = (await n8n.execution(execution.id)).data.resultData.runData['PixVerse Trigger'];
+						if (runData?.[0]?.data?.main[0].some((item) => item.json.videoId === videoId)) found.push(execution.id);
+					}
+					return found;
+				};
+				const send = async (signed: ReturnType<typeof signWebhook>) => {
+					const response = await request(`${n8n.baseUrl}${path}`, { method: 'POST', ...signed });
+					return `${response.statusCode} ${await response.body.text()}`;
+				};
+				await n8n.waitForWebhook(path);
+				const captured = signWebhook(WEBHOOK_SECRET, body);
+				check((await send(captured)) === '200 ok', 'the first delivery was not answered 200 ok');
+				const deadline = Date.now() + 60_000;
+				while (Date.now() < deadline && (await forVideo()).length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+				check((await forVideo()).length === 1, `the first delivery started ${(await forVideo()).length} executions`);
+				const restartStarted = Date.now();
+				await n8n.stop();
+				await n8n.start();
+				await n8n.waitForWebhook(path);
+				const restartSeconds = (Date.now() - restartStarted) / 1000;
+				const replay = await send(captured);
+				check(replay === '401 refused', `the replay after the restart was answered ${replay}`);
+				const redelivery = await send(signWebhook(WEBHOOK_SECRET, body));
+				check(redelivery === '200 ok', `the redelivery after the restart was answered ${redelivery}`);
+				// Give a wrongly started execution time to show up before counting.
+				await new Promise((resolve) => setTimeout(resolve, 5000));
+				const executions = await forVideo();
+				check(executions.length === 1, `video ${videoId} has ${executions.length} executions after the restart: ${executions.join(', ')}`);
+				check(/nonce was already used/.test(n8n.log), 'the log does not say the replay reused a nonce');
+				return `restarted in ${restartSeconds.toFixed(0)} s; replay → ${replay}, redelivery → ${redelivery}; 1 execution (${executions[0]})`;
+			});
+
 			await scenario(version, 'PixVerse Trigger recipe: the waiting execution is resumed with its video (Data Table + Wait node)', async () => {
 				const project = await n8n.restGet<{ id: string }>('/projects/personal');
 				const table = await n8n.restPost<{ id: string }>(`/projects/${project.id}/data-tables`, { name: `pixverse_resume_${Date.now()}`, columns: [{ name: 'videoId', type: 'string' }, { name: 'resumeUrl', type: 'string' }] });

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
-import type { INode, INodeExecutionData, INodeParameters, IRun, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters, IRun, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { PixVerseCredentialData } from './engine';
@@ -37,10 +37,30 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
+/**
+ * A workflow's row in n8n's database, as far as the trigger sees it: its ID and its static data. Servers started on
+ * one are n8n processes of one instance (or one n8n before and after a restart).
+ */
+export interface TriggerDatabase {
+	workflowId: string;
+	staticData: IDataObject;
+	/** How many times a call's static data was written back. */
+	saves: number;
+}
+
+export function triggerDatabase(): TriggerDatabase {
+	return { workflowId: `wf-trigger-db-${++counter}`, staticData: {}, saves: 0 };
+}
+
 let counter = 0;
 let executionCounter = 0;
 
-export async function startTrigger(options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; binaryMode?: 'inline' | 'filesystem' }): Promise<TriggerServer> {
+/**
+ * Without `database` the server keeps one workflow in memory for all calls. With it, each call works the way n8n's
+ * live webhooks do: the workflow is built from the database's static data when the call arrives, and the static
+ * data is written back (if the node changed it) once the node's webhook() has returned, before the execution runs.
+ */
+export async function startTrigger(options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; binaryMode?: 'inline' | 'filesystem'; database?: TriggerDatabase }): Promise<TriggerServer> {
 	await useBinaryMode(options.binaryMode ?? 'inline');
 	const node: INode = {
 		id: '00000000-0000-4000-8000-0000000000a1',
@@ -53,14 +73,17 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 		credentials: { pixVerseApi: { id: 'cred-1', name: 'PixVerse account' } },
 	};
 	// A workflow of its own per server: the trigger remembers events per workflow and node, as in n8n.
-	const workflow = new Workflow({ id: `wf-trigger-${++counter}`, name: 'PixVerse trigger test', nodes: [node], connections: {}, active: true, nodeTypes, settings: { executionOrder: 'v1' } });
+	const workflowId = options.database?.workflowId ?? `wf-trigger-${++counter}`;
+	const newWorkflow = () =>
+		new Workflow({ id: workflowId, name: 'PixVerse trigger test', nodes: [node], connections: {}, active: true, nodeTypes, settings: { executionOrder: 'v1' }, staticData: options.database ? structuredClone(options.database.staticData) : undefined });
+	const inMemory = newWorkflow();
 	const trigger = nodeTypes.getByNameAndVersion(PIXVERSE_TRIGGER_TYPE, 1);
 	const calls: TriggerCall[] = [];
 	const executions: INodeExecutionData[][] = [];
 	const runs: IRun[] = [];
 	const pending = new Set<Promise<void>>();
 
-	const execute = async (data: INodeExecutionData[][], additionalData: IWorkflowExecuteAdditionalData, hooks: ExecutionLifecycleHooks): Promise<void> => {
+	const execute = async (workflow: Workflow, data: INodeExecutionData[][], additionalData: IWorkflowExecuteAdditionalData, hooks: ExecutionLifecycleHooks): Promise<void> => {
 		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)));
 		const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
 		const execution = new WorkflowExecute(additionalData, 'webhook', runData).processRunExecutionData(workflow);
@@ -84,6 +107,7 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 			} catch {
 				request.body = {};
 			}
+			const workflow = options.database ? newWorkflow() : inMemory;
 			const executionId = `trigger-${++executionCounter}`;
 			const hooks = new ExecutionLifecycleHooks('webhook', executionId, { id: workflow.id, name: 'PixVerse trigger test', nodes: [node], connections: {}, active: true, settings: {} } as never);
 			const additionalData = buildAdditionalData(hooks, options.credentials);
@@ -92,12 +116,19 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 			const webhookData = { httpMethod: 'POST', node: node.name, path: `${node.webhookId}/webhook`, webhookDescription: trigger.description.webhooks![0], workflowId: workflow.id, workflowExecuteAdditionalData: additionalData } as IWebhookData;
 			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 			const result = await trigger.webhook!.call(context);
+			const database = options.database;
+			if (database && workflow.staticData.__dataChanged === true) {
+				const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				delete saved.__dataChanged;
+				database.staticData = saved;
+				database.saves++;
+			}
 			// n8n answers itself unless the node did (noWebhookResponse); this node always answers.
 			if (!res.writableEnded) {
 				res.statusCode = 500;
 				res.end('the node did not answer');
 			}
-			if (result.workflowData) await execute(result.workflowData, additionalData, hooks);
+			if (result.workflowData) await execute(workflow, result.workflowData, additionalData, hooks);
 		})().catch((error: Error) => {
 			if (!res.writableEnded) {
 				res.statusCode = 500;

@@ -1,5 +1,5 @@
 import { parseJsonLosslessly } from '../transport/envelope';
-import type { RecentKeys } from './memory';
+import type { KeyMemory } from './memory';
 import { signatureMatches, signedPayloads, timestampFresh } from './signature';
 
 /** What a refused delivery is answered with, and why (for n8n's log; never the secret or the signature). */
@@ -23,7 +23,7 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
  * a signature over the body under the account's secret, and a nonce not seen within the window. The nonce is
  * remembered only once the signature holds, so forged calls cannot fill the memory.
  */
-export function checkDelivery(input: { secret: string; headers: Record<string, unknown>; rawBody: string; nowMs: number }, nonces: RecentKeys): DeliveryCheck {
+export function checkDelivery(input: { secret: string; headers: Record<string, unknown>; rawBody: string; nowMs: number }, nonces: KeyMemory): DeliveryCheck {
 	const timestamp = header(input.headers, HEADERS.timestamp);
 	const nonce = header(input.headers, HEADERS.nonce);
 	const signature = header(input.headers, HEADERS.signature);

@@ -3,13 +3,37 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 import { downloadResult } from '../media/download';
 import { checkDelivery } from './delivery';
 import { eventKey, toWebhookEvent } from './event';
-import { RecentKeys } from './memory';
+import type { KeyMemory } from './memory';
+import { LayeredKeys, RecentKeys, StoredKeys } from './memory';
 
 const MINUTE = 60_000;
 /** Nonces are only needed while a timestamp is fresh (5 minutes either way). */
-const nonces = new RecentKeys(20_000, 10 * MINUTE);
+const NONCE_TTL = 10 * MINUTE;
 /** PixVerse retries an unacknowledged event for about 5 h 20 min (2 s … 4 h): a redelivery within 6 h is known. */
-const events = new RecentKeys(50_000, 360 * MINUTE);
+const EVENT_TTL = 360 * MINUTE;
+const nonces = new RecentKeys(20_000, NONCE_TTL);
+const events = new RecentKeys(50_000, EVENT_TTL);
+/**
+ * The stored memory is rewritten into the workflow's row on every call, so it is bounded tighter than the process
+ * memory (about 50 bytes a key: at most about 0.75 MB).
+ */
+const STORED_NONCES = 5_000;
+const STORED_EVENTS = 10_000;
+
+/**
+ * The node's workflow static data, where its memory outlives a restart and is shared by every n8n process
+ * (see docs/trigger.md); undefined where n8n offers none, and the process memory then stands alone.
+ */
+function storedMemory(context: IWebhookFunctions): { nonces: KeyMemory; events: KeyMemory } | undefined {
+	let data: IDataObject | undefined;
+	try {
+		data = typeof context.getWorkflowStaticData === 'function' ? context.getWorkflowStaticData('node') : undefined;
+	} catch {
+		data = undefined;
+	}
+	if (typeof data !== 'object' || data === null) return undefined;
+	return { nonces: new StoredKeys(data, 'nonces', STORED_NONCES, NONCE_TTL), events: new StoredKeys(data, 'events', STORED_EVENTS, EVENT_TTL) };
+}
 
 export const TRIGGER_STATUSES = ['succeeded', 'failed', 'moderation_failed', 'all'] as const;
 
@@ -47,7 +71,11 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		answer(res, 500, 'webhook secret not configured');
 		return { noWebhookResponse: true };
 	}
-	const check = checkDelivery({ secret, headers: req.headers, rawBody: await rawBodyOf(req), nowMs: now.getTime() }, nonces);
+	const rawBody = await rawBodyOf(req);
+	const stored = storedMemory(this);
+	// The process memory first: it is checked and set with no await in between, so it alone settles two calls racing
+	// in one process; the stored memory adds what other processes and earlier runs of n8n accepted.
+	const check = checkDelivery({ secret, headers: req.headers, rawBody, nowMs: now.getTime() }, new LayeredKeys(nonces, stored?.nonces));
 	if (!check.ok) {
 		this.logger.warn(`PixVerse Trigger refused a call (HTTP ${check.httpStatus}): ${check.reason}`);
 		answer(res, check.httpStatus, 'refused');
@@ -59,10 +87,11 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		answer(res, 400, 'refused');
 		return { noWebhookResponse: true };
 	}
+	// The stored memory is the node's own already; the process memory is shared by every trigger in the process.
 	const scope = `${String(this.getWorkflow().id)}:${this.getNode().id}:`;
-	const key = scope + eventKey(event);
-	const redelivered = events.has(key, now.getTime());
-	events.add(key, now.getTime());
+	const redelivered = events.has(scope + eventKey(event), now.getTime()) || stored?.events.has(eventKey(event), now.getTime()) === true;
+	events.add(scope + eventKey(event), now.getTime());
+	stored?.events.add(eventKey(event), now.getTime());
 	answer(res, 200, 'ok');
 
 	const statuses = this.getNodeParameter('statuses', ['succeeded']) as string[];

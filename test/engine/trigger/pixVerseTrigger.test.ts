@@ -2,8 +2,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { capturedLogs, readBinary, runPixVerse } from '../../harness/engine';
 import { jobParameters, simulatorCredentials } from '../../harness/fixtures';
-import type { TriggerServer } from '../../harness/trigger';
-import { startTrigger } from '../../harness/trigger';
+import type { TriggerDatabase, TriggerServer } from '../../harness/trigger';
+import { startTrigger, triggerDatabase } from '../../harness/trigger';
 import { PixVerseSimulator, SIM_API_KEY } from '../../simulator/server';
 import { signWebhook } from '../../simulator/webhooks';
 
@@ -174,5 +174,81 @@ describe('PixVerse Trigger with the simulator calling back: generate without wai
 		expect(deliveries.length).toBeGreaterThan(2);
 		expect(new Set(deliveries.map((delivery) => delivery.headers['Webhook-Nonce'] ?? delivery.headers['webhook-nonce'])).size).toBe(deliveries.length);
 		expect(trigger.executions.slice(before).map((items) => items[0].json.videoId)).toEqual([videoId]);
+	});
+});
+
+describe('PixVerse Trigger memory: survives a restart of n8n and is shared by its processes (workflow static data)', () => {
+	const credentials = { apiKey: SIM_API_KEY, region: 'custom' as const, baseUrl: 'http://127.0.0.1:9', webhookSecret: SECRET };
+	const servers: TriggerServer[] = [];
+	/** A fresh n8n process: the node's modules (and the memory they hold) loaded anew, the database kept. */
+	const startProcess = async (database?: TriggerDatabase, parameters: INodeParameters = {}) => {
+		jest.resetModules();
+		const server = await startTrigger({ credentials, parameters, database });
+		servers.push(server);
+		return server;
+	};
+	const post = async (server: TriggerServer, signed: ReturnType<typeof signWebhook>) => {
+		const response = await fetch(server.url, { method: 'POST', headers: signed.headers, body: signed.body });
+		await server.idle();
+		return { status: response.status, text: await response.text() };
+	};
+	beforeEach(() => capturedLogs.splice(0));
+	afterAll(async () => await Promise.all(servers.map(async (server) => await server.close())));
+
+	it('a delivery replayed byte for byte after a restart is refused and starts nothing', async () => {
+		const database = triggerDatabase();
+		const signed = signWebhook(SECRET, JSON.stringify(EVENT));
+		const before = await startProcess(database);
+		expect(await post(before, signed)).toEqual({ status: 200, text: 'ok' });
+		expect(before.executions).toHaveLength(1);
+		await before.close();
+		const after = await startProcess(database);
+		expect(await post(after, signed)).toEqual({ status: 401, text: 'refused' });
+		expect(after.executions).toHaveLength(0);
+		expect(capturedLogs.join('\n')).toContain('the nonce was already used');
+	});
+
+	it('without the stored memory a restart forgets (the restart above is a real one)', async () => {
+		const signed = signWebhook(SECRET, JSON.stringify({ ...EVENT, id: '365108429100001' }));
+		const before = await startProcess();
+		expect((await post(before, signed)).status).toBe(200);
+		const after = await startProcess();
+		expect((await post(after, signed)).status).toBe(200);
+	});
+
+	it("PixVerse's redelivery after a restart (new nonce, same event) is answered ok and starts no second execution", async () => {
+		const database = triggerDatabase();
+		const before = await startProcess(database);
+		expect(await post(before, signWebhook(SECRET, JSON.stringify(EVENT)))).toEqual({ status: 200, text: 'ok' });
+		const after = await startProcess(database);
+		expect(await post(after, signWebhook(SECRET, JSON.stringify(EVENT)))).toEqual({ status: 200, text: 'ok' });
+		expect([...before.executions, ...after.executions]).toHaveLength(1);
+		// A new status of the video is a new event, in the new process too.
+		expect(await post(after, signWebhook(SECRET, JSON.stringify({ ...EVENT, status: 8, url: '' })))).toEqual({ status: 200, text: 'ok' });
+		expect(after.executions).toHaveLength(0);
+		const all = await startProcess(database, { statuses: ['all'] });
+		await post(all, signWebhook(SECRET, JSON.stringify({ ...EVENT, status: 5 })));
+		expect(all.executions.map((items) => items[0].json.status)).toEqual(['running']);
+	});
+
+	it('two processes on one database: the event one accepted is not started again by the other', async () => {
+		const database = triggerDatabase();
+		const main = await startProcess(database);
+		const webhookProcess = await startProcess(database);
+		const first = signWebhook(SECRET, JSON.stringify(EVENT));
+		expect((await post(main, first)).status).toBe(200);
+		jest.resetModules();
+		expect(await post(webhookProcess, signWebhook(SECRET, JSON.stringify(EVENT)))).toEqual({ status: 200, text: 'ok' });
+		expect((await post(webhookProcess, first)).status).toBe(401);
+		expect(main.executions.length + webhookProcess.executions.length).toBe(1);
+	});
+
+	it('calls racing in one process start one execution: the process memory settles them before any save', async () => {
+		const database = triggerDatabase();
+		const server = await startProcess(database);
+		const answers = await Promise.all([1, 2, 3].map(async () => await post(server, signWebhook(SECRET, JSON.stringify(EVENT)))));
+		expect(answers.map((answer) => answer.text)).toEqual(['ok', 'ok', 'ok']);
+		expect(server.executions).toHaveLength(1);
+		expect(database.saves).toBe(3);
 	});
 });

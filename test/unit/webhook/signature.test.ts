@@ -1,6 +1,6 @@
 import { createHmac } from 'crypto';
 
-import { RecentKeys } from '../../../nodes/PixVerse/webhook/memory';
+import { LayeredKeys, RecentKeys, StoredKeys } from '../../../nodes/PixVerse/webhook/memory';
 import { queryEscape, signatureMatches, signedPayloads, timestampFresh, webhookSignature } from '../../../nodes/PixVerse/webhook/signature';
 
 describe('webhook signature', () => {
@@ -44,5 +44,39 @@ describe('recent keys', () => {
 		expect(keys.has('a', 1000)).toBe(false);
 		['b', 'c', 'd', 'e'].forEach((key, i) => keys.add(key, 10 + i));
 		expect(['b', 'c', 'd', 'e'].map((key) => keys.has(key, 20))).toEqual([false, true, true, true]);
+	});
+});
+
+describe('stored keys (the trigger memory in workflow static data)', () => {
+	it('keeps `{ key: expiry }` in its field, forgets expired keys and keeps at most its bound, soonest-expiring out first', () => {
+		const data: Record<string, unknown> = { other: 1 };
+		const keys = new StoredKeys(data as never, 'events', 3, 1000);
+		keys.add('a', 0);
+		expect(data).toEqual({ other: 1, events: { a: 1000 } });
+		expect(keys.has('a', 999)).toBe(true);
+		expect(keys.has('a', 1000)).toBe(false);
+		['b', 'c', 'd', 'e'].forEach((key, i) => keys.add(key, 10 + i));
+		expect(data.events).toEqual({ c: 1011, d: 1012, e: 1013 });
+		keys.add('z', 1012);
+		expect(data.events).toEqual({ e: 1013, z: 2012 });
+	});
+
+	it('reads what another process saved, and ignores a field that is not its own shape', () => {
+		expect(new StoredKeys({ events: { a: 5000 } }, 'events', 10, 1000).has('a', 10)).toBe(true);
+		const broken = { events: 'not an object' } as Record<string, unknown>;
+		const keys = new StoredKeys(broken as never, 'events', 10, 1000);
+		expect(keys.has('a', 0)).toBe(false);
+		keys.add('a', 0);
+		expect(broken.events).toEqual({ a: 1000 });
+	});
+
+	it('layered: known when any layer knows the key, added to every layer', () => {
+		const process = new RecentKeys(10, 1000);
+		const stored = { nonces: { saved: 5000 } };
+		const keys = new LayeredKeys(process, new StoredKeys(stored, 'nonces', 10, 1000), undefined);
+		expect(keys.has('saved', 0)).toBe(true);
+		keys.add('n1', 0);
+		expect(process.has('n1', 1)).toBe(true);
+		expect(stored.nonces).toEqual({ saved: 5000, n1: 1000 });
 	});
 });
