@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Reads the example workflows from disk; test only. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
