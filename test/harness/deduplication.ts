@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports --
+/* eslint-disable @n8n/community-nodes/no-restricted-globals --
  * Test harness: stands in for n8n's database behind n8n-core's deduplication service; never part of the package. */
 import { createHash } from 'node:crypto';
 import { DataDeduplicationService } from 'n8n-core';

@@ -21,6 +21,16 @@ const waitUntil = async (done: () => boolean, timeoutMs = 15_000) => {
 	}
 };
 
+/** Another execution's video holds the account's one slot for `ms`. */
+const occupyAccount = async (sim: PixVerseSimulator, ms: number) => {
+	sim.scenario('succeed', { ms });
+	await runPixVerse({
+		parameters: jobParameters('video', 'generateFromText', { model: 'v6', prompt: 'Another job on the account', duration: 5, quality: '540p', aspectRatio: '16:9', waitForCompletion: false }),
+		credentials: simulatorCredentials(sim),
+		executionId: 'other-execution',
+	});
+};
+
 describe('a re-run of an execution whose first paid request was refused (500044) and a later one accepted', () => {
 	let sims: PixVerseSimulator[] = [];
 	afterEach(async () => {
@@ -38,12 +48,7 @@ describe('a re-run of an execution whose first paid request was refused (500044)
 		const sim = await PixVerseSimulator.start({ concurrencyLimit: 1, refusedTraceIds: reading });
 		sims.push(sim);
 		const credentials = simulatorCredentials(sim);
-		sim.scenario('succeed', { ms: 600 });
-		await runPixVerse({
-			parameters: jobParameters('video', 'generateFromText', { model: 'v6', prompt: 'Another job on the account', duration: 5, quality: '540p', aspectRatio: '16:9', waitForCompletion: false }),
-			credentials,
-			executionId: 'other-execution',
-		});
+		await occupyAccount(sim, 600);
 		sim.scenario('succeed', { ms: 3000 });
 		const execution = async (stopAfterMs?: number): Promise<RunResult> =>
 			await runPixVerse({ parameters: generateParameters({ prompt: 'A lighthouse at dawn' }), credentials, items: [imageItem()], executionId: 'execution-77', stopAfterMs });
@@ -87,12 +92,7 @@ describe('a re-run of an execution whose first paid request was refused (500044)
 			const sim = await PixVerseSimulator.start({ concurrencyLimit: 1, refusedTraceIds: reading });
 			sims.push(sim);
 			const credentials = simulatorCredentials(sim);
-			sim.scenario('succeed', { ms: 1500 });
-			await runPixVerse({
-				parameters: jobParameters('video', 'generateFromText', { model: 'v6', prompt: 'Another job on the account', duration: 5, quality: '540p', aspectRatio: '16:9', waitForCompletion: false }),
-				credentials,
-				executionId: 'other-execution',
-			});
+			await occupyAccount(sim, 1500);
 			const execution = async (stopAfterMs?: number) =>
 				await runPixVerse({ parameters: generateParameters({ prompt: 'A lighthouse at dusk' }), credentials, items: [imageItem()], executionId: 'execution-78', stopAfterMs });
 			// Stopped during the backoff after the first refusal: one trace ID sent, refused, nothing accepted.
