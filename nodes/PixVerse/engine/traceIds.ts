@@ -21,8 +21,9 @@ function runIndexOf(ctx: IExecuteFunctions, itemIndex: number): number {
 
 /**
  * n8n's deduplication store (the `processed_data` table, one row of hashed entries per workflow and node): the
- * most recent entries are kept, older ones drop out. A re-run comes minutes after the run it repeats; 5000 of
- * this node's most recent trace IDs cover any batch the node runs at once, and keep the row small.
+ * most recent entries are kept, older ones drop out. A re-run comes minutes after the run it repeats; this node's
+ * newest 5000 entries (two per paid request, one more per refusal) cover any batch it runs at once, in a row of
+ * about 130 kB that n8n rewrites on each write.
  */
 export const SENT_LOG_OPTIONS: ICheckProcessedOptions = { mode: 'entries', maxEntries: 5000 };
 
