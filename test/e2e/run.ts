@@ -129,6 +129,23 @@ async function runVersion(version: string, tarball: string): Promise<void> {
 			return expected;
 		});
 
+		await scenario(version, 'Retry On Fail after a refusal (500044): the refused trace ID is not resent, one generation', async () => {
+			// An injected refusal is not stored by the simulator: sent again, its trace ID would be a new request (the
+			// reading PixVerse's docs leave open). Each try's video is moderated, so n8n retries the node.
+			const before = sim.calls('generate').length;
+			sim.inject('generate', { kind: 'errcode', errCode: 500044, errMsg: 'reached the limit for concurrent generations' }, 1);
+			const result = await n8n.cli(['execute', `--id=${workflows.retried.id}`, '--rawOutput']);
+			const calls = sim.calls('generate').slice(before);
+			const sent = JSON.stringify(calls.map((call) => ({ traceId: call.traceId, replayed: call.replayed })));
+			const jobs = sim.acceptedJobs().filter((job) => String(job.body.prompt).includes('A harbour at night'));
+			check(result.code !== 0, 'n8n reported success');
+			check(!result.output.includes('deduplication store is not available'), `the node found no deduplication store:\n${result.output.slice(-2000)}`);
+			check(jobs.length === 1, `${jobs.length} generations for one item; requests ${sent}`);
+			check(calls.length === 3 && calls[1].traceId === jobs[0].traceId && calls[0].traceId !== calls[1].traceId, `requests ${sent}`);
+			check(calls[2].traceId === jobs[0].traceId && calls[2].replayed, `the retry did not replay the accepted trace ID: ${sent}`);
+			return `video ${jobs[0].videoId}; the retry replayed ${String(jobs[0].traceId)}, not the refused ${String(calls[0].traceId)}`;
+		});
+
 		// The Tools Agent version n8n's editor adds (3.1 on 2.x, 3 on 1.x: tools run by the engine), and 2.2 (tools
 		// wrapped by n8n-core's node-as-tool): both end the tool loop on an item, never on an error.
 		for (const agentVersion of [version.startsWith('1.') ? 3 : 3.1, 2.2]) {

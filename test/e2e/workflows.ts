@@ -34,7 +34,7 @@ export function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'creations' | 'chain' | 'mediaUpload' | 'budgetRefused' | 'budgetPassed' | 'submit' | 'triggerFinished', Workflow>;
+export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'retried' | 'creations' | 'chain' | 'mediaUpload' | 'budgetRefused' | 'budgetPassed' | 'submit' | 'triggerFinished', Workflow>;
 
 /** Effect templates as the picker gives them (resource locator values). */
 export interface PickedTemplates {
@@ -63,6 +63,14 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoP
 	moderated.name = 'PixVerse: moderated video';
 	nodeNamed(moderated, 'Read Image').parameters.fileSelector = imagePath;
 	Object.assign(nodeNamed(moderated, 'Generate Video').parameters, { prompt: 'A city at night #moderated', downloadVideo: false, waitOptions: fastWait });
+
+	// Retry On Fail processes the same execution's node again, in n8n with its deduplication store.
+	const retried = example('image-to-video.json');
+	retried.id = 'pixverseRetryRef';
+	retried.name = 'PixVerse: Retry On Fail after a refusal';
+	nodeNamed(retried, 'Read Image').parameters.fileSelector = imagePath;
+	Object.assign(nodeNamed(retried, 'Generate Video'), { retryOnFail: true, maxTries: 2, waitBetweenTries: 100 });
+	Object.assign(nodeNamed(retried, 'Generate Video').parameters, { prompt: 'A harbour at night #moderated', downloadVideo: false, waitOptions: fastWait });
 
 	const creations = example('creations.json');
 	nodeNamed(creations, 'Read Image').parameters.fileSelector = imagePath;
@@ -96,7 +104,7 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoP
 	const submit = example('submit-without-waiting.json');
 	const triggerFinished = example('trigger-finished-video.json');
 
-	return { imageToVideo, webhook, resume, moderated, creations, chain, mediaUpload, budgetRefused, budgetPassed, submit, triggerFinished };
+	return { imageToVideo, webhook, resume, moderated, retried, creations, chain, mediaUpload, budgetRefused, budgetPassed, submit, triggerFinished };
 }
 
 /** The resume-on-callback recipe's two workflows, pointed at a Data Table created in the running n8n. */

@@ -28,6 +28,7 @@ import type {
 import { ICredentialsHelper, LoggerProxy, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
+import { InMemoryProcessedData, useDeduplicationStore } from './deduplication';
 import { capturedLogs, recordVisible, registerSecret } from './leakCheck';
 import { PixVerse } from '../../nodes/PixVerse/PixVerse.node';
 import { PixVerseTrigger } from '../../nodes/PixVerse/PixVerseTrigger.node';
@@ -123,6 +124,13 @@ const logger = {
 // n8n-core's engine logs through this Logger; replacing it keeps every line for the checks and off the report.
 Container.set(Logger, logger as never);
 LoggerProxy.init(logger as never);
+
+/**
+ * n8n's `processed_data` table behind n8n-core's deduplication service, as n8n boots with it (its start, worker
+ * and webhook commands): the node records its paid requests' trace IDs there. A test may swap it (useDeduplicationStore).
+ */
+export const processedData = new InMemoryProcessedData();
+const storeReady = useDeduplicationStore(processedData);
 
 // Every node execution context gets n8n-core's SSHClientsManager, whose constructor starts an unref'd 60 s
 // setInterval that only process 'exit' clears. Under jest that listener sits on the test file's sandboxed
@@ -289,6 +297,7 @@ let runCounter = 0;
 
 /** Runs Input → PixVerse through n8n-core's WorkflowExecute, the engine n8n itself uses. */
 export async function runPixVerse(options: RunOptions): Promise<RunResult> {
+	await storeReady;
 	await useBinaryMode(options.binaryMode ?? 'inline');
 	const key = `run-${++runCounter}`;
 	pendingInputs.set(key, options.items ?? [{ json: {} }]);

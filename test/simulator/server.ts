@@ -112,6 +112,12 @@ export interface SimulatorOptions {
 	 * accepted wherever the model they follow is, by its rules, at its price times `priceFactor`.
 	 */
 	newModels?: Record<string, { follows: string; priceFactor: number }>;
+	/**
+	 * What a trace ID once refused with 500044 (not accepted) is when it comes again, which PixVerse's docs do not
+	 * say: 'replayed' (default) answers it with the stored refusal, as any reused trace ID; 'new' forgets the
+	 * refusal, so the resend is a new request that may be accepted (and charged).
+	 */
+	refusedTraceIds?: 'replayed' | 'new';
 	host?: string;
 	port?: number;
 }
@@ -177,6 +183,8 @@ const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', web
 const TEMPLATE_PREVIEW_BYTES = 16 * 1024;
 /** Whether a video job's result has sound: audio generated, or a lip-sync or sound-effect edit. */
 const hasAudio = (job: Job) => job.body.generate_audio_switch === true || job.endpoint === 'lipSyncGenerate' || job.endpoint === 'soundEffectGenerate';
+/** PixVerse's "not accepted" answer to a generation (the concurrency limit). */
+const isNotAcceptedAnswer = (answer: StoredAnswer) => answer.contentType === 'application/json' && (JSON.parse(answer.body) as { ErrCode?: unknown }).ErrCode === 500044;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -264,6 +272,7 @@ export class PixVerseSimulator {
 			runningStatus: options.runningStatus ?? 5,
 			authFailure: options.authFailure ?? 'errcode',
 			newModels: options.newModels,
+			refusedTraceIds: options.refusedTraceIds ?? 'replayed',
 		};
 		this.faults = new FaultInjector(options.randomFaults);
 		this.account = new Account(this.options.creditMonthly, this.options.creditPackage);
@@ -448,7 +457,7 @@ export class PixVerseSimulator {
 			answer = earlier;
 		} else {
 			answer = this.answer(endpoint, record, multipart);
-			this.answersByTrace.set(record.traceId, answer);
+			if (!(this.options.refusedTraceIds === 'new' && isNotAcceptedAnswer(answer))) this.answersByTrace.set(record.traceId, answer);
 		}
 		if (fault?.kind === 'reset-after') {
 			req.socket.destroy();

@@ -108,7 +108,7 @@ export interface SubmitRequest {
 	requestTimeoutMs: number;
 }
 
-async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, stopSignal: AbortSignal, traceIds: () => string): Promise<Attempt> {
+async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, stopSignal: AbortSignal, traceIds: () => Promise<string>): Promise<Attempt> {
 	const { itemIndex, kind } = request;
 	try {
 		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs, stopSignal, traceIds });

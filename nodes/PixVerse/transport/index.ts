@@ -28,8 +28,8 @@ export interface PixVerseRequest {
 	multipart?: MultipartBody | (() => Promise<MultipartBody>);
 	/** Pass the trace ID of an earlier attempt to replay it (PixVerse then answers with the earlier result). */
 	traceId?: string;
-	/** Where fresh trace IDs come from (default: random UUIDs); a paid request derives them so a re-run replays. */
-	traceIds?: () => string;
+	/** Where fresh trace IDs come from (default: random UUIDs); a paid request derives (and records) them so a re-run replays. */
+	traceIds?: () => string | Promise<string>;
 	itemIndex?: number;
 	timeoutMs?: number;
 	/** A POST that only reads (usage history): its failures are retried like a GET's, never reported as possibly paid. */
@@ -184,7 +184,7 @@ export async function pixverseRequestWithRetry(
 ): Promise<PixVerseReply> {
 	const stop = request.stopSignal ?? cancelSignalOf(this);
 	const freshTraceId = request.traceIds ?? randomUUID;
-	let traceId = request.traceId ?? freshTraceId();
+	let traceId = request.traceId ?? (await freshTraceId());
 	// Once an attempt may have been accepted, every later attempt replays its trace ID: a "not accepted"
 	// answer to a replay speaks of the replay, not of the request that may already have started a job.
 	let mayHaveBeenAccepted = false;
@@ -206,7 +206,7 @@ export async function pixverseRequestWithRetry(
 			if (kind === 'retryable' && stop?.aborted) throw failWith('cancelled', { message: 'The execution was stopped', description: 'No further request was sent to PixVerse.' });
 			throw kind === failure.failureKind ? failure : failWith(kind, failure);
 		}
-		if (kind === 'retryable') traceId = freshTraceId();
+		if (kind === 'retryable') traceId = await freshTraceId();
 		await pause(policy.baseDelayMs * 2 ** (attempt - 1), stop);
 		if (stop?.aborted) {
 			// The next attempt is not sent; an earlier one that may have been accepted is still reported as such.
