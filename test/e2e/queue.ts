@@ -201,7 +201,7 @@ export async function runQueueVersion(version: string, installed: { n8nDir: stri
 			}
 		});
 
-		await scenario(version, 'queue mode: PixVerse Trigger memory: one event delivered to the main instance and to an `n8n webhook` process starts one execution', async () => {
+		await scenario(version, 'queue mode: PixVerse Trigger memory: a redelivery by PixVerse to an `n8n webhook` process starts no second execution (two deliveries at the same instant: measured, see docs/trigger.md)', async () => {
 			const path = triggerPath(workflows.trigger);
 			const webhookProcess = await stack.startWebhookProcess();
 			await waitForRegistered(webhookProcess.baseUrl, path, () => webhookProcess.proc.running, () => webhookProcess.proc.output);
