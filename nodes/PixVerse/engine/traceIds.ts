@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'crypto';
+import { createHash, randomInt, randomUUID } from 'crypto';
 import type { DeduplicationHelperFunctions, ICheckProcessedOptions, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 
 /** A UUID (version 4 layout) made from a digest, so the same inputs give the same ID. */
@@ -22,8 +23,8 @@ function runIndexOf(ctx: IExecuteFunctions, itemIndex: number): number {
 /**
  * n8n's deduplication store (the `processed_data` table, one row of hashed entries per workflow and node): the
  * most recent entries are kept, older ones drop out. A re-run comes minutes after the run it repeats; this node's
- * newest 5000 entries (two per paid request, one more per refusal) cover any batch it runs at once, in a row of
- * about 130 kB that n8n rewrites on each write.
+ * newest 5000 entries (two per paid request, one more per refusal) cover about 2,000 paid requests between a run
+ * and its re-run, in a row of about 130 kB that n8n rewrites on each write.
  */
 export const SENT_LOG_OPTIONS: ICheckProcessedOptions = { mode: 'entries', maxEntries: 5000 };
 
@@ -78,18 +79,21 @@ class SentLog {
 	 * execution moved to. It moved on only after the one before was refused, so every earlier one was refused and
 	 * the last is the only one that may have been accepted.
 	 */
-	async resumeIndex(): Promise<number> {
+	async resumeIndex(): Promise<{ index: number } | { unavailable: unknown }> {
 		return await oneAtATime(async () => {
 			const first = [this.key('lookup', 0), this.key('sent', 0)];
-			const fresh = await this.record(first);
+			// Nothing known about this request yet if this fails: the store is not there (or not working) at all.
+			const fresh = await this.record(first).catch((error: unknown) => ({ unavailable: error }));
+			if ('unavailable' in fresh) return fresh;
 			if (fresh.size === first.length) {
 				this.sentEntries = 1;
-				return 0;
+				return { index: 0 };
 			}
+			// A re-run: from here a failing store must not fall back to the first trace ID, which was refused.
 			const lookups = await this.count('lookup');
 			const sent = await this.count('sent');
 			this.sentEntries = sent + 1;
-			return Math.max(0, sent - lookups);
+			return { index: Math.max(0, sent - lookups) };
 		});
 	}
 
@@ -104,6 +108,24 @@ function sentLogHelpers(ctx: IExecuteFunctions): SentLogHelpers | undefined {
 	const helpers = ctx.helpers as Partial<SentLogHelpers>;
 	if (typeof helpers.checkProcessedAndRecord !== 'function') return undefined;
 	return { checkProcessedAndRecord: helpers.checkProcessedAndRecord.bind(helpers) };
+}
+
+/** What tells one item's paid request apart from every other, and is the same when n8n re-runs it. */
+function requestSeed(ctx: IExecuteFunctions, itemIndex: number, executionId: string, request: string): string {
+	const node = ctx.getNode();
+	return [ctx.getInstanceId(), ctx.getWorkflow().id ?? '', node.id ?? node.name, executionId, runIndexOf(ctx, itemIndex), itemIndex, request].join('\u0000');
+}
+
+/**
+ * A number below `max` that the node chooses for a request (Extend's seed when none is set), the same when n8n
+ * runs the same execution's node again. A freshly drawn one would change the request body, and with it the
+ * request's trace IDs: a re-run would then be a new, paid request instead of a replay. Random without an
+ * execution ID, as the trace IDs are.
+ */
+export function stableNumber(ctx: IExecuteFunctions, itemIndex: number, purpose: string, max: number): number {
+	const executionId = ctx.getExecutionId();
+	if (!executionId) return randomInt(max);
+	return createHash('sha256').update(requestSeed(ctx, itemIndex, executionId, `number\u0000${purpose}`)).digest().readUInt32BE(0) % max;
 }
 
 /**
@@ -127,8 +149,7 @@ function sentLogHelpers(ctx: IExecuteFunctions): SentLogHelpers | undefined {
 export function paidTraceIds(ctx: IExecuteFunctions, itemIndex: number, request: string): () => Promise<string> {
 	const executionId = ctx.getExecutionId();
 	if (!executionId) return async () => randomUUID();
-	const node = ctx.getNode();
-	const seed = [ctx.getInstanceId(), ctx.getWorkflow().id ?? '', node.id ?? node.name, executionId, runIndexOf(ctx, itemIndex), itemIndex, request].join('\u0000');
+	const seed = requestSeed(ctx, itemIndex, executionId, request);
 	const traceId = (index: number) => uuidFrom(createHash('sha256').update(`${seed}\u0000${index}`).digest());
 	const helpers = sentLogHelpers(ctx);
 	// A digest of the request (the prompt stays out of n8n's table), short enough for the row's many entries.
@@ -139,15 +160,31 @@ export function paidTraceIds(ctx: IExecuteFunctions, itemIndex: number, request:
 			`PixVerse: execution ${String(executionId)}, item ${itemIndex}: n8n's deduplication store is not available (${(error as Error).message}); a re-run of this execution would resend this request's trace IDs from the first`,
 		);
 	};
+	// Once the store has spoken for this request, a failing write stops the request instead of guessing where it
+	// is: the trace ID before was refused (or this is a re-run), so not sending charges nothing.
+	const stopped = (error: unknown) =>
+		new NodeOperationError(ctx.getNode(), `This item was not sent to PixVerse: n8n's deduplication store failed (${(error as Error).message})`, {
+			itemIndex,
+			description:
+				"Nothing was sent for this item, so nothing was charged now. The node keeps a paid request's progress there so that a re-run never pays twice; without it, it does not send. If an earlier run of this execution had the video accepted, n8n's log names it: resume it with Video → Wait for Completion. Otherwise run again once n8n's database answers.",
+		});
 	let next: number | undefined;
 	return async () => {
 		if (next === undefined) {
 			next = 0;
-			if (log) next = await log.resumeIndex().catch((error: unknown) => (withoutLog(error), 0));
+			if (log) {
+				const resumed = await log.resumeIndex().catch((error: unknown) => {
+					throw stopped(error);
+				});
+				if ('index' in resumed) next = resumed.index;
+				else withoutLog(resumed.unavailable);
+			}
 			return traceId(next++);
 		}
 		// Only after the previous one was refused: a re-run resends this one, never the refused one.
-		if (log) await log.recordNext().catch(withoutLog);
+		if (log) await log.recordNext().catch((error: unknown) => {
+			throw stopped(error);
+		});
 		return traceId(next++);
 	};
 }

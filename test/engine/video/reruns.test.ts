@@ -143,4 +143,77 @@ describe('a re-run of an execution whose first paid request was refused (500044)
 			expect(again.items[0].json.videoId).toBe(sim.jobsFrom('generate')[1].videoId);
 		}, 30_000);
 	});
+
+	describe('n8n\'s deduplication store failing once it has spoken for the request: the item is not sent', () => {
+		/** n8n's database answering the first calls, then failing (a lost connection). */
+		class FailingAfter extends InMemoryProcessedData {
+			failFrom = Number.POSITIVE_INFINITY;
+
+			calls = 0;
+
+			async checkProcessedAndRecord(...args: Parameters<InMemoryProcessedData['checkProcessedAndRecord']>) {
+				if (++this.calls >= this.failFrom) throw new Error('connection to the database lost');
+				return await super.checkProcessedAndRecord(...args);
+			}
+		}
+
+		it.each<Reading>(['replayed', 'new'])('a re-run whose lookup fails sends nothing, so the refused first trace ID is never resent (%s)', async (reading) => {
+			const store = new FailingAfter();
+			await useDeduplicationStore(store);
+			const sim = await PixVerseSimulator.start({ concurrencyLimit: 1, refusedTraceIds: reading });
+			sims.push(sim);
+			const credentials = simulatorCredentials(sim);
+			await occupyAccount(sim, 600);
+			sim.scenario('succeed', { ms: 3000 });
+			const execution = async (stopAfterMs?: number) =>
+				await runPixVerse({ parameters: generateParameters({ prompt: 'A lighthouse at noon' }), credentials, items: [imageItem()], executionId: 'execution-79', stopAfterMs });
+			await execution(2500);
+			const sentBefore = sim.calls('generate').length;
+			expect(sim.jobsFrom('generate')).toHaveLength(1);
+			await waitUntil(() => sim.inFlight() === 0);
+			// The re-run's first write shows it is a re-run; the next one fails.
+			store.failFrom = store.calls + 2;
+			const again = await execution();
+			expect(again.status).toBe('error');
+			expect(again.error?.message).toBe("This item was not sent to PixVerse: n8n's deduplication store failed (connection to the database lost)");
+			expect(again.error?.description).toContain('nothing was charged');
+			expect(sim.calls('generate')).toHaveLength(sentBefore);
+			expect(sim.jobsFrom('generate')).toHaveLength(1);
+		}, 30_000);
+	});
+
+	describe('Extend with Seed left empty', () => {
+		beforeEach(async () => await useDeduplicationStore(new InMemoryProcessedData()));
+
+		it('chooses the same seed on a re-run, so the re-run replays the accepted request: 1 generation', async () => {
+			const sim = await PixVerseSimulator.start({ refusedTraceIds: 'new' });
+			sims.push(sim);
+			const credentials = simulatorCredentials(sim);
+			const source = await runPixVerse({ parameters: jobParameters('video', 'generateFromText', { model: 'v6', prompt: 'A harbour at dawn', duration: 5, quality: '540p', aspectRatio: '16:9' }), credentials, executionId: 'source-video' });
+			const videoId = String(source.items[0].json.videoId);
+			sim.scenario('succeed', { ms: 3000 });
+			const extend = async (stopAfterMs?: number) =>
+				await runPixVerse({
+					parameters: jobParameters('video', 'extend', { model: 'v6', prompt: 'The boats leave the harbour', duration: 5, quality: '540p' }),
+					credentials,
+					items: [{ json: { videoId } }],
+					executionId: 'execution-80',
+					stopAfterMs,
+				});
+			await extend(1500);
+			const [first] = sim.calls('extendGenerate');
+			expect(sim.jobsFrom('extendGenerate')).toHaveLength(1);
+			await waitUntil(() => sim.inFlight() === 0);
+			const again = await extend();
+			expect(again.status).toBe('success');
+			expect(sim.jobsFrom('extendGenerate')).toHaveLength(1);
+			const calls = sim.calls('extendGenerate');
+			expect(calls).toHaveLength(2);
+			expect(calls[1]).toMatchObject({ traceId: first.traceId, replayed: true });
+			expect(calls[1].json?.seed).toBe(first.json?.seed);
+			// Another execution draws another seed.
+			await runPixVerse({ parameters: jobParameters('video', 'extend', { model: 'v6', prompt: 'The boats leave the harbour', duration: 5, quality: '540p' }), credentials, items: [{ json: { videoId } }], executionId: 'execution-81' });
+			expect(sim.calls('extendGenerate')[2].json?.seed).not.toBe(first.json?.seed);
+		}, 30_000);
+	});
 });

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- Reads the README and docs from disk; test only. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PixVerseApi } from '../../../credentials/PixVerseApi.credentials';
@@ -136,5 +136,29 @@ describe('the docs are held to the node', () => {
 			'test/unit/docs/fixtures/broken-links.md: link ../../../../docs/nowhere.md: docs/nowhere.md does not exist',
 			'test/unit/docs/fixtures/broken-links.md: link ../../../../docs/create.md#no-such-heading: docs/create.md has no heading #no-such-heading',
 		]);
+	});
+});
+
+describe('the documentation links n8n shows (codex Docs links, the credential help link)', () => {
+	const REPOSITORY_URL = 'https://github.com/n8n-nodes-pixverse/n8n-nodes-pixverse';
+	/** A link into this repository, as the file (and heading) it names here; undefined for a link elsewhere. */
+	const inRepository = (url: string): { file: string; anchor?: string } | undefined => {
+		if (!url.startsWith(REPOSITORY_URL)) return undefined;
+		const [path, anchor] = url.slice(REPOSITORY_URL.length).split('#');
+		const file = path.replace(/^\/blob\/main\//, '') || 'README.md';
+		return { file, anchor: anchor === 'readme' ? undefined : anchor };
+	};
+	const codexUrls = ['PixVerse.node.json', 'PixVerseTrigger.node.json'].flatMap((name) => {
+		const codex = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'nodes/PixVerse', name), 'utf8')) as { resources: Record<string, Array<{ url: string }>> };
+		return Object.values(codex.resources).flat().map(({ url }) => url);
+	});
+	const urls = [...codexUrls, new PixVerseApi().documentationUrl];
+
+	it.each(urls)('%s names a file and heading that exist', (url) => {
+		const target = inRepository(url);
+		expect(target).toBeDefined();
+		const path = join(REPOSITORY_ROOT, target!.file);
+		expect([url, existsSync(path)]).toEqual([url, true]);
+		if (target!.anchor) expect([url, anchors(readFileSync(path, 'utf8')).has(target!.anchor)]).toEqual([url, true]);
 	});
 });

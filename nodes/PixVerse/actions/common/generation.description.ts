@@ -109,7 +109,7 @@ function durationFields(models: readonly Model[], withOther: boolean): INodeProp
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 15 },
 			default: 5,
-			description: `Length of the video: a whole number of seconds from 1 to 15 (V6 and C1${withOther ? ', and a model typed by ID' : ''})`,
+			description: `Length of the video: a whole number of seconds from 1 to 15 (${perSecond.map((model) => model.toUpperCase()).join(' and ')}${withOther ? ', and a model typed by ID' : ''})`,
 			displayOptions: { show: { model: shownFor(perSecond, withOther) } },
 		});
 	}

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { randomInt } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
@@ -25,8 +24,11 @@ export const description = showOnlyFor({ show: { resource: ['video'], operation:
 
 /** Continues a video by Duration seconds. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
+	// Loaded on first run, as the rest of the engine: n8n loads every node's description at start-up.
+	const { stableNumber } = await import('../../engine/traceIds');
 	return await editPlan.call(this, itemIndex, async () => {
-		const built = extendBody(readVideoParameters.call(this, itemIndex), randomInt(MAX_SEED));
+		// Seed left empty: one the node chooses, the same on a re-run, so the re-run replays instead of paying again.
+		const built = extendBody(readVideoParameters.call(this, itemIndex), stableNumber(this, itemIndex, 'extend seed', MAX_SEED));
 		return {
 			endpoint: '/video/extend/generate',
 			built,
