@@ -30,7 +30,7 @@ export const SENT_LOG_OPTIONS: ICheckProcessedOptions = { mode: 'entries', maxEn
 
 type SentLogHelpers = Pick<DeduplicationHelperFunctions, 'checkProcessedAndRecord'>;
 
-// n8n reads and rewrites the node's whole row on every call: two calls at once from this process (items in
+// n8n reads and rewrites the node's whole row on every call: two calls at once from this n8n instance (items in
 // parallel) would lose one's entry, so they run one at a time.
 let sentLogQueue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
@@ -41,7 +41,7 @@ function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
 
 /**
  * How far a request got through its trace IDs, kept in n8n's database as it goes (not at the execution's end), so
- * a re-run of the execution in another process finds it. n8n's store cannot be read without writing: asking
+ * a re-run of the execution on another n8n instance finds it. n8n's store cannot be read without writing: asking
  * whether an entry is there records it. So the log counts instead of naming: one 'sent' entry is added each time
  * the request moves to its next trace ID, and one more, with one 'lookup' entry, by each run that looks up where
  * to start; the trace ID to resend is then the number of 'sent' entries minus the number of lookups. A write

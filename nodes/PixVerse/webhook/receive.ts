@@ -14,15 +14,15 @@ const EVENT_TTL = 360 * MINUTE;
 const nonces = new RecentKeys(20_000, NONCE_TTL);
 const events = new RecentKeys(50_000, EVENT_TTL);
 /**
- * The stored memory is rewritten into the workflow's row on every call, so it is bounded tighter than the process
+ * The stored memory is rewritten into the workflow's row on every call, so it is bounded tighter than the in-memory
  * memory (about 50 bytes a key: at most about 0.75 MB).
  */
 const STORED_NONCES = 5_000;
 const STORED_EVENTS = 10_000;
 
 /**
- * The node's workflow static data, where its memory outlives a restart and is shared by every n8n process
- * (see docs/trigger.md); undefined where n8n offers none, and the process memory then stands alone.
+ * The node's workflow static data, where its memory outlives a restart and is shared by every n8n instance (main, webhook and worker)
+ * (see docs/trigger.md); undefined where n8n offers none, and the in-memory one then stands alone.
  */
 function storedMemory(context: IWebhookFunctions): { nonces: KeyMemory; events: KeyMemory } | undefined {
 	let data: IDataObject | undefined;
@@ -73,8 +73,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	}
 	const rawBody = await rawBodyOf(req);
 	const stored = storedMemory(this);
-	// The process memory first: it is checked and set with no await in between, so it alone settles two calls racing
-	// in one process; the stored memory adds what other processes and earlier runs of n8n accepted.
+	// The in-memory keys first: checked and set with no await in between, they alone settle two calls racing in one
+	// n8n instance; the stored memory adds what other instances and earlier runs of n8n accepted.
 	const check = checkDelivery({ secret, headers: req.headers, rawBody, nowMs: now.getTime() }, new LayeredKeys(nonces, stored?.nonces));
 	if (!check.ok) {
 		this.logger.warn(`PixVerse Trigger refused a call (HTTP ${check.httpStatus}): ${check.reason}`);
@@ -87,7 +87,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		answer(res, 400, 'refused');
 		return { noWebhookResponse: true };
 	}
-	// The stored memory is the node's own already; the process memory is shared by every trigger in the process.
+	// The stored memory is the node's own already; the in-memory keys are shared by every trigger of this n8n instance.
 	const scope = `${String(this.getWorkflow().id)}:${this.getNode().id}:`;
 	const redelivered = events.has(scope + eventKey(event), now.getTime()) || stored?.events.has(eventKey(event), now.getTime()) === true;
 	events.add(scope + eventKey(event), now.getTime());
