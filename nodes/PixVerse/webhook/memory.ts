@@ -7,8 +7,8 @@ export interface KeyMemory {
 }
 
 /**
- * Keys kept in memory by the n8n instance that receives PixVerse's calls, bounded in count and in time: the oldest are forgotten
- * first. Checked and set with no await in between, so two calls racing in one instance never both pass.
+ * Keys kept in memory by the n8n instance that receives PixVerse's calls, bounded in count and in time: the oldest
+ * are forgotten first. Checked and set with no await in between, so two calls racing in one instance never both pass.
  */
 export class RecentKeys implements KeyMemory {
 	private readonly seen = new Map<string, number>();
@@ -40,8 +40,8 @@ export class RecentKeys implements KeyMemory {
 /**
  * Keys kept in a field of n8n's workflow static data as `{ key: expiry ms }`. n8n reads a workflow's static data
  * from its database for every production webhook call and writes it back once the node has returned, so these keys
- * outlive a restart and reach every n8n instance sharing its database (main, webhook, workers). The field is replaced, never edited in place:
- * assigning it is what marks the static data as changed for n8n to save.
+ * outlive a restart and reach every n8n instance sharing its database (main, webhook, workers). The field is
+ * replaced, never edited in place: assigning it is what marks the static data as changed for n8n to save.
  */
 export class StoredKeys implements KeyMemory {
 	constructor(
@@ -69,6 +69,22 @@ export class StoredKeys implements KeyMemory {
 		const kept = live.slice(Math.max(0, live.length - (this.maxEntries - 1)));
 		kept.push([key, nowMs + this.ttlMs]);
 		this.data[this.field] = Object.fromEntries(kept);
+	}
+}
+
+/** A memory shared by several owners, each seeing only its own keys (the in-memory events of every trigger). */
+export class ScopedKeys implements KeyMemory {
+	constructor(
+		private readonly memory: KeyMemory,
+		private readonly scope: string,
+	) {}
+
+	has(key: string, nowMs: number): boolean {
+		return this.memory.has(this.scope + key, nowMs);
+	}
+
+	add(key: string, nowMs: number): void {
+		this.memory.add(this.scope + key, nowMs);
 	}
 }
 

@@ -4,7 +4,7 @@ import { downloadResult } from '../media/download';
 import { checkDelivery } from './delivery';
 import { eventKey, toWebhookEvent } from './event';
 import type { KeyMemory } from './memory';
-import { LayeredKeys, RecentKeys, StoredKeys } from './memory';
+import { LayeredKeys, RecentKeys, ScopedKeys, StoredKeys } from './memory';
 
 const MINUTE = 60_000;
 /** Nonces are only needed while a timestamp is fresh (5 minutes either way). */
@@ -14,15 +14,16 @@ const EVENT_TTL = 360 * MINUTE;
 const nonces = new RecentKeys(20_000, NONCE_TTL);
 const events = new RecentKeys(50_000, EVENT_TTL);
 /**
- * The stored memory is rewritten into the workflow's row on every call, so it is bounded tighter than the in-memory
- * memory (about 50 bytes a key: at most about 0.75 MB).
+ * The stored memory is rewritten into the workflow's row on every call, so it is bounded tighter than the keys kept
+ * in memory (about 50 bytes a key: at most about 0.75 MB).
  */
 const STORED_NONCES = 5_000;
 const STORED_EVENTS = 10_000;
 
 /**
- * The node's workflow static data, where its memory outlives a restart and is shared by every n8n instance (main, webhook and worker)
- * (see docs/trigger.md); undefined where n8n offers none, and the in-memory one then stands alone.
+ * The node's workflow static data, where its memory outlives a restart and is shared by every n8n instance of the
+ * database (main, webhook, workers; see docs/trigger.md); undefined where n8n offers none, and the keys kept in
+ * memory then stand alone.
  */
 function storedMemory(context: IWebhookFunctions): { nonces: KeyMemory; events: KeyMemory } | undefined {
 	let data: IDataObject | undefined;
@@ -87,11 +88,10 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		answer(res, 400, 'refused');
 		return { noWebhookResponse: true };
 	}
-	// The stored memory is the node's own already; the in-memory keys are shared by every trigger of this n8n instance.
-	const scope = `${String(this.getWorkflow().id)}:${this.getNode().id}:`;
-	const redelivered = events.has(scope + eventKey(event), now.getTime()) || stored?.events.has(eventKey(event), now.getTime()) === true;
-	events.add(scope + eventKey(event), now.getTime());
-	stored?.events.add(eventKey(event), now.getTime());
+	// The stored memory is the node's own already; the keys in memory are shared by every trigger of this instance.
+	const seenEvents = new LayeredKeys(new ScopedKeys(events, `${String(this.getWorkflow().id)}:${this.getNode().id}:`), stored?.events);
+	const redelivered = seenEvents.has(eventKey(event), now.getTime());
+	seenEvents.add(eventKey(event), now.getTime());
 	answer(res, 200, 'ok');
 
 	const statuses = this.getNodeParameter('statuses', ['succeeded']) as string[];
