@@ -28,6 +28,33 @@ export const RESTYLE_SOURCE: SourceLimits = { operation: 'Restyle', source: "Pix
 export const LIP_SYNC_VIDEO: SourceLimits = { operation: 'Lip Sync', source: "PixVerse's lip-sync guide", maxSeconds: 30, containers: ['mp4', 'mov'] };
 export const LIP_SYNC_AUDIO: SourceLimits = { operation: 'Lip Sync', source: "PixVerse's lip-sync guide", maxSeconds: 30, containers: ['mp3', 'wav'] };
 
+/** PixVerse's video upload takes at most 30 s; the guides below give no shorter length of their own. */
+const UPLOAD_MAX_SECONDS = 30;
+const GUIDE_VIDEO = ['mp4', 'mov'] as const;
+
+/**
+ * The other edits' guides (extend, sound effects, swap, motion control, modify) name the source as "a video_id
+ * generated from PixVerse or an uploaded video in supported formats (mp4, mov)" and publish no length of their own;
+ * swap's enterprise copy adds 50 MB and 1920 px, which the upload checks for every file. So: MP4 or MOV (the upload
+ * also takes WebM, which no edit guide names: narrower reading) and the upload's 30 s.
+ */
+function guideVideo(operation: string, guide: string): SourceLimits {
+	return { operation, source: guide, maxSeconds: UPLOAD_MAX_SECONDS, containers: GUIDE_VIDEO };
+}
+
+export const EXTEND_SOURCE = guideVideo('Extend', "PixVerse's extend guide");
+export const SOUND_EFFECT_SOURCE = guideVideo('Add Sound Effect', "PixVerse's sound-effects guide");
+/** Select Objects is swap's first step (mask selection) on the same video. */
+export const SWAP_SOURCE = guideVideo('Swap', "PixVerse's swap guide");
+export const SELECT_OBJECTS_SOURCE = guideVideo('Select Objects', "PixVerse's swap guide");
+export const MOTION_CONTROL_SOURCE = guideVideo('Motion Control', "PixVerse's motion-control guide");
+export const MODIFY_SOURCE = guideVideo('Modify', "PixVerse's modify guide");
+/**
+ * PixVerse's platform docs have no upscale guide (its API reference lists the endpoint only): the same reading as
+ * the other edits, from the upload's own limits.
+ */
+export const UPSCALE_SOURCE = guideVideo('Upscale', "PixVerse's video upload");
+
 /** The containers, as a reader says them: "MP4 or MOV". */
 export function containerList(limits: SourceLimits): string {
 	const names = limits.containers.map((container) => (container === 'webm' ? 'WebM' : container.toUpperCase()));

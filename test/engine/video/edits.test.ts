@@ -3,6 +3,10 @@ import { imageItem, jobParameters, lastJob, simulatorCredentials } from '../../h
 import { visibleText } from '../../harness/secrets';
 import { PixVerseSimulator, SIM_API_KEY, SIM_RESTYLES, SIM_SPEAKERS, mp4Bytes, wavBytes } from '../../simulator/server';
 
+/** The guide each edit's source limits come from, as its refusals name it. */
+const guideOf = (operation: string) =>
+	({ Extend: 'extend guide', 'Add Sound Effect': 'sound-effects guide', Upscale: 'video upload', 'Select Objects': 'swap guide', Swap: 'swap guide', 'Motion Control': 'motion-control guide', Modify: 'modify guide' })[operation];
+
 /** Post-production on a video this node made (source_video_id) or a file (video_media_id). */
 describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 	let sim: PixVerseSimulator;
@@ -107,6 +111,27 @@ describe('Video edits: extend, lip sync, sound, restyle, upscale', () => {
 		expect(body).not.toHaveProperty('prompt');
 		// The simulator follows the documented contract: the job ran and was charged 2 credits a second.
 		expect(result.items[0].json).toMatchObject({ status: 'succeeded' });
+	});
+
+	it.each([
+		['Extend', 'extend', { model: 'v6', prompt: 'x', duration: 5, quality: '540p' }],
+		['Add Sound Effect', 'addSoundEffect', { prompt: 'Waves' }],
+		['Upscale', 'upscale', {}],
+		['Select Objects', 'selectObjects', { keyframe: 1 }],
+		['Swap', 'swap', { keyframe: 1, maskId: '1', imageSource: 'binary', binaryPropertyName: 'data', quality: '540p' }],
+		['Motion Control', 'motionControl', { imageSource: 'binary', binaryPropertyName: 'data', quality: '360p' }],
+		['Modify', 'modify', { prompt: 'Brighten @selection0', maskIds: '1', quality: '540p' }],
+	])('%s takes what its guide names (MP4 or MOV, at most 30 s): WebM and a 31 s MP4 are refused before any upload', async (name, operation, overrides) => {
+		const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(60)]);
+		const long = mp4Bytes({ seconds: 31, width: 640, height: 360 });
+		const image = imageItem();
+		const items = [{ json: {}, binary: { ...image.binary, clip: { data: webm, fileName: 'c.webm', mimeType: 'video/webm' }, long: { data: long, fileName: 'long.mp4', mimeType: 'video/mp4' } } }];
+		const refusedWebm = await edit(operation, { ...overrides, videoSource: 'binary', videoBinaryField: 'clip' }, { items });
+		expect(refusedWebm.error?.message).toBe(`The video in "clip" is WebM; ${name} takes MP4 or MOV only (PixVerse's ${guideOf(name)}). Convert it to MP4 or MOV first.`);
+		const refusedLong = await edit(operation, { ...overrides, videoSource: 'binary', videoBinaryField: 'long' }, { items });
+		expect(refusedLong.error?.message).toContain('31.0 s');
+		expect(refusedLong.error?.description).toBe('Nothing was sent to PixVerse, so nothing was charged.');
+		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('Restyle refuses a 20 s file before uploading it: 0 requests, and the hint names restyle\'s 16 s limit', async () => {

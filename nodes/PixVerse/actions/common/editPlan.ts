@@ -23,8 +23,8 @@ export interface EditPlan {
 	 * video's length, known only for a file whose header gives it.
 	 */
 	estimatedCredits: number | null | ((sourceSeconds: number | undefined) => number | null);
-	/** What the operation's own guide allows of a source file, where it is less than the upload takes. */
-	sourceLimits?: SourceLimits;
+	/** What the operation's own guide allows of a source file (formats, length), checked before any upload. */
+	sourceLimits: SourceLimits;
 }
 
 function secondsOf(video: CheckedVideoSource): number | undefined {

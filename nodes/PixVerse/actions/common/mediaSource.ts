@@ -49,9 +49,9 @@ function binaryFields(names: MediaSourceNames, label: string, show: Record<strin
 }
 
 /** Where the video comes from: by default the videoId of the item (any PixVerse node before this one). */
-export function videoSourceFields(limits?: SourceLimits): INodeProperties[] {
-	const files = limits ? `${containerList(limits)}, at most 50 MB, ${limits.maxSeconds} s and 1920 px` : 'MP4, MOV or WebM, at most 50 MB, 30 s and 1920 px';
-	const lengthNote = limits && limits.maxSeconds < 30 ? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too` : '';
+export function videoSourceFields(limits: SourceLimits): INodeProperties[] {
+	const files = `${containerList(limits)}, at most 50 MB, ${limits.maxSeconds} s and 1920 px`;
+	const lengthNote = limits.maxSeconds < 30 ? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too` : '';
 	return [
 		{
 			displayName: 'Video Source',
@@ -59,7 +59,7 @@ export function videoSourceFields(limits?: SourceLimits): INodeProperties[] {
 			type: 'options',
 			options: [
 				{ name: 'PixVerse Video ID', value: 'videoId', description: 'A video PixVerse made, e.g. by a PixVerse node before this one' },
-				{ name: 'Binary File', value: 'binary', description: `An ${limits ? containerList(limits) : 'MP4, MOV or WebM'} in a binary field (uploaded first, free)` },
+				{ name: 'Binary File', value: 'binary', description: `An ${containerList(limits)} in a binary field (uploaded first, free)` },
 				{ name: 'URL', value: 'url', description: 'A public video URL (uploaded by PixVerse from the link)' },
 				{ name: 'Media ID', value: 'mediaId', description: 'A video already uploaded with Media → Upload' },
 			],
@@ -90,7 +90,7 @@ export function videoSourceFields(limits?: SourceLimits): INodeProperties[] {
 }
 
 /** The edit's video; a file is checked against the upload's limits and the operation's own (`limits`). */
-export async function readVideoSource(this: IExecuteFunctions, itemIndex: number, limits?: SourceLimits): Promise<CheckedVideoSource> {
+export async function readVideoSource(this: IExecuteFunctions, itemIndex: number, limits: SourceLimits): Promise<CheckedVideoSource> {
 	const source = this.getNodeParameter(VIDEO.source, itemIndex) as string;
 	if (source === 'videoId') {
 		const raw = this.getNodeParameter(SOURCE_VIDEO_ID, itemIndex) as unknown;

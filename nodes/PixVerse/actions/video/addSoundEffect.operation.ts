@@ -5,11 +5,12 @@ import { SOUND_LABELS, soundEffectBody } from '../../rules/soundEffect.rules';
 import { editPlan } from '../common/editPlan';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { SOUND_EFFECT_SOURCE } from '../../rules/sourceLimits';
 import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(SOUND_EFFECT_SOURCE),
 	{
 		displayName: SOUND_LABELS.prompt,
 		name: 'prompt',
@@ -38,6 +39,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	return await editPlan.call(this, itemIndex, async () => {
 		const built = soundEffectBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), keepOriginalSound: this.getNodeParameter('keepOriginalSound', itemIndex, false) });
 		// PixVerse's pages price sound effects two ways (10 per 5 s, 2 per second): no estimate.
-		return { endpoint: '/video/sound_effect/generate', built, context: 'body' in built ? { prompt: built.body.prompt as string } : {}, estimatedCredits: null };
+		return { endpoint: '/video/sound_effect/generate', built, context: 'body' in built ? { prompt: built.body.prompt as string } : {}, estimatedCredits: null, sourceLimits: SOUND_EFFECT_SOURCE };
 	});
 }

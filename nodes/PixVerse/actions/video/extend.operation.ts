@@ -8,13 +8,14 @@ import { editPlan } from '../common/editPlan';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { EXTEND_SOURCE } from '../../rules/sourceLimits';
 import { readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
 import { videoBodyCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(EXTEND_SOURCE),
 	...generationFields(EXTEND, 'e.g. The camera keeps rising as the city lights come on'),
 	...jobFields('video'),
 	optionsCollection(EXTEND),
@@ -34,6 +35,7 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 			built,
 			context: 'body' in built ? contextFromBody(built.body, { seed: built.body.seed as number }) : {},
 			estimatedCredits: 'body' in built ? videoBodyCredits(built.body) : null,
+			sourceLimits: EXTEND_SOURCE,
 		};
 	});
 }

@@ -6,12 +6,13 @@ import { editPlan } from '../common/editPlan';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { MODIFY_SOURCE } from '../../rules/sourceLimits';
 import { editQualityField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(MODIFY_SOURCE),
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -51,6 +52,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		const built = modifyBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), maskIds: this.getNodeParameter('maskIds', itemIndex, ''), imageCount: entries.length, quality: this.getNodeParameter('quality', itemIndex) });
 		const images = 'body' in built ? await checkEntryImages(this, itemIndex, entries, (index) => `image ${index + 1}`) : [];
 		// Modify has no published price.
-		return { endpoint: '/video/modify/generate', built, images, attachImages: attachModifyImages, context: 'body' in built ? { prompt: built.body.prompt as string, quality: built.body.quality as string } : {}, estimatedCredits: null };
+		return { endpoint: '/video/modify/generate', built, images, attachImages: attachModifyImages, context: 'body' in built ? { prompt: built.body.prompt as string, quality: built.body.quality as string } : {}, estimatedCredits: null, sourceLimits: MODIFY_SOURCE };
 	});
 }

@@ -8,13 +8,14 @@ import { editPlan } from '../common/editPlan';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { MOTION_CONTROL_SOURCE } from '../../rules/sourceLimits';
 import { editQualityField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
 import { perSecondEditCredits } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(MOTION_CONTROL_SOURCE),
 	...imageSourceFields({ label: 'Character' }),
 	editQualityField,
 	...jobFields('video'),
@@ -29,6 +30,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		const built = motionControlBody({ quality: this.getNodeParameter('quality', itemIndex) });
 		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
 		const quality = 'body' in built ? (built.body.quality as string) : undefined;
-		return { endpoint: '/video/mimic/generate', built, images, attachImages: attachImageToVideo, context: { quality }, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('motionControl', seconds, quality) };
+		return { endpoint: '/video/mimic/generate', built, images, attachImages: attachImageToVideo, context: { quality }, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('motionControl', seconds, quality), sourceLimits: MOTION_CONTROL_SOURCE };
 	});
 }

@@ -6,13 +6,14 @@ import { selectObjectsBody } from '../../rules/objects.rules';
 import { editPlan } from '../common/editPlan';
 import { billingNotice } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { SELECT_OBJECTS_SOURCE } from '../../rules/sourceLimits';
 import { keyframeField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
 import { OBJECT_SELECTION_CREDITS } from '../../rules/prices';
 
 const properties: INodeProperties[] = [
 	{ ...billingNotice, displayName: 'PixVerse charges 2 credits for each selection. The answer comes at once: there is nothing to wait for.' },
-	...videoSourceFields(),
+	...videoSourceFields(SELECT_OBJECTS_SOURCE),
 	keyframeField,
 ];
 
@@ -23,6 +24,6 @@ export const description = showOnlyFor({ show: { resource: ['video'], operation:
  * keyframe picture and each mask's ID, name and picture, for Swap and Modify.
  */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	const planned = await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/mask/selection', built: selectObjectsBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1) }), estimatedCredits: OBJECT_SELECTION_CREDITS }));
+	const planned = await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/mask/selection', built: selectObjectsBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1) }), estimatedCredits: OBJECT_SELECTION_CREDITS, sourceLimits: SELECT_OBJECTS_SOURCE }));
 	return { ...planned, synchronous: toObjectSelection };
 }

@@ -8,12 +8,13 @@ import { editPlan } from '../common/editPlan';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
+import { SWAP_SOURCE } from '../../rules/sourceLimits';
 import { editQualityField, keyframeField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...videoSourceFields(),
+	...videoSourceFields(SWAP_SOURCE),
 	{ ...keyframeField, description: 'The frame the mask was selected on (as in Video → Select Objects)' },
 	{
 		displayName: OBJECT_LABELS.maskId,
@@ -38,6 +39,6 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		const built = swapBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1), maskId: this.getNodeParameter('maskId', itemIndex, ''), quality: this.getNodeParameter('quality', itemIndex) });
 		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
 		// Swap has no published price.
-		return { endpoint: '/video/swap/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string, extra: { maskId: built.body.mask_id as string } } : {}, estimatedCredits: null };
+		return { endpoint: '/video/swap/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string, extra: { maskId: built.body.mask_id as string } } : {}, estimatedCredits: null, sourceLimits: SWAP_SOURCE };
 	});
 }
