@@ -61,7 +61,8 @@ export interface QueueBenchSettings {
 	pollSeconds: number;
 }
 
-export const QUEUE_BENCH_DEFAULTS = { items: 40, generationMs: 10_000 };
+/** Short and long generations in one run: the targets are the issue's (wall / floor at each T). */
+export const QUEUE_BENCH_DEFAULTS = { items: 40, generations: [{ ms: 3000, target: 1.25 }, { ms: 10_000, target: 1.15 }] };
 
 export interface WebhookBatchResult {
 	wallMs: number;
@@ -70,13 +71,15 @@ export interface WebhookBatchResult {
 	ok: boolean;
 }
 
-export function queueBenchRows(s: QueueBenchSettings, queue: WebhookBatchResult, single: WebhookBatchResult): Row[] {
+/** The rows of one generation time T: queue mode against its floor and target, one process beside it. */
+export function queueBenchRows(s: QueueBenchSettings & { target: number }, queue: WebhookBatchResult, single: WebhookBatchResult): Row[] {
 	const floorMs = Math.ceil(s.items / s.accountLimit) * s.generationMs + s.pollSeconds * 1000;
+	const t = `T = ${seconds(s.generationMs, 0)}`;
 	return [
-		{ metric: `queue mode: wall / floor ceil(N/C)·T + poll = ${seconds(floorMs, 0)}`, measured: `${(queue.wallMs / floorMs).toFixed(3)}× (${seconds(queue.wallMs, 1)})`, target: '≤ 1.2×', met: queue.ok && queue.wallMs / floorMs <= 1.2 },
-		{ metric: 'queue mode: 500044 answers per call', measured: (queue.refusals / s.items).toFixed(2), target: 'reported', met: true },
-		{ metric: 'queue mode: accepted generations per call', measured: (queue.accepted / s.items).toFixed(2), target: '1.00', met: queue.accepted === s.items },
-		{ metric: 'one n8n process: wall / floor', measured: `${(single.wallMs / floorMs).toFixed(3)}× (${seconds(single.wallMs, 1)})`, target: 'for comparison', met: single.ok },
-		{ metric: 'one n8n process: 500044 answers per call', measured: (single.refusals / s.items).toFixed(2), target: 'reported', met: true },
+		{ metric: `${t}, queue mode: wall / floor ceil(N/C)·T + poll = ${seconds(floorMs, 0)}`, measured: `${(queue.wallMs / floorMs).toFixed(3)}× (${seconds(queue.wallMs, 1)})`, target: `≤ ${s.target}×`, met: queue.ok && queue.wallMs / floorMs <= s.target },
+		{ metric: `${t}, queue mode: 500044 answers per call`, measured: (queue.refusals / s.items).toFixed(2), target: 'reported', met: true },
+		{ metric: `${t}, queue mode: accepted generations per call`, measured: (queue.accepted / s.items).toFixed(2), target: '1.00', met: queue.accepted === s.items },
+		{ metric: `${t}, one n8n process: wall / floor`, measured: `${(single.wallMs / floorMs).toFixed(3)}× (${seconds(single.wallMs, 1)})`, target: 'for comparison', met: single.ok && single.accepted === s.items },
+		{ metric: `${t}, one n8n process: 500044 answers per call`, measured: (single.refusals / s.items).toFixed(2), target: 'reported', met: true },
 	];
 }

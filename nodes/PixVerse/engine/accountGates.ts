@@ -4,6 +4,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { MAX_MAX_CONCURRENT_JOBS } from '../rules/waitSettings';
 import { CREDENTIAL_TYPE } from '../transport';
 import { resolveBaseUrl } from '../transport/baseUrl';
+import { pause } from '../utils/pause';
 import { SubmitGate } from './gate';
 
 /**
@@ -13,7 +14,7 @@ import { SubmitGate } from './gate';
  */
 const gates = new Map<string, SubmitGate>();
 const REMEMBERED_ACCOUNTS = 100;
-/** After 5 s without a 500044, an accepted submission with work waiting lets one more try. */
+/** At most 5 s without a 500044 (less for quick generations), work waiting here gets one more try. */
 const PROBE_QUIET_MS = 5000;
 
 export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): Promise<SubmitGate> {
@@ -23,7 +24,7 @@ export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): 
 	const key = createHash('sha256').update(`${baseUrl}\u0000${String(credentials.apiKey ?? '')}`).digest('hex');
 	let gate = gates.get(key);
 	if (gate) gates.delete(key);
-	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS, quietMs: PROBE_QUIET_MS, now: () => Date.now() });
+	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS, quietMs: PROBE_QUIET_MS, now: () => Date.now(), pause: async (ms) => await pause(ms) });
 	gates.set(key, gate);
 	for (const [oldest, candidate] of gates) {
 		if (gates.size <= REMEMBERED_ACCOUNTS) break;

@@ -24,10 +24,30 @@ export class Slot {
 export interface Recovery {
 	/** The highest limit it climbs back to. */
 	ceiling: number;
-	/** How long after a refusal before an acceptance may raise the limit again (one probe per quiet stretch). */
+	/**
+	 * The longest wait after a refusal before an acceptance may raise the limit again (one probe per quiet
+	 * stretch); shorter when generations are observed to be quick (a quarter of one, at least 0.5 s).
+	 */
 	quietMs: number;
 	now: () => number;
+	/** Sleeps between probes while work waits (none: probes come only with acceptances). */
+	pause?: (ms: number) => Promise<void>;
 }
+
+/**
+ * What a generation is assumed to take before one of ours has finished: with it, the pacing below is the fixed
+ * 1-2-3-5 s ladder and 2.5 s probes. Real PixVerse generations take longer, so the caps hold there.
+ */
+const ASSUMED_GENERATION_MS = 10_000;
+/** Share of a typical generation to wait after the n-th refusal in a row, when no job of ours can free a slot. */
+const REFUSAL_BACKOFF_SHARES = [0.1, 0.2, 0.3, 0.5];
+const MIN_REFUSAL_BACKOFF_MS = 250;
+const MAX_REFUSAL_BACKOFF_MS = 5000;
+const MIN_PROBE_QUIET_MS = 500;
+/** Weight of the newest generation time in the running average. */
+const NEWEST_WEIGHT = 0.3;
+
+const within = (low: number, value: number, high: number) => Math.min(high, Math.max(low, value));
 
 /**
  * How many jobs may be generating on PixVerse at once. An execution's gate starts at Max Concurrent Jobs; its
@@ -42,6 +62,12 @@ export class SubmitGate {
 	private readonly queue: Array<{ grant: () => void }> = [];
 
 	private lastRefusalAt = Number.NEGATIVE_INFINITY;
+
+	private typicalJobMs?: number;
+
+	private lastProbeAt = Number.NEGATIVE_INFINITY;
+
+	private probing = false;
 
 	constructor(
 		private limit: number,
@@ -91,6 +117,7 @@ export class SubmitGate {
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 			this.queue.push(entry);
+			this.probeWhileWaiting();
 		});
 	}
 
@@ -115,6 +142,31 @@ export class SubmitGate {
 	}
 
 	/**
+	 * A job of ours succeeded `ms` after PixVerse accepted it. Slots on the account free about that often, so the
+	 * waits after a refusal and between probes follow it: a fixed 1-5 s would idle a freed slot for a third of a
+	 * 3 s generation, and poll a 2-minute one needlessly often.
+	 */
+	observeGeneration(ms: number): void {
+		if (this.account) {
+			this.account.observeGeneration(ms);
+			return;
+		}
+		this.typicalJobMs = this.typicalJobMs === undefined ? ms : (1 - NEWEST_WEIGHT) * this.typicalJobMs + NEWEST_WEIGHT * ms;
+	}
+
+	/** The observed generation time (the running average), or the assumption before any has finished. */
+	get typicalGenerationMs(): number {
+		if (this.account) return this.account.typicalGenerationMs;
+		return this.typicalJobMs ?? ASSUMED_GENERATION_MS;
+	}
+
+	/** How long to wait after the `refusalsInARow`-th 500044 in a row (from 0) when no job of ours can free a slot. */
+	refusalBackoffMs(refusalsInARow: number): number {
+		const share = REFUSAL_BACKOFF_SHARES[Math.min(refusalsInARow, REFUSAL_BACKOFF_SHARES.length - 1)];
+		return within(MIN_REFUSAL_BACKOFF_MS, share * this.typicalGenerationMs, MAX_REFUSAL_BACKOFF_MS);
+	}
+
+	/**
 	 * PixVerse accepted a submission: with work waiting and no refusal for a while, an account gate lets one more try
 	 * (the account's other work may have ended — another worker's, a plan upgrade). A wrong guess costs one free
 	 * refusal, which lowers the limit again; so the gate follows what the account has room for.
@@ -125,10 +177,43 @@ export class SubmitGate {
 			return;
 		}
 		const recovery = this.recovery;
-		if (recovery && this.queue.length > 0 && this.limit < recovery.ceiling && recovery.now() - this.lastRefusalAt >= recovery.quietMs) {
-			this.limit++;
-			this.grantWaiting();
-		}
+		if (recovery && this.quietFor(recovery)) this.probe(recovery);
+	}
+
+	private probeQuietMs(recovery: Recovery): number {
+		return within(MIN_PROBE_QUIET_MS, this.typicalGenerationMs / 4, recovery.quietMs);
+	}
+
+	/** Work waits, the limit can grow, and no refusal has come for a quiet stretch. */
+	private quietFor(recovery: Recovery): boolean {
+		return this.queue.length > 0 && this.limit < recovery.ceiling && recovery.now() - this.lastRefusalAt >= this.probeQuietMs(recovery);
+	}
+
+	private probe(recovery: Recovery): void {
+		this.limit++;
+		this.lastProbeAt = recovery.now();
+		this.grantWaiting();
+	}
+
+	/**
+	 * While work waits here, one more try every quiet stretch even when no job of ours ends: another worker's job
+	 * may have freed a slot (a refusal costs nothing; a slot left idle costs the whole batch time).
+	 */
+	private probeWhileWaiting(): void {
+		const recovery = this.recovery;
+		if (!recovery?.pause || this.probing) return;
+		this.probing = true;
+		const loop = async () => {
+			while (this.queue.length > 0) {
+				const since = Math.max(this.lastRefusalAt, this.lastProbeAt);
+				await recovery.pause!(Math.max(0, since + this.probeQuietMs(recovery) - recovery.now()) || this.probeQuietMs(recovery));
+				if (this.quietFor(recovery) && recovery.now() - this.lastProbeAt >= this.probeQuietMs(recovery)) this.probe(recovery);
+			}
+		};
+		void loop().finally(() => {
+			this.probing = false;
+			if (this.queue.length > 0) this.probeWhileWaiting();
+		});
 	}
 
 	private grantWaiting(): void {

@@ -15,10 +15,10 @@ import { paidTraceIds } from './traceIds';
 
 /**
  * Waits between submissions refused for concurrency when no job of ours can free a slot (other executions or other
- * processes hold the account). Short, because a slot another worker frees is only found by trying; a refusal is
- * free. Each wait varies by ±20 % so that waiting executions do not retry in step.
+ * processes hold the account) are the gate's (they follow the observed generation time): short, because a slot
+ * another worker frees is only found by trying, and a refusal is free. Each wait varies by ±20 % so that waiting
+ * executions do not retry in step.
  */
-export const REFUSAL_BACKOFF_MS = [1000, 2000, 3000, 5000];
 const JITTER = 0.2;
 
 export type Attempt = { accepted: { id: string; traceId: string } } | { failure: unknown };
@@ -69,7 +69,7 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 		if (clock.now() >= deadline) return { notSubmitted: 'accountAtLimit' };
 		// With jobs of ours running, acquire() waits for one to finish; otherwise other work holds the account.
 		if (othersRunning === 0) {
-			const backoff = REFUSAL_BACKOFF_MS[Math.min(refusals, REFUSAL_BACKOFF_MS.length - 1)] * (1 + JITTER * (2 * (loop.random ?? Math.random)() - 1));
+			const backoff = loop.gate.refusalBackoffMs(refusals) * (1 + JITTER * (2 * (loop.random ?? Math.random)() - 1));
 			await clock.pause(Math.min(backoff, deadline - clock.now()), loop.stopSignal);
 		}
 	}
@@ -81,14 +81,24 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
  * request in before the router decides whether the node halts.
  */
 export class JobHandle {
+	private readonly acceptedAt = Date.now();
+
 	constructor(
 		readonly ref: JobRef,
 		private readonly slot: Slot,
 		private readonly run: NodeRun,
 		private readonly itemIndex: number,
+		private readonly gate?: SubmitGate,
 	) {}
 
+	/** Not waited on: the job's end is unknown. */
 	release(): void {
+		this.slot.release();
+	}
+
+	/** The job succeeded: its generation time paces the gate's retries. */
+	succeeded(): void {
+		this.gate?.observeGeneration(Date.now() - this.acceptedAt);
 		this.slot.release();
 	}
 
@@ -147,8 +157,9 @@ export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: 
 export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: SubmitRequest): Promise<JobHandle> {
 	const { itemIndex } = request;
 	const traceIds = paidTraceIds(ctx, itemIndex, request.traceSeed);
+	const gate = await run.gate(itemIndex);
 	const outcome = await submitUnderGate({
-		gate: await run.gate(itemIndex),
+		gate,
 		stopSignal: run.stopSignal,
 		maxWaitMs: request.maxWaitMs,
 		attempt: async () => await attemptSubmit(ctx, request, run.stopSignal, traceIds),
@@ -159,7 +170,7 @@ export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: S
 		// In n8n's log as soon as it is paid for: if the process ends before the job does (a worker restart), the
 		// log still names it. Retrying the execution in n8n would submit (and pay) again.
 		ctx.logger.info(`PixVerse: execution ${String(ctx.getExecutionId() ?? '')}, item ${itemIndex}: ${JOB_KINDS[request.kind].noun.toLowerCase()} ${ref.id} accepted. If this execution ends before it is finished: ${resumeHint(ref)} rather than running the node again.`);
-		return new JobHandle(ref, outcome.slot, run, itemIndex);
+		return new JobHandle(ref, outcome.slot, run, itemIndex, gate);
 	}
 	const stoppedBeforeSending = 'failure' in outcome && outcome.failure instanceof PixVerseApiError && outcome.failure.failureKind === 'cancelled';
 	if ('failure' in outcome && !stoppedBeforeSending) {

@@ -89,10 +89,15 @@ describe('several executions on one PixVerse account (as a queue-mode worker run
 		const acceptedTraces = new Set(sim.jobsFrom('textGenerate').map((job) => job.traceId));
 		expect(acceptedTraces.size).toBe(9);
 		// The first wave (all nine at once, before anything is known) meets the limit; once one refusal has taught
-		// the account's gate, the executions queue in the process and PixVerse refuses nothing more.
+		// the account's gate, the executions queue in the process. What PixVerse refuses after that are the gate's
+		// probes for room: at most one per acceptance, and none within a quarter generation of the last refusal.
 		const calls = sim.calls('textGenerate');
-		expect(calls.slice(9).filter((call) => !acceptedTraces.has(call.traceId ?? ''))).toEqual([]);
-		expect(calls.length - 9).toBeLessThanOrEqual(7);
+		const firstWave = calls.slice(0, 9);
+		expect(firstWave.filter((call) => !acceptedTraces.has(call.traceId ?? '')).length).toBeLessThanOrEqual(7);
+		const later = calls.slice(9);
+		const probes = later.filter((call) => !acceptedTraces.has(call.traceId ?? ''));
+		expect(probes.length).toBeLessThanOrEqual(later.length - probes.length);
+		expect(calls.length - 9).toBeLessThanOrEqual(14);
 	});
 });
 

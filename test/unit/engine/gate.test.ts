@@ -1,4 +1,5 @@
 import { SubmitGate } from '../../../nodes/PixVerse/engine/gate';
+import { VirtualClock } from '../../harness/virtualClock';
 
 describe('SubmitGate', () => {
 	it('grants up to the limit and then in arrival order as slots free', async () => {
@@ -97,6 +98,81 @@ describe('account gate shared by executions', () => {
 		expect(account.currentLimit).toBe(3);
 		(slot as { release: () => void }).release();
 		a2!.release();
+	});
+
+	it('probes for room after a quarter of the observed generation time (0.5 s to 5 s) since the last refusal', async () => {
+		let now = 0;
+		const account = new SubmitGate(50, undefined, { ceiling: 50, quietMs: 5000, now: () => now });
+		const execution = new SubmitGate(10, account);
+		account.observeGeneration(3000);
+		const held = [await execution.acquire(), await execution.acquire()];
+		const refused = await execution.acquire();
+		execution.learnLimitFromRefusal();
+		refused!.release();
+		expect(account.currentLimit).toBe(2);
+		const waiting = execution.acquire();
+		await settle();
+		now = 700;
+		execution.learnFromAcceptance();
+		expect(account.currentLimit).toBe(2);
+		now = 750;
+		execution.learnFromAcceptance();
+		expect(account.currentLimit).toBe(3);
+		await waiting;
+		// Without an observation the quiet stretch is 2.5 s (a 10 s generation assumed), and never longer than 5 s.
+		const fresh = new SubmitGate(50, undefined, { ceiling: 50, quietMs: 5000, now: () => now });
+		fresh.observeGeneration(600_000);
+		const slots = [await fresh.acquire(), await fresh.acquire()];
+		fresh.learnLimitFromRefusal();
+		slots[1]!.release();
+		const queued = fresh.acquire();
+		await settle();
+		now += 4999;
+		fresh.learnFromAcceptance();
+		expect(fresh.currentLimit).toBe(1);
+		now += 1;
+		fresh.learnFromAcceptance();
+		expect(fresh.currentLimit).toBe(2);
+		await queued;
+		for (const slot of held) slot!.release();
+	});
+
+	it('while work waits, tries one more every quiet stretch even when none of its own jobs ends (another worker may have freed a slot)', async () => {
+		const clock = new VirtualClock();
+		const account = new SubmitGate(50, undefined, { ceiling: 50, quietMs: 5000, now: () => clock.now(), pause: async (ms) => await clock.pause(ms) });
+		account.observeGeneration(4000);
+		const held = [await account.acquire(), await account.acquire()];
+		account.learnLimitFromRefusal();
+		expect(account.currentLimit).toBe(1);
+		const slots: Array<{ release: () => void }> = [];
+		const waiting = [account.acquire(), account.acquire()].map(async (slot) => await slot.then((got) => slots.push(got!)));
+		const granted = () => slots.length;
+		await clock.settle();
+		expect(granted()).toBe(0);
+		// A quarter of the 4 s generation after the refusal: one more may try; it is granted although nothing ended.
+		await clock.step();
+		expect(clock.now()).toBe(1000);
+		expect(account.currentLimit).toBe(2);
+		// Still full (2 held + 1 granted > 2): the next probe comes one quiet stretch later.
+		expect(granted()).toBe(0);
+		await clock.step();
+		expect(clock.now()).toBe(2000);
+		expect(account.currentLimit).toBe(3);
+		await clock.settle();
+		expect(granted()).toBe(1);
+		// The granted try was refused: the limit falls back, and the next probe waits a quiet stretch from it.
+		account.learnLimitFromRefusal();
+		slots[0].release();
+		expect(account.currentLimit).toBe(2);
+		await clock.step();
+		expect(clock.now()).toBe(3000);
+		expect(account.currentLimit).toBe(3);
+		await clock.settle();
+		expect(granted()).toBe(2);
+		await Promise.all(waiting);
+		// Nothing waits: the probing stops (no sleeper left).
+		expect(await clock.step()).toBe(false);
+		for (const slot of held) slot!.release();
 	});
 
 	it('an execution stopped while it waits for the account gives back its own slot', async () => {

@@ -1,6 +1,6 @@
 import { SubmitGate } from '../../../nodes/PixVerse/engine/gate';
 import type { Attempt } from '../../../nodes/PixVerse/engine/submit';
-import { REFUSAL_BACKOFF_MS, submitUnderGate } from '../../../nodes/PixVerse/engine/submit';
+import { submitUnderGate } from '../../../nodes/PixVerse/engine/submit';
 import { VirtualClock, apiFailure } from '../../harness/virtualClock';
 
 const accepted = (id: string): Attempt => ({ accepted: { id, traceId: `trace-${id}` } });
@@ -58,10 +58,30 @@ describe('submitUnderGate', () => {
 		const { attempt, at } = attempts(clock, Array.from({ length: 50 }, refused));
 		const outcome = await clock.runUntil(submitUnderGate({ gate, stopSignal: new AbortController().signal, maxWaitMs: 20_000, attempt, clock, random: () => 0.5 }));
 		expect(outcome).toEqual({ notSubmitted: 'accountAtLimit' });
-		// 1 s, 2 s, 3 s, then 5 s each (no jitter at random = 0.5), cut short by the deadline.
-		expect(REFUSAL_BACKOFF_MS).toEqual([1000, 2000, 3000, 5000]);
+		// Before any generation has finished: 1 s, 2 s, 3 s, then 5 s each (no jitter at random = 0.5), cut short by the deadline.
+		expect([0, 1, 2, 3, 9].map((n) => gate.refusalBackoffMs(n))).toEqual([1000, 2000, 3000, 5000, 5000]);
 		expect(at).toEqual([0, 1000, 3000, 6000, 11_000, 16_000, 20_000]);
 		expect(gate.running).toBe(0);
+	});
+
+	it('follows the observed generation time: quick generations free slots sooner, so it tries sooner', async () => {
+		const clock = new VirtualClock();
+		const account = new SubmitGate(10, undefined, { ceiling: 10, quietMs: 5000, now: () => clock.now() });
+		const gate = new SubmitGate(2, account);
+		// Three generations of about 3 s each: a running average, so one outlier does not swing it.
+		for (const ms of [3000, 3000, 3000]) gate.observeGeneration(ms);
+		expect(account.typicalGenerationMs).toBe(3000);
+		expect([0, 1, 2, 3].map((n) => gate.refusalBackoffMs(n))).toEqual([300, 600, 900, 1500]);
+		const { attempt, at } = attempts(clock, [refused(), refused(), refused(), accepted('1')]);
+		await clock.runUntil(submitUnderGate({ gate, stopSignal: new AbortController().signal, maxWaitMs: 60_000, attempt, clock, random: () => 0.5 }));
+		expect(at).toEqual([0, 300, 900, 1800]);
+		gate.observeGeneration(13_000);
+		expect(account.typicalGenerationMs).toBe(6000);
+		// Long generations (real PixVerse takes minutes) keep the waits at most 5 s, and at least 0.25 s for quick ones.
+		for (let i = 0; i < 20; i++) gate.observeGeneration(120_000);
+		expect(gate.refusalBackoffMs(0)).toBe(5000);
+		for (let i = 0; i < 40; i++) gate.observeGeneration(100);
+		expect(gate.refusalBackoffMs(0)).toBe(250);
 	});
 
 	it('varies each backoff by at most ±20 %, so waiting executions do not retry in step', async () => {
