@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { request } from 'undici';
 
 import { REPOSITORY_ROOT } from '../harness/fixtures';
+import { RestClient } from './restClient';
 
-export const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' };
-const BROWSER_ID = 'pixverse-e2e-browser';
+export { OWNER } from './restClient';
 
 export interface CliResult {
 	code: number | null;
@@ -218,19 +218,16 @@ export class N8nInstance {
 		return this.serverLog;
 	}
 
+	/** n8n's REST API as the owner (made on first use). */
+	readonly rest = new RestClient(
+		() => this.baseUrl,
+		() => this.serverLog,
+	);
+
 	/** Creates the owner account once n8n's REST API is up (or finds it already made). */
 	async setUpOwner(): Promise<void> {
 		await this.waitUntilServing('/healthz');
-		// The REST API comes up after /healthz answers: retry the owner setup until it is accepted (or already done).
-		for (let attempt = 0; attempt < 60; attempt++) {
-			const setup = await request(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-			const answer = await setup.body.text();
-			// While n8n boots, /rest answers 200 with an HTML "starting up" page: only a JSON answer counts.
-			const json = String(setup.headers['content-type'] ?? '').includes('application/json');
-			if (json && (setup.statusCode === 200 || /already/i.test(answer))) return;
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
-		throw new Error(`n8n ${this.version} never accepted the owner setup:\n${this.serverLog.slice(-3000)}`);
+		await this.rest.setUpOwner();
 	}
 
 	/**
@@ -238,29 +235,13 @@ export class N8nInstance {
 	 * and returns the `data` of the answer.
 	 */
 	async restPost<T>(path: string, body: unknown): Promise<T> {
-		return await this.rest<T>('POST', path, body);
+		await this.setUpOwner();
+		return await this.rest.post<T>(path, body);
 	}
 
 	async restGet<T>(path: string): Promise<T> {
-		return await this.rest<T>('GET', path);
-	}
-
-	private async rest<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 		await this.setUpOwner();
-		const headers = { 'content-type': 'application/json', 'browser-id': BROWSER_ID };
-		const login = await request(`${this.baseUrl}/rest/login`, {
-			method: 'POST',
-			headers,
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
-		});
-		await login.body.dump();
-		const setCookie = login.headers['set-cookie'];
-		const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((value) => value.split(';')[0]).join('; ');
-		if (login.statusCode !== 200 || !cookie) throw new Error(`login answered HTTP ${login.statusCode}`);
-		const response = await request(`${this.baseUrl}/rest${path}`, { method, headers: { ...headers, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-		const text = await response.body.text();
-		if (response.statusCode !== 200) throw new Error(`${method} /rest${path} answered HTTP ${response.statusCode}: ${text.slice(0, 1000)}`);
-		return (JSON.parse(text) as { data: T }).data;
+		return await this.rest.get<T>(path);
 	}
 
 	/** An execution as n8n stores it (its data is "flatted" JSON, read with n8n's own copy of flatted). */

@@ -3,6 +3,7 @@
 import { PixVerseSimulator, SIM_API_KEY } from '../simulator/server';
 import { signWebhook } from '../simulator/webhooks';
 import { webhookRegistered } from './n8nInstance';
+import type { Proc } from './queueStack';
 import { QueueStack } from './queueStack';
 import type { Workflow } from './workflows';
 import { CREDENTIAL_ID, WEBHOOK_SECRET, example, nodeNamed, triggerPath } from './workflows';
@@ -20,7 +21,7 @@ const VIDEO_BYTES = 32 * 1024 * 1024;
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The workflows the queue-mode scenarios run: the webhook example (waiting, and downloading), submit, trigger. */
-export function queueWorkflows(): Record<'waiting' | 'download' | 'submit' | 'trigger', Workflow> {
+export function queueWorkflows(): Record<'waiting' | 'download' | 'submit' | 'trigger', Workflow> & { manual: Workflow } {
 	const waiting = example('webhook-image-url-to-video.json');
 	Object.assign(nodeNamed(waiting, 'Generate Video').parameters, { waitOptions: { maxWaitSeconds: 600, pollIntervalSeconds: POLL_S } });
 	const download = example('webhook-image-url-to-video.json');
@@ -32,15 +33,31 @@ export function queueWorkflows(): Record<'waiting' | 'download' | 'submit' | 'tr
 	Object.assign(nodeNamed(download, 'Generate Video').parameters, { downloadVideo: true, waitOptions: { maxWaitSeconds: 600, pollIntervalSeconds: POLL_S } });
 	// A later node reads the MP4 back from the binary storage of queue mode, on the main instance.
 	nodeNamed(download, 'Respond').parameters = { respondWith: 'binary', inputDataFieldName: 'data', options: {} };
-	return { waiting, download, submit: example('submit-without-waiting.json'), trigger: example('trigger-finished-video.json') };
+	return { waiting, download, submit: example('submit-without-waiting.json'), trigger: example('trigger-finished-video.json'), manual: manualWorkflow(download) };
+}
+
+/** Manual Trigger → Generate Video (Download Video on): what a user runs from the editor with "Execute workflow". */
+function manualWorkflow(download: Workflow): Workflow {
+	const generate = JSON.parse(JSON.stringify(nodeNamed(download, 'Generate Video'))) as Workflow['nodes'][number] & { id: string };
+	generate.id = '8f1c2d3e-0002-4000-8000-000000000002';
+	Object.assign(generate.parameters, { imageUrl: 'https://example.com/photo.jpg', prompt: 'manual run on a worker' });
+	return {
+		id: 'pixverseManual01',
+		name: 'PixVerse: manual run with Download Video',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [{ id: '8f1c2d3e-0002-4000-8000-000000000001', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} } as Workflow['nodes'][number], generate],
+		connections: { Manual: { main: [[{ node: 'Generate Video', type: 'main', index: 0 }]] } },
+		pinData: {},
+	};
 }
 
 /** Starts the whole queue-mode stack against `sim`, with the workflows active and both workers ready. */
-export async function startQueueStack(version: string, installed: { n8nDir: string; nodeBin: string }, tarball: string, sim: PixVerseSimulator, workflows: Workflow[], env: Record<string, string> = {}): Promise<QueueStack> {
+export async function startQueueStack(version: string, installed: { n8nDir: string; nodeBin: string }, tarball: string, sim: PixVerseSimulator, workflows: Workflow[], env: Record<string, string> = {}, inactive: Workflow[] = []): Promise<QueueStack> {
 	const stack = new QueueStack({ version, ...installed, tarball, workers: 2, concurrency: 10, env });
 	try {
 		await stack.startServices();
-		await stack.importAndActivate([{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: sim.url, webhookSecret: WEBHOOK_SECRET } }], workflows);
+		await stack.importAndActivate([{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: sim.url, webhookSecret: WEBHOOK_SECRET } }], workflows, inactive);
 		await stack.startMain();
 		await Promise.all([stack.startWorker(), stack.startWorker()]);
 		await stack.waitForWebhook('/webhook/pixverse-image-to-video');
@@ -86,8 +103,10 @@ export async function runQueueVersion(version: string, installed: { n8nDir: stri
 	const workflows = queueWorkflows();
 	const started = Date.now();
 	// n8n's own lock and stall settings: shorter ones make busy workers' jobs look stalled (2.x then fails them).
-	const stack = await startQueueStack(version, installed, tarball, sim, Object.values(workflows));
-	process.stdout.write(`  queue mode up in ${((Date.now() - started) / 1000).toFixed(0)} s (main + 2 workers × 10, Redis, PostgreSQL; binary data: ${stack.binaryMode})\n`);
+	const { manual, ...active } = workflows;
+	// Manual executions run on the workers too, as they will by default from n8n 3.0.
+	const stack = await startQueueStack(version, installed, tarball, sim, Object.values(active), { OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' }, [manual]);
+	process.stdout.write(`  queue mode up in ${((Date.now() - started) / 1000).toFixed(0)} s (main + 2 workers × 10, Redis, PostgreSQL; binary data: ${stack.binaryMode}; manual executions on the workers)\n`);
 	try {
 		await scenario(version, `queue mode: ${BATCH} webhook calls over two workers, one account limited to ${ACCOUNT_LIMIT}`, async () => {
 			const batch = await webhookBatch(stack.baseUrl, sim, BATCH, 'queue batch');
@@ -146,26 +165,87 @@ export async function runQueueVersion(version: string, installed: { n8nDir: stri
 			check(sim.jobsFrom('generate').length - gracefulBefore === 2, 'the drained executions generated more than their videos');
 			await stack.startWorker();
 
-			// Killed: the worker dies mid-wait. Its log already named the video; n8n may run the job again elsewhere.
+			// Killed: both workers run videos; one dies mid-wait and comes back as the README sets workers up (this start
+			// has its own event log). Its log already named the video; n8n 1.x runs the job again elsewhere.
 			const killedBefore = sim.jobsFrom('generate').length;
-			const outputMarks = new Map(stack.workers.map((worker) => [worker, worker.output.length]));
-			const controller = new AbortController();
-			const pending = post(`${stack.baseUrl}/webhook/pixverse-image-to-video`, { imageUrl: 'https://example.com/photo.jpg', prompt: 'killed #ms=20000' }, controller.signal).catch((error: Error) => ({ status: 0, body: Buffer.from(error.message), type: '' }));
-			const doomed = await waitForWorkerRunning(stack, 1);
-			const logged = await doomed.waitLog(/PixVerse: execution (\d+), item 0: video (\d+) accepted\. .*Wait for Completion/, 30_000, outputMarks.get(doomed));
-			const videoId = logged[2];
+			const busy = await busyOnEveryWorker(stack, sim, 'killed', 20_000);
+			const doomed = busy.byWorker[0].worker;
+			const doomedExecutions = busy.byWorker[0].executions;
+			const survivors = busy.byWorker.slice(1).flatMap((entry) => entry.executions);
 			doomed.signal('SIGKILL');
 			doomed.killGroup();
 			await doomed.exited;
 			await stack.startWorker();
+			// What n8n says of the surviving worker's executions right after the restart: still running, not crashed.
+			const afterRestart = await statusesOf(stack, survivors);
+			check(!Object.values(afterRestart).includes('crashed'), `the restart marked the other worker's running executions: ${JSON.stringify(afterRestart)}`);
 			// 1.x re-runs a stalled job once on another worker (after its 60 s lock lapses); 2.x marks it failed.
-			const outcome = await Promise.race([pending, sleep(150_000).then(() => undefined)]);
-			controller.abort();
+			const answers = await Promise.all(busy.calls.map(async (call) => await Promise.race([call.answer, sleep(150_000).then(() => undefined)])));
+			busy.abort();
 			const generated = sim.jobsFrom('generate').length - killedBefore;
-			check(generated === 1, `${generated} generations for one killed execution`);
-			const rerun = outcome && outcome.status === 200 ? (JSON.parse(outcome.body.toString()) as { videoId?: string }) : undefined;
-			check(!rerun || rerun.videoId === videoId, `the re-run answered video ${String(rerun?.videoId)}, not ${videoId}`);
-			return `graceful: exit ${JSON.stringify(exit)}, 2 videos finished; killed: its log named video ${videoId} (execution ${logged[1]}); ${rerun ? `n8n re-ran the job and PixVerse answered with the same video` : `n8n did not re-run it (${outcome ? `HTTP ${outcome.status}` : 'no answer in 150 s'})`}; 1 generation in all`;
+			check(generated === busy.calls.length, `${generated} generations for ${busy.calls.length} calls (one worker killed)`);
+			await stack.settled(60_000).catch(() => undefined);
+			const final = await statusesOf(stack, [...survivors, ...doomedExecutions]);
+			check(survivors.every((id) => final[id] === 'success'), `the other worker's executions ended ${JSON.stringify(final)}`);
+			const doomedCalls = busy.calls.filter((call) => doomedExecutions.includes(call.executionId));
+			const reruns = doomedCalls.map((call, index) => {
+				const outcome = answers[busy.calls.indexOf(call)];
+				const rerun = outcome && outcome.status === 200 ? (JSON.parse(outcome.body.toString()) as { videoId?: string }) : undefined;
+				check(!rerun || rerun.videoId === call.videoId, `the re-run of call ${index} answered video ${String(rerun?.videoId)}, not ${call.videoId}`);
+				return rerun ? 'rerun' : `not re-run (${final[call.executionId] ?? 'no status'})`;
+			});
+			if (stack.major < 2) check(reruns.every((outcome) => outcome === 'rerun'), `1.x did not re-run the killed worker's jobs: ${reruns.join(', ')}`);
+			return `graceful: exit ${JSON.stringify(exit)}, 2 videos finished; killed ${doomed.name} running ${doomedExecutions.length} execution(s) while ${busy.byWorker.slice(1).map((entry) => `${entry.worker.name} ran ${entry.executions.length}`).join(', ')}: right after the restart those were ${[...new Set(Object.values(afterRestart))].join('/')} and all ended success; the killed one(s): ${reruns.join(', ')}; ${generated} generations for ${busy.calls.length} calls`;
+		});
+
+		await scenario(version, "queue mode: why each worker start needs its own event log — with one log for every worker (n8n's default name in a shared user folder), a restarted worker marks the other worker's running executions crashed", async () => {
+			for (const worker of stack.workers.filter((candidate) => candidate.running)) await worker.stop();
+			const shared = { N8N_EVENTBUS_LOGWRITER_LOGBASENAME: 'n8nEventLog' };
+			await Promise.all([stack.startWorker(shared), stack.startWorker(shared)]);
+			const before = sim.jobsFrom('generate').length;
+			const busy = await busyOnEveryWorker(stack, sim, 'shared log', 25_000);
+			const [doomed, ...others] = busy.byWorker;
+			const survivors = others.flatMap((entry) => entry.executions);
+			doomed.worker.signal('SIGKILL');
+			doomed.worker.killGroup();
+			await doomed.worker.exited;
+			await stack.startWorker(shared);
+			const afterRestart = await statusesOf(stack, survivors);
+			const crashed = survivors.filter((id) => afterRestart[id] === 'crashed');
+			check(crashed.length > 0, `with one shared event log the restart left the other worker's executions ${JSON.stringify(afterRestart)} (n8n no longer marks them: revisit the README's advice)`);
+			// The survivors' calls still finish: the worker writes its result over the mark.
+			const survivorCalls = busy.calls.filter((call) => survivors.includes(call.executionId));
+			const answers = await Promise.all(survivorCalls.map(async (call) => await Promise.race([call.answer, sleep(60_000).then(() => undefined)])));
+			busy.abort();
+			const final = await statusesOf(stack, survivors);
+			check(sim.jobsFrom('generate').length - before === busy.calls.length, 'a call generated twice');
+			// Back to the README's set-up for the scenarios that follow.
+			for (const worker of stack.workers.filter((candidate) => candidate.running)) await worker.stop('SIGKILL');
+			await Promise.all([stack.startWorker(), stack.startWorker()]);
+			return `${crashed.length} of the other worker's ${survivors.length} running execution(s) marked crashed by the restart; their calls then answered ${answers.map((answer) => (answer ? answer.status : 'nothing')).join(', ')} and ended ${[...new Set(Object.values(final))].join('/')}`;
+		});
+
+		await scenario(version, 'queue mode: a manual execution (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS) runs on a worker; its downloaded MP4 is read back whole from the main instance', async () => {
+			const body = stack.major >= 2 ? { triggerToStartFrom: { name: 'Manual' } } : { workflowData: manual, triggerToStartFrom: { name: 'Manual' } };
+			const { executionId } = await stack.rest.post<{ executionId: string }>(`/workflows/${manual.id}/run`, body);
+			check(executionId, 'n8n started no manual execution');
+			const deadline = Date.now() + 120_000;
+			let status = '';
+			while (Date.now() < deadline && !['success', 'error', 'crashed', 'canceled'].includes(status)) {
+				await sleep(500);
+				status = (await stack.rest.get<{ status: string }>(`/executions/${executionId}`)).status;
+			}
+			check(status === 'success', `the manual execution ended ${status}`);
+			const ranOn = stack.workerOf(executionId);
+			check(ranOn.length === 1, `the manual execution ran on ${ranOn.length ? ranOn.join(', ') : 'no worker'}`);
+			check(!new RegExp(`PixVerse: execution ${executionId}, item`).test(stack.main.output), 'the main instance ran the manual execution');
+			const output = (await stack.execution(executionId)).resultData.runData['Generate Video'][0].data!.main[0][0];
+			const binaryId = String((output.binary as Record<string, { id?: string }> | undefined)?.data?.id ?? '');
+			check(binaryId.includes(':'), `the downloaded MP4 has no binary data ID (${JSON.stringify(output.binary?.data ?? {}).slice(0, 200)})`);
+			const download = await stack.rest.raw('GET', `/binary-data?id=${encodeURIComponent(binaryId)}&action=download`);
+			check(download.status === 200, `the main instance answered the binary download ${download.status}: ${download.body.subarray(0, 200).toString()}`);
+			check(download.body.length === VIDEO_BYTES && download.body.subarray(4, 8).toString('latin1') === 'ftyp', `${download.body.length} bytes, not the ${VIDEO_BYTES}-byte MP4`);
+			return `execution ${executionId} ran on ${ranOn[0]}; the MP4 (${binaryId.split(':')[0]} binary data) came back from the main instance whole: ${download.body.length} bytes`;
 		});
 
 		await scenario(version, 'queue mode: the PixVerse Trigger on the main instance starts executions that the workers run', async () => {
@@ -261,6 +341,55 @@ async function waitForRegistered(baseUrl: string, path: string, running: () => b
 }
 
 const ACCEPTED_LINE = /PixVerse: execution \d+, item \d+: video \d+ accepted/g;
+
+interface BusyCall {
+	answer: Promise<{ status: number; body: Buffer; type: string }>;
+	executionId: string;
+	videoId: string;
+}
+
+/**
+ * Webhook calls (each a `ms` generation) until every running worker has one whose video PixVerse accepted: n8n's
+ * queue hands each job to whichever worker asks first. The busiest worker comes first.
+ */
+async function busyOnEveryWorker(stack: QueueStack, sim: PixVerseSimulator, tag: string, ms: number): Promise<{ calls: BusyCall[]; byWorker: Array<{ worker: Proc; executions: string[] }>; abort: () => void }> {
+	const controller = new AbortController();
+	const running = stack.workers.filter((worker) => worker.running);
+	const marks = new Map(running.map((worker) => [worker, worker.output.length]));
+	const answers: Array<BusyCall['answer']> = [];
+	const seen = () =>
+		running.map((worker) => ({
+			worker,
+			accepted: [...worker.output.slice(marks.get(worker)).matchAll(/PixVerse: execution (\d+), item 0: video (\d+) accepted/g)].map((match) => ({ executionId: match[1], videoId: match[2] })),
+		}));
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		const now = seen();
+		const total = now.reduce((sum, entry) => sum + entry.accepted.length, 0);
+		if (now.every((entry) => entry.accepted.length > 0) && total === answers.length) break;
+		if (total === answers.length && answers.length < 8) {
+			answers.push(post(`${stack.baseUrl}/webhook/pixverse-image-to-video`, { imageUrl: 'https://example.com/photo.jpg', prompt: `${tag} ${answers.length} #ms=${ms}` }, controller.signal).catch((error: Error) => ({ status: 0, body: Buffer.from(error.message), type: '' })));
+		}
+		await sleep(200);
+	}
+	const byWorker = seen()
+		.map((entry) => ({ worker: entry.worker, executions: entry.accepted.map((accepted) => accepted.executionId) }))
+		.sort((a, b) => b.executions.length - a.executions.length);
+	if (byWorker.some((entry) => entry.executions.length === 0)) throw new Error(`${answers.length} calls did not reach every worker: ${byWorker.map((entry) => `${entry.worker.name} ${entry.executions.length}`).join(', ')}`);
+	const accepted = seen().flatMap((entry) => entry.accepted);
+	// Calls and executions pair by the prompt's number, which the simulator's job carries.
+	const calls = answers.map((answer, index) => {
+		const job = accepted.find((candidate) => String(sim.jobsFrom('generate').find((made) => made.videoId === candidate.videoId)?.body.prompt ?? '').startsWith(`${tag} ${index} #`));
+		return { answer, executionId: job?.executionId ?? '', videoId: job?.videoId ?? '' };
+	});
+	return { calls, byWorker, abort: () => controller.abort() };
+}
+
+async function statusesOf(stack: QueueStack, executionIds: string[]): Promise<Record<string, string>> {
+	if (executionIds.length === 0) return {};
+	const rows = await stack.query('SELECT id, status FROM execution_entity WHERE id = ANY($1::int[])', [executionIds.map(Number)]);
+	return Object.fromEntries(rows.map((row) => [String(row.id), String(row.status)]));
+}
 
 /** The running worker whose PixVerse node had `count` videos accepted since it was asked (the newest calls). */
 async function waitForWorkerRunning(stack: QueueStack, count: number): Promise<QueueStack['workers'][number]> {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { TEST_N8N_SETTINGS, freePort, installTarball, webhookRegistered } from './n8nInstance';
+import { RestClient } from './restClient';
 import type { ExecutionData } from './n8nInstance';
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
@@ -301,8 +302,11 @@ export class QueueStack {
 		return result.output;
 	}
 
-	/** Imports credentials and workflows, then activates the workflows (queue mode activates nothing on import). */
-	async importAndActivate(credentials: unknown[], workflows: Array<{ id: string }>): Promise<void> {
+	/**
+	 * Imports credentials and workflows, then activates `workflows` (queue mode activates nothing on import);
+	 * `inactive` ones (run by hand) are only imported.
+	 */
+	async importAndActivate(credentials: unknown[], workflows: Array<{ id: string }>, inactive: Array<{ id: string }> = []): Promise<void> {
 		const credentialsFile = join(this.dir, 'credentials.json');
 		const workflowsFile = join(this.dir, 'workflows.json');
 		writeFileSync(credentialsFile, JSON.stringify(credentials));
@@ -311,7 +315,19 @@ export class QueueStack {
 		await this.cli(['import:workflow', `--input=${workflowsFile}`]);
 		if (this.major >= 2) for (const workflow of workflows) await this.cli(['publish:workflow', `--id=${workflow.id}`]);
 		else await this.cli(['update:workflow', '--all', '--active=true']);
+		// Imported after 1.x's "--all" activation, so they stay inactive.
+		if (inactive.length > 0) {
+			const inactiveFile = join(this.dir, 'inactive-workflows.json');
+			writeFileSync(inactiveFile, JSON.stringify(inactive));
+			await this.cli(['import:workflow', `--input=${inactiveFile}`]);
+		}
 	}
+
+	/** n8n's REST API on the main instance, as the owner (made on first use). */
+	readonly rest = new RestClient(
+		() => this.baseUrl,
+		() => this.main.output,
+	);
 
 	async startMain(): Promise<void> {
 		this.port = await freePort();
@@ -332,6 +348,11 @@ export class QueueStack {
 
 	private workerCount = 0;
 
+	/**
+	 * A worker with its own event log for this start (`n8nEventLog-workerN`, N counting every start), as the README
+	 * sets workers up: at start-up n8n marks every unfinished execution of its log crashed. `extra` may give another
+	 * log name (the scenario that shows why).
+	 */
 	async startWorker(extra: Record<string, string> = {}): Promise<Proc> {
 		const name = `worker${++this.workerCount}`;
 		const worker = new Proc(name, this.options.nodeBin, [this.bin(), 'worker', `--concurrency=${this.options.concurrency}`], {
