@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, INodeListSearchResult, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as account from './actions/account';
 import { optionsInNameOrder } from './actions/common/display';
-import * as image from './actions/image';
-import * as media from './actions/media';
-import * as video from './actions/video';
+import { operationProperties } from './actions/registry';
 
 export class PixVerse implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +43,7 @@ export class PixVerse implements INodeType {
 				],
 				default: 'video',
 			},
-			...optionsInNameOrder([...video.description, ...image.description, ...media.description, ...account.description]),
+			...optionsInNameOrder(operationProperties()),
 		],
 	};
 

@@ -3,15 +3,47 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { NodeRun } from '../engine/nodeRun';
 import type { JobPlan } from '../engine/runJob';
 
+/** The docs/ page whose section describes an operation (`docs/<page>.md`, a heading "Resource → Name"). */
+export type DocsPage = 'create' | 'post-production' | 'credits';
+
+/** How an operation shows in its resource's Operation list, and where it is documented. */
+export interface OperationMeta {
+	name: string;
+	action: string;
+	description: string;
+	docs: DocsPage;
+}
+
+/**
+ * A billable operation also says what prices it: the key Account → Estimate Cost and the credit guard price it
+ * by (rules/estimate.rules.ts, which also holds the reason where PixVerse publishes no price), and the name it
+ * has in Estimate Cost's list when that differs from its own.
+ */
+export interface BillableMeta extends OperationMeta {
+	price: { estimate: string; label?: string };
+}
+
+/** What a description may be built from: every operation of the node (Estimate Cost lists the billable ones). */
+export interface RegisteredOperation {
+	resource: string;
+	operation: string;
+	meta: OperationMeta | BillableMeta;
+	billable: boolean;
+}
+
+type Description = INodeProperties[] | ((operations: readonly RegisteredOperation[]) => INodeProperties[]);
+
 /** An operation that submits a billable job: it only plans it; the engine runs every plan. */
 export interface JobOperation {
-	description: INodeProperties[];
+	meta: BillableMeta;
+	description: Description;
 	plan: (this: IExecuteFunctions, itemIndex: number) => Promise<JobPlan>;
 }
 
 /** An operation that costs nothing (reads, uploads, waiting on existing jobs): it runs itself. */
 export interface DirectOperation {
-	description: INodeProperties[];
+	meta: OperationMeta;
+	description: Description;
 	execute: (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<INodeExecutionData[]>;
 	/** How many items run at once; waiting on existing jobs shares one polling loop, so it can be many. */
 	concurrency?: number;

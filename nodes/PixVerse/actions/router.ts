@@ -10,31 +10,14 @@ import { NodeRun } from '../engine/nodeRun';
 import { strictest } from '../rules/budget';
 import type { JobPlan } from '../engine/runJob';
 import { runJob } from '../engine/runJob';
-import * as account from './account';
-import * as image from './image';
-import * as media from './media';
-import type { PixVerseType } from './node.type';
-import type { DirectOperation, JobOperation, Operation } from './operation';
+import type { DirectOperation, JobOperation } from './operation';
+import { operationOf } from './registry';
 import { asToolItems, runsAsTool, toolFailureItem } from './toolUse';
-import * as video from './video';
 
 /** Status reads and uploads are cheap; a few at a time keeps large batches quick without flooding PixVerse. */
 const LIGHT_CONCURRENCY = 4;
 /** Planning reads parameters and the first bytes of binaries; nothing is sent. */
 const PLAN_CONCURRENCY = 4;
-
-const OPERATIONS: { [R in PixVerseType['resource']]: Record<Extract<PixVerseType, { resource: R }>['operation'], Operation> } = {
-	video: video.operations,
-	image: image.operations,
-	media: media.operations,
-	account: account.operations,
-};
-
-function operationOf(resource: string, operation: string): Operation | undefined {
-	if (!(resource in OPERATIONS)) return undefined;
-	const operations: Record<string, Operation> = OPERATIONS[resource as PixVerseType['resource']];
-	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
-}
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (!(error instanceof NodeError)) return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });

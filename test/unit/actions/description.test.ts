@@ -1,9 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
-import { operations as imageOperations } from '../../../nodes/PixVerse/actions/image';
-import { operations as mediaOperations } from '../../../nodes/PixVerse/actions/media';
-import { operations as videoOperations } from '../../../nodes/PixVerse/actions/video';
+import { OPERATIONS } from '../../../nodes/PixVerse/actions/registry';
 import { IMAGE_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromImage.rules';
 import { REFERENCES } from '../../../nodes/PixVerse/rules/generateFromReferences.rules';
 import { TEXT_TO_VIDEO } from '../../../nodes/PixVerse/rules/generateFromText.rules';
@@ -79,9 +77,9 @@ describe('every operation', () => {
 		((description.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource))?.options ?? []) as INodePropertyOptions[]).map((option) => String(option.value));
 
 	it('lists in each resource exactly the operations the router dispatches', () => {
-		expect(operationsOf('video').sort()).toEqual(Object.keys(videoOperations).sort());
-		expect(operationsOf('image').sort()).toEqual(Object.keys(imageOperations).sort());
-		expect(operationsOf('media').sort()).toEqual(Object.keys(mediaOperations).sort());
+		expect(operationsOf('video').sort()).toEqual(Object.keys(OPERATIONS.video).sort());
+		expect(operationsOf('image').sort()).toEqual(Object.keys(OPERATIONS.image).sort());
+		expect(operationsOf('media').sort()).toEqual(Object.keys(OPERATIONS.media).sort());
 	});
 
 	const jobOperations: Array<[string, string, string[]]> = [

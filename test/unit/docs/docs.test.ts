@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PixVerseApi } from '../../../credentials/PixVerseApi.credentials';
+import { REGISTERED } from '../../../nodes/PixVerse/actions/registry';
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
 import { PixVerseTrigger } from '../../../nodes/PixVerse/PixVerseTrigger.node';
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
@@ -10,36 +11,11 @@ import type { Operation } from './docsCheck';
 import { anchors, brokenLinks, checkFamilyPage, nodeOperations, sections, singleOperation } from './docsCheck';
 
 /** Which page documents which operations (by `Resource → Operation` display names). */
-const FAMILIES: Record<string, string[]> = {
-	'docs/create.md': [
-		'Video → Generate From Image',
-		'Video → Generate From Text',
-		'Video → Generate From Effect',
-		'Video → Transition',
-		'Video → Multi-Transition',
-		'Video → Generate From References',
-		'Video → Get',
-		'Video → Wait for Completion',
-		'Image → Generate From Effect',
-		'Image → Get',
-		'Image → Wait for Completion',
-		'Image → Upload',
-	],
-	'docs/post-production.md': [
-		'Video → Extend',
-		'Video → Lip Sync',
-		'Video → Add Sound Effect',
-		'Video → Restyle',
-		'Video → Upscale',
-		'Video → Select Objects',
-		'Video → Swap',
-		'Video → Motion Control',
-		'Video → Modify',
-		'Media → Upload',
-	],
-	'docs/credits.md': ['Account → Get Balance', 'Account → Estimate Cost', 'Account → Get Usage'],
-	'docs/trigger.md': ['PixVerse Trigger'],
-};
+const RESOURCE_NAMES: Record<string, string> = { video: 'Video', image: 'Image', media: 'Media', account: 'Account' };
+
+/** Each family page and its operations, as the registry files them (each operation names its page), and the trigger. */
+const FAMILIES: Record<string, string[]> = { 'docs/trigger.md': ['PixVerse Trigger'] };
+for (const { resource, meta } of REGISTERED) (FAMILIES[`docs/${meta.docs}.md`] ??= []).push(`${RESOURCE_NAMES[resource]} → ${meta.name}`);
 
 /** The pages the README links to, one per family and topic. */
 const PAGES = [

@@ -1,15 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import { ESTIMATE_LABELS, estimateCost } from '../../rules/estimate.rules';
+import { ESTIMATE_LABELS, UNPRICED, estimateCost } from '../../rules/estimate.rules';
 import { MODELS, QUALITIES } from '../../rules/modelMatrix';
 import { PRICES_AS_OF, USD_PER_CREDIT } from '../../rules/prices';
 import { LABELS } from '../../rules/videoBody';
 import { showOnlyFor } from '../common/display';
+import type { OperationMeta, RegisteredOperation } from '../operation';
 
 const GENERATIONS = ['generateFromImage', 'generateFromText', 'transition', 'extend', 'generateFromReferences'];
 
-const properties: INodeProperties[] = [
+const properties = (choices: INodePropertyOptions[]): INodeProperties[] => [
 	{
 		displayName: 'Nothing is sent to PixVerse: the estimate comes from its published prices (as of ' + PRICES_AS_OF + ').',
 		name: 'estimateNotice',
@@ -22,24 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'generateFromImage',
 		description: 'The operation to price',
-		options: [
-			{ name: 'Add Sound Effect (No Published Price)', value: 'addSoundEffect' },
-			{ name: 'Extend', value: 'extend' },
-			{ name: 'Generate From Image', value: 'generateFromImage' },
-			{ name: 'Generate From References (V4.5 Only)', value: 'generateFromReferences' },
-			{ name: 'Generate From Text', value: 'generateFromText' },
-			{ name: 'Image Effect (No Published Price)', value: 'imageEffect' },
-			{ name: 'Lip Sync', value: 'lipSync' },
-			{ name: 'Modify (No Published Price)', value: 'modify' },
-			{ name: 'Motion Control', value: 'motionControl' },
-			{ name: 'Multi-Transition (No Published Price)', value: 'multiTransition' },
-			{ name: 'Restyle', value: 'restyle' },
-			{ name: 'Select Objects', value: 'selectObjects' },
-			{ name: 'Swap (No Published Price)', value: 'swap' },
-			{ name: 'Transition', value: 'transition' },
-			{ name: 'Upscale', value: 'upscale' },
-			{ name: 'Video Effect (No Published Price)', value: 'generateFromEffect' },
-		],
+		options: choices,
 	},
 	{
 		displayName: LABELS.model,
@@ -138,7 +122,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = showOnlyFor({ show: { resource: ['account'], operation: ['estimateCost'] } }, properties);
+/** Its entry in the Operation list, the docs page that describes it. */
+export const meta: OperationMeta = {
+	name: 'Estimate Cost',
+	action: 'Estimate the credits an operation costs',
+	description: "Price an operation from PixVerse's published prices, without sending anything",
+	docs: 'credits',
+};
+
+/** Its choices are the node's billable operations, as the registry lists them (unpriced ones say so). */
+export const description = (operations: readonly RegisteredOperation[]): INodeProperties[] =>
+	showOnlyFor(
+		{ show: { resource: ['account'], operation: ['estimateCost'] } },
+		properties(
+			operations.flatMap(({ meta }) => {
+				if (!('price' in meta)) return [];
+				const label = meta.price.label ?? meta.name;
+				return [{ name: meta.price.estimate in UNPRICED ? `${label} (No Published Price)` : label, value: meta.price.estimate }];
+			}),
+		),
+	);
 
 /** PixVerse's published price for an operation and its parameters; sends nothing. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { refuse } from '../../engine/errors';
 import { CREATION_TYPES, MAX_USAGE_RANGE_DAYS, USAGE_LABELS, usageRequestBody } from '../../rules/usage.rules';
 import { showOnlyFor } from '../common/display';
+import type { OperationMeta } from '../operation';
 
 const titleOf = (type: string): string => type.split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
 
@@ -66,6 +67,14 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** Its entry in the Operation list, the docs page that describes it. */
+export const meta: OperationMeta = {
+	name: 'Get Usage',
+	action: 'Get credit usage',
+	description: 'List what each creation cost or refunded over a period (at most 30 days)',
+	docs: 'credits',
+};
 
 export const description = showOnlyFor({ show: { resource: ['account'], operation: ['getUsage'] } }, properties);
 

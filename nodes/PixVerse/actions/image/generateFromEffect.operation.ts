@@ -9,6 +9,7 @@ import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptio
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -18,6 +19,15 @@ const properties: INodeProperties[] = [
 	...jobFields('image'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Generate From Effect',
+	action: 'Generate image from effect',
+	description: 'Apply a PixVerse image effect template and return the new image',
+	docs: 'create',
+	price: { estimate: 'imageEffect', label: 'Image Effect' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);
 

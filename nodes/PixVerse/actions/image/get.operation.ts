@@ -2,6 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { getJob, getJobProperties } from '../common/existingJob';
 import { showOnlyFor } from '../common/display';
+import type { OperationMeta } from '../operation';
+
+/** Its entry in the Operation list, the docs page that describes it. */
+export const meta: OperationMeta = {
+	name: 'Get',
+	action: 'Get an image',
+	description: 'Read the status and URL of an effect image once, without waiting',
+	docs: 'create',
+};
 
 export const description = showOnlyFor({ show: { resource: ['image'], operation: ['get'] } }, getJobProperties('image'));
 

@@ -3,8 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { checkImage } from '../../media/inputImage';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { showOnlyFor } from '../common/display';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = imageSourceFields({ allowImageId: false });
+
+/** Its entry in the Operation list, the docs page that describes it. */
+export const meta: OperationMeta = {
+	name: 'Upload',
+	action: 'Upload an image',
+	description: 'Upload an image from binary data or a URL and get its PixVerse image ID',
+	docs: 'create',
+};
 
 export const description = showOnlyFor({ show: { resource: ['image'], operation: ['upload'] } }, properties);
 

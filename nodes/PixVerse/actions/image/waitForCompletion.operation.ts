@@ -3,6 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { NodeRun } from '../../engine/nodeRun';
 import { WAIT_ONLY_CONCURRENCY, waitForJob, waitForJobProperties } from '../common/existingJob';
 import { showOnlyFor } from '../common/display';
+import type { OperationMeta } from '../operation';
+
+/** Its entry in the Operation list, the docs page that describes it. */
+export const meta: OperationMeta = {
+	name: 'Wait for Completion',
+	action: 'Wait for an image to complete',
+	description: 'Wait until an existing effect image is finished (never generates again)',
+	docs: 'create',
+};
 
 export const description = showOnlyFor({ show: { resource: ['image'], operation: ['waitForCompletion'] } }, waitForJobProperties('image'));
 

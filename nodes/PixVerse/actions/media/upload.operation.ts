@@ -2,8 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { readUploadSource, uploadSourceFields } from '../common/mediaSource';
 import { showOnlyFor } from '../common/display';
+import type { OperationMeta } from '../operation';
 
 const properties: INodeProperties[] = uploadSourceFields();
+
+/** Its entry in the Operation list, the docs page that describes it. */
+export const meta: OperationMeta = {
+	name: 'Upload',
+	action: 'Upload a video or audio file',
+	description: 'Upload a video or audio file (binary or URL) and get its PixVerse media ID',
+	docs: 'post-production',
+};
 
 export const description = showOnlyFor({ show: { resource: ['media'], operation: ['upload'] } }, properties);
 

@@ -7,6 +7,7 @@ import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptio
 import { videoSourceFields } from '../common/mediaSource';
 import { SOUND_EFFECT_SOURCE } from '../../rules/sourceLimits';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -31,6 +32,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Add Sound Effect',
+	action: 'Add a sound effect to a video',
+	description: 'Generate a sound for a video from a prompt',
+	docs: 'post-production',
+	price: { estimate: 'addSoundEffect' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['addSoundEffect'] } }, properties);
 

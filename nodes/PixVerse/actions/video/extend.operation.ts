@@ -12,6 +12,7 @@ import { EXTEND_SOURCE } from '../../rules/sourceLimits';
 import { readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
 import { videoBodyCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -20,6 +21,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	optionsCollection(EXTEND),
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Extend',
+	action: 'Extend a video',
+	description: 'Continue a video for more seconds',
+	docs: 'post-production',
+	price: { estimate: 'extend' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['extend'] } }, properties);
 

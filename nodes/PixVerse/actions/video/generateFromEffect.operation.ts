@@ -11,6 +11,7 @@ import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { checkEffectImages, effectImageCount, moreImagesField } from '../common/moreImages';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -29,6 +30,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	optionsCollection(VIDEO_EFFECT, ['seed', 'soundEffect']),
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Generate From Effect',
+	action: 'Generate video from effect',
+	description: 'Apply a PixVerse effect template to one or more images',
+	docs: 'create',
+	price: { estimate: 'generateFromEffect', label: 'Video Effect' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromEffect'] } }, properties);
 

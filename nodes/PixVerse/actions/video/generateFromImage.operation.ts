@@ -11,6 +11,7 @@ import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
 import { videoBodyCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -19,6 +20,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	optionsCollection(IMAGE_TO_VIDEO),
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Generate From Image',
+	action: 'Generate video from image',
+	description: 'Turn an image into a video, wait for it and return its URL (and MP4)',
+	docs: 'create',
+	price: { estimate: 'generateFromImage' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromImage'] } }, properties);
 

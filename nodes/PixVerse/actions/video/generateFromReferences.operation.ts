@@ -10,6 +10,7 @@ import { checkEntryImages, imageListField, readListEntries } from '../common/ima
 import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -44,6 +45,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	optionsCollection(REFERENCES),
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Generate From References',
+	action: 'Generate video from references',
+	description: 'Put named subjects and backgrounds from images into one video',
+	docs: 'create',
+	price: { estimate: 'generateFromReferences', label: 'Generate From References (V4.5 Only)' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromReferences'] } }, properties);
 

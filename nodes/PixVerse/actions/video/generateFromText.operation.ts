@@ -9,6 +9,7 @@ import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
 import { videoBodyCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -16,6 +17,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	optionsCollection(TEXT_TO_VIDEO),
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Generate From Text',
+	action: 'Generate video from text',
+	description: 'Make a video from a prompt alone',
+	docs: 'create',
+	price: { estimate: 'generateFromText' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromText'] } }, properties);
 

@@ -10,6 +10,7 @@ import { LIP_SYNC_AUDIO, LIP_SYNC_VIDEO } from '../../rules/sourceLimits';
 import { listPicker, readPicked } from '../common/picker.description';
 import { showOnlyFor } from '../common/display';
 import { lipSyncCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -46,6 +47,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Lip Sync',
+	action: 'Lip sync a video',
+	description: 'Make the person in a video speak text or an audio file',
+	docs: 'post-production',
+	price: { estimate: 'lipSync' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['lipSync'] } }, properties);
 

@@ -9,6 +9,7 @@ import { videoSourceFields } from '../common/mediaSource';
 import { MODIFY_SOURCE } from '../../rules/sourceLimits';
 import { editQualityField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -42,6 +43,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Modify',
+	action: 'Modify a video',
+	description: 'Change what is in a video by a prompt, with selected objects and images',
+	docs: 'post-production',
+	price: { estimate: 'modify' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['modify'] } }, properties);
 

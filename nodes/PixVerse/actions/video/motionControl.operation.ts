@@ -12,6 +12,7 @@ import { MOTION_CONTROL_SOURCE } from '../../rules/sourceLimits';
 import { editQualityField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
 import { perSecondEditCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -21,6 +22,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Motion Control',
+	action: 'Transfer motion to a character',
+	description: "Make the character in an image perform a video's motion",
+	docs: 'post-production',
+	price: { estimate: 'motionControl' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['motionControl'] } }, properties);
 

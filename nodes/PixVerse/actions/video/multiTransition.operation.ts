@@ -9,6 +9,7 @@ import { checkEntryImages, imageListField, readListEntries } from '../common/ima
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
 import { readGenerationOptions, readJobSettings } from '../common/readers';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -41,6 +42,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Multi-Transition',
+	action: 'Generate video through keyframes',
+	description: 'Make a video that moves through 2 to 7 keyframe images',
+	docs: 'create',
+	price: { estimate: 'multiTransition' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['multiTransition'] } }, properties);
 

@@ -11,6 +11,7 @@ import { videoSourceFields } from '../common/mediaSource';
 import { listPicker, readPicked } from '../common/picker.description';
 import { showOnlyFor } from '../common/display';
 import { perSecondEditCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -57,6 +58,15 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Restyle',
+	action: 'Restyle a video',
+	description: 'Give a video a new visual style: a preset or a prompt',
+	docs: 'post-production',
+	price: { estimate: 'restyle' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['restyle'] } }, properties);
 

@@ -10,12 +10,22 @@ import { SELECT_OBJECTS_SOURCE } from '../../rules/sourceLimits';
 import { keyframeField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
 import { OBJECT_SELECTION_CREDITS } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	{ ...billingNotice, displayName: 'PixVerse charges 2 credits for each selection. The answer comes at once: there is nothing to wait for.' },
 	...videoSourceFields(SELECT_OBJECTS_SOURCE),
 	keyframeField,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Select Objects',
+	action: 'Select objects in a video',
+	description: 'Find the people, objects and background in a frame (for Swap and Modify); 2 credits',
+	docs: 'post-production',
+	price: { estimate: 'selectObjects' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['selectObjects'] } }, properties);
 

@@ -11,6 +11,7 @@ import { videoSourceFields } from '../common/mediaSource';
 import { SWAP_SOURCE } from '../../rules/sourceLimits';
 import { editQualityField, keyframeField } from '../common/objectFields';
 import { showOnlyFor } from '../common/display';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -30,6 +31,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	rawResponseOptions,
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Swap',
+	action: 'Swap an object in a video',
+	description: 'Replace a selected person or object with the one in an image',
+	docs: 'post-production',
+	price: { estimate: 'swap' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['swap'] } }, properties);
 

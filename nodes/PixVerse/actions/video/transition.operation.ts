@@ -12,6 +12,7 @@ import { billingNotice, jobFields } from '../common/jobOptions.description';
 import { readJobSettings, readVideoParameters } from '../common/readers';
 import { showOnlyFor } from '../common/display';
 import { videoBodyCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const FIRST_FRAME: ImageSourceNames = { source: 'firstFrameSource', binary: 'firstFrameBinaryField', url: 'firstFrameUrl', id: 'firstFrameImageId' };
 const LAST_FRAME: ImageSourceNames = { source: 'lastFrameSource', binary: 'lastFrameBinaryField', url: 'lastFrameUrl', id: 'lastFrameImageId' };
@@ -24,6 +25,15 @@ const properties: INodeProperties[] = [
 	...jobFields('video'),
 	optionsCollection(TRANSITION),
 ];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Transition',
+	action: 'Generate video between two frames',
+	description: 'Make a video that starts on one image and ends on another',
+	docs: 'create',
+	price: { estimate: 'transition' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['transition'] } }, properties);
 

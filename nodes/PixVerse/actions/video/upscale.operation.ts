@@ -7,8 +7,18 @@ import { videoSourceFields } from '../common/mediaSource';
 import { UPSCALE_SOURCE } from '../../rules/sourceLimits';
 import { showOnlyFor } from '../common/display';
 import { perSecondEditCredits } from '../../rules/prices';
+import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [billingNotice, ...videoSourceFields(UPSCALE_SOURCE), ...jobFields('video'), rawResponseOptions];
+
+/** Its entry in the Operation list, the docs page that describes it, and what prices it. */
+export const meta: BillableMeta = {
+	name: 'Upscale',
+	action: 'Upscale a video',
+	description: 'Raise the resolution of a video',
+	docs: 'post-production',
+	price: { estimate: 'upscale' },
+};
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['upscale'] } }, properties);
 
