@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { NodeRun } from '../engine/nodeRun';
+import type { DirectItem } from '../engine/batch';
 import type { JobPlan } from '../engine/runJob';
 
 /** The docs/ page whose section describes an operation (`docs/<page>.md`, a heading "Resource → Name"). */
@@ -44,7 +44,7 @@ export interface JobOperation {
 export interface DirectOperation {
 	meta: OperationMeta;
 	description: Description;
-	execute: (this: IExecuteFunctions, itemIndex: number, run: NodeRun) => Promise<INodeExecutionData[]>;
+	execute: DirectItem;
 	/** How many items run at once; waiting on existing jobs shares one polling loop, so it can be many. */
 	concurrency?: number;
 }

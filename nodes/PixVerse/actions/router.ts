@@ -1,39 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { jobRefOf } from '../domain/jobErrors';
-import type { ItemOutcome } from '../engine/itemPool';
-import { runItemPool } from '../engine/itemPool';
-import { JOB_KINDS } from '../domain/jobKinds';
-import { guardCredits } from '../engine/creditGuard';
-import { NodeRun } from '../engine/nodeRun';
-import { strictest } from '../rules/budget';
-import type { JobPlan } from '../engine/runJob';
-import { runJob } from '../engine/runJob';
-import type { DirectOperation, JobOperation } from './operation';
+import { runDirectBatch, runJobBatch } from '../engine/batch';
 import { operationOf } from './registry';
 import { asToolItems, runsAsTool, toolFailureItem } from './toolUse';
 
-/** Status reads and uploads are cheap; a few at a time keeps large batches quick without flooding PixVerse. */
-const LIGHT_CONCURRENCY = 4;
-/** Planning reads parameters and the first bytes of binaries; nothing is sent. */
-const PLAN_CONCURRENCY = 4;
-
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
-	if (!(error instanceof NodeError)) return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-	// Errors from n8n's own helpers may not say which item they concern; n8n shows the item from here.
-	error.context.itemIndex ??= itemIndex;
-	return error;
-}
-
 /**
- * Runs the chosen operation for every input item, several at once, and returns one output item per input
- * item in input order, each paired to its input. A job operation first plans every item (all parameters and
- * media checked, nothing sent), so a refused item stops the node before any credit is spent.
+ * Runs the chosen operation for every input item (the engine's batch: one output item per input item, in input
+ * order). As an AI agent's tool, a failure is returned as an item whose text tells the model what to do next.
  */
 export async function router(this: IExecuteFunctions, continueOnFail: boolean): Promise<INodeExecutionData[][]> {
 	if (!runsAsTool(this)) return [await runOperation(this, continueOnFail)];
-	// An AI agent's tool call: a failure is returned as an item whose text tells the model what to do next.
 	try {
 		return [asToolItems(await runOperation(this, continueOnFail))];
 	} catch (error) {
@@ -49,109 +26,5 @@ async function runOperation(ctx: IExecuteFunctions, continueOnFail: boolean): Pr
 	if (!operation) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	return await ('plan' in operation ? runJobOperation(ctx, operation, continueOnFail) : runDirectOperation(ctx, operation, continueOnFail));
-}
-
-async function runJobOperation(ctx: IExecuteFunctions, operation: JobOperation, continueOnFail: boolean): Promise<INodeExecutionData[]> {
-	const count = ctx.getInputData().length;
-	const plans = await runItemPool(count, PLAN_CONCURRENCY, async (itemIndex) => await operation.plan.call(ctx, itemIndex));
-	const refused = plans.findIndex((outcome) => outcome?.ok === false);
-	if (refused !== -1 && !continueOnFail) {
-		const outcome = plans[refused] as { ok: false; error: unknown };
-		throw asNodeError(ctx, outcome.error, refused);
-	}
-	const planned = plans.flatMap((outcome, itemIndex) => (outcome?.ok ? [{ itemIndex, plan: outcome.value }] : []));
-	const first = planned[0]?.plan;
-	const priced = planned.map(({ itemIndex, plan }) => ({ itemIndex, credits: plan.context.estimatedCredits }));
-	// Items may give different Credit Options (expressions): the strictest holds for the whole batch.
-	const guard = await guardCredits(ctx, priced, strictest(planned.map(({ plan }) => plan.budget)));
-	if (guard.refusal && !continueOnFail) throw guard.refusal();
-	const maxConcurrentJobs = first?.wait.maxConcurrentJobs;
-	const run = new NodeRun(ctx, maxConcurrentJobs);
-	const finished = new Set<number>();
-	try {
-		return await runItems(ctx, run, count, maxConcurrentJobs ?? 1, continueOnFail, async (itemIndex) => {
-			const outcome = plans[itemIndex] as ItemOutcome<JobPlan>;
-			// With Continue On Fail, a refused item, or a batch the credit guard refused, becomes error items here.
-			if (!outcome.ok) throw outcome.error;
-			if (guard.refusal) throw guard.refusal(itemIndex);
-			const items = [await runJob(ctx, itemIndex, run, outcome.value)];
-			finished.add(itemIndex);
-			return items;
-		});
-	} finally {
-		// What reached PixVerse counts against the execution's budget, also when the node stops on a failure.
-		guard.recordPaid([...finished, ...run.submitted.keys()]);
-	}
-}
-
-async function runDirectOperation(ctx: IExecuteFunctions, operation: DirectOperation, continueOnFail: boolean): Promise<INodeExecutionData[]> {
-	const run = new NodeRun(ctx);
-	return await runItems(ctx, run, ctx.getInputData().length, operation.concurrency ?? LIGHT_CONCURRENCY, continueOnFail, async (itemIndex) => await operation.execute.call(ctx, itemIndex, run));
-}
-
-/**
- * Runs items through the pool. The first failure without Continue On Fail halts the node: nothing new is
- * submitted, every wait ends, and the error names the jobs already paid for.
- */
-async function runItems(
-	ctx: IExecuteFunctions,
-	run: NodeRun,
-	count: number,
-	concurrency: number,
-	continueOnFail: boolean,
-	task: (itemIndex: number) => Promise<INodeExecutionData[]>,
-): Promise<INodeExecutionData[]> {
-	let firstFailure: { itemIndex: number; error: NodeError } | undefined;
-	const outcomes: Array<ItemOutcome<INodeExecutionData[] | NodeError> | undefined> = await runItemPool(
-		count,
-		concurrency,
-		async (itemIndex) => {
-			try {
-				return await task(itemIndex);
-			} catch (error) {
-				const nodeError = asNodeError(ctx, error, itemIndex);
-				if (!continueOnFail && !firstFailure) {
-					firstFailure = { itemIndex, error: nodeError };
-					run.halt();
-				}
-				run.failureHandled(itemIndex);
-				return nodeError;
-			}
-		},
-		() => run.halted,
-	);
-
-	if (firstFailure) throw withSubmittedJobs(ctx, firstFailure.itemIndex, firstFailure.error, run);
-
-	const returnData: INodeExecutionData[] = [];
-	outcomes.forEach((outcome, itemIndex) => {
-		const value = outcome?.ok ? outcome.value : undefined;
-		if (Array.isArray(value)) {
-			returnData.push(...value);
-			return;
-		}
-		const error = value ?? asNodeError(ctx, outcome?.ok === false ? outcome.error : new Error('The item was not run'), itemIndex);
-		const json: IDataObject = { error: error.message };
-		if (error.description) json.description = error.description;
-		const ref = jobRefOf(error) ?? run.submitted.get(itemIndex);
-		if (ref) json[JOB_KINDS[ref.kind].outputIdKey] = ref.id;
-		returnData.push({ json, pairedItem: { item: itemIndex } });
-	});
-	return returnData;
-}
-
-/** The failure that stops the node, naming the other items' jobs that were already paid for. */
-function withSubmittedJobs(ctx: IExecuteFunctions, itemIndex: number, error: NodeError, run: NodeRun): NodeError {
-	const others = [...run.submitted].filter(([index]) => index !== itemIndex);
-	if (others.length === 0) return error;
-	const list = others.map(([index, ref]) => `item ${index}: ${ref.id}`).join(', ');
-	const nouns = [...new Set(others.map(([, ref]) => JOB_KINDS[ref.kind].noun))];
-	const stopped = new NodeOperationError(ctx.getNode(), error.message, {
-		itemIndex,
-		description: `${error.description ?? ''}\n\n${nouns.join(' and ')} jobs already submitted by this execution keep generating on PixVerse (${list}); resume them with ${nouns.map((noun) => `${noun} → Wait for Completion`).join(' or ')} instead of running this node again.`.trim(),
-	});
-	const ref = jobRefOf(error);
-	if (ref) stopped.context[JOB_KINDS[ref.kind].outputIdKey] = ref.id;
-	return stopped;
+	return 'plan' in operation ? await runJobBatch(ctx, operation.plan, continueOnFail) : await runDirectBatch(ctx, operation.execute, continueOnFail, operation.concurrency);
 }
