@@ -67,7 +67,7 @@ export class PixVerse implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		// Read here, where n8n's verification lint (require-continue-on-fail) looks for it; the router applies it.
+		// Read here, where n8n's verification lint (require-continue-on-fail) looks for it; the engine's batch applies it.
 		const continueOnFail = this.continueOnFail();
 		const { router } = await import('./actions/router');
 		return await router.call(this, continueOnFail);

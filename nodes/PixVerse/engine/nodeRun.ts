@@ -62,7 +62,7 @@ export class NodeRun {
 	}
 
 	/**
-	 * A failed item keeps its slot until the router has decided whether the node halts: freed any earlier, a
+	 * A failed item keeps its slot until the batch has decided whether the node halts: freed any earlier, a
 	 * queued item could send a paid request in between.
 	 */
 	holdSlotUntilFailureHandled(itemIndex: number, slot: Slot): void {

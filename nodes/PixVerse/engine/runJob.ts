@@ -123,7 +123,7 @@ export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: Nod
 	}
 	const finished = await run.waiter.wait(job.ref, { itemIndex, ...plan.wait }).then(
 		(done) => {
-			// A moderated, failed or deleted job becomes this item's error: its slot waits for the router.
+			// A moderated, failed or deleted job becomes this item's error: its slot waits for the batch to handle the failure.
 			if (videoStatusOf(done.statusCode) === 'succeeded') job.succeeded();
 			else job.holdUntilFailureHandled();
 			return done;

@@ -77,8 +77,8 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 
 /**
  * A job PixVerse accepted, owning its concurrency slot: released when the job ends well (or is no longer
- * waited on), held for the router when it ends in this item's failure, so no queued item slips a paid
- * request in before the router decides whether the node halts.
+ * waited on), held for the batch when it ends in this item's failure, so no queued item slips a paid
+ * request in before the batch decides whether the node halts.
  */
 export class JobHandle {
 	private readonly acceptedAt = Date.now();
