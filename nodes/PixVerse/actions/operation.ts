@@ -15,12 +15,12 @@ export interface OperationMeta {
 }
 
 /**
- * A billable operation also says what prices it: the key Account → Estimate Cost and the credit guard price it
- * by (rules/estimate.rules.ts, which also holds the reason where PixVerse publishes no price), and the name it
- * has in Estimate Cost's list when that differs from its own.
+ * A billable operation also says what prices it: its value in Account → Estimate Cost's list (priced by
+ * rules/estimate.rules.ts), the name it has there when that differs from its own, and, where PixVerse publishes
+ * no price, why: then the estimate is unknown, never a guess, and the credit guard counts it as unknown.
  */
 export interface BillableMeta extends OperationMeta {
-	price: { estimate: string; label?: string };
+	price: { estimate: string; label?: string; unpriced?: string };
 }
 
 /** What a description may be built from: every operation of the node (Estimate Cost lists the billable ones). */

@@ -35,20 +35,13 @@ const GENERATIONS: Record<string, { rules: VideoRules; credits: (body: Record<st
 
 const PER_SECOND_EDITS = { restyle: 'restyle', upscale: 'upscale', motionControl: 'motionControl' } as const;
 
-/** Operations PixVerse publishes no price for: the estimate is null, never a guess. */
-export const UNPRICED: Record<string, string> = {
-	generateFromEffect: 'Video effects: each template has its own price, which PixVerse does not publish through the API',
-	imageEffect: 'Image effects: each template has its own price, which PixVerse does not publish through the API',
-	multiTransition: 'Multi-Transition: PixVerse publishes no price table of its own',
-	addSoundEffect: "Add Sound Effect: PixVerse's pages give two different prices",
-	swap: 'Swap: PixVerse publishes no price',
-	modify: 'Modify: PixVerse publishes no price',
-};
-
-export const ESTIMATED_OPERATIONS = [...Object.keys(GENERATIONS), 'lipSync', ...Object.keys(PER_SECOND_EDITS), 'selectObjects', ...Object.keys(UNPRICED)];
+/** The operations priced here; those PixVerse publishes no price for say why in their own meta (`unpriced`). */
+export const ESTIMATED_OPERATIONS = [...Object.keys(GENERATIONS), 'lipSync', ...Object.keys(PER_SECOND_EDITS), 'selectObjects'];
 
 export interface EstimateInput {
 	operation: string;
+	/** Why PixVerse publishes no price for the operation (its meta says): the estimate is null with this note. */
+	unpriced?: string;
 	items: unknown;
 	model?: unknown;
 	quality?: unknown;
@@ -110,6 +103,6 @@ export function estimateCost(input: EstimateInput): Estimate | { problems: Probl
 	}
 	if (problems.any) return { problems: problems.list };
 	if (operation === 'selectObjects') return { credits: OBJECT_SELECTION_CREDITS, items: count };
-	if (operation in UNPRICED) return { credits: null, items: count, note: UNPRICED[operation] };
+	if (input.unpriced !== undefined) return { credits: null, items: count, note: input.unpriced };
 	return { problems: [{ parameter: ESTIMATE_LABELS.operation, message: `"${operation}" is not an operation this node prices`, fix: `Choose one of ${ESTIMATED_OPERATIONS.join(', ')}.` }] };
 }

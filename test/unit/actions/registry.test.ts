@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RegisteredOperation } from '../../../nodes/PixVerse/actions/operation';
 import { OPERATIONS, REGISTERED, operationOf } from '../../../nodes/PixVerse/actions/registry';
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
-import { ESTIMATED_OPERATIONS, UNPRICED, estimateCost } from '../../../nodes/PixVerse/rules/estimate.rules';
+import { ESTIMATED_OPERATIONS, estimateCost } from '../../../nodes/PixVerse/rules/estimate.rules';
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
 import { sections } from '../docs/docsCheck';
 
@@ -13,8 +13,8 @@ const RESOURCE_NAMES: Record<string, string> = { video: 'Video', image: 'Image',
 const page = (name: string) => readFileSync(join(REPOSITORY_ROOT, 'docs', `${name}.md`), 'utf8');
 
 /**
- * What the registry promises of every operation: a billable one names a price rule Estimate Cost and the credit
- * guard know (or a published reason why there is none), no two share one, and each has its section on its docs page.
+ * What the registry promises of every operation: a billable one names a price rule Estimate Cost knows, or says
+ * why PixVerse publishes none (never both); no two share one; and each has its section on its docs page.
  */
 function registryProblems(operations: readonly RegisteredOperation[], docsPage: (name: string) => string): string[] {
 	const problems: string[] = [];
@@ -24,7 +24,10 @@ function registryProblems(operations: readonly RegisteredOperation[], docsPage: 
 		if (billable && !('price' in meta)) problems.push(`${label} spends credits but names no price rule`);
 		if ('price' in meta) {
 			if (!billable) problems.push(`${label} costs nothing but names a price rule`);
-			else if (!ESTIMATED_OPERATIONS.includes(meta.price.estimate)) problems.push(`${label}: Estimate Cost has no price rule "${meta.price.estimate}"`);
+			else if (meta.price.unpriced !== undefined) {
+				if (!meta.price.unpriced.trim()) problems.push(`${label} is unpriced without a reason`);
+				if (ESTIMATED_OPERATIONS.includes(meta.price.estimate)) problems.push(`${label} is unpriced, but Estimate Cost has a price rule "${meta.price.estimate}"`);
+			} else if (!ESTIMATED_OPERATIONS.includes(meta.price.estimate)) problems.push(`${label}: Estimate Cost has no price rule "${meta.price.estimate}"`);
 			if (priceKeys.has(meta.price.estimate)) problems.push(`${label} and ${priceKeys.get(meta.price.estimate)} share the price rule "${meta.price.estimate}"`);
 			priceKeys.set(meta.price.estimate, label);
 		}
@@ -47,6 +50,9 @@ describe('the registry of operations', () => {
 		expect(registryProblems([unknownRule], (name) => (name === 'create' ? '## Video → Generate Avatar\n' : ''))).toEqual(['video → generateAvatar: Estimate Cost has no price rule "avatar"']);
 		const copied = { ...unknownRule, meta: { ...unknownRule.meta, price: { estimate: 'extend' } } };
 		expect(registryProblems([...REGISTERED, copied], (name) => `${page(name)}\n## Video → Generate Avatar\n`)).toEqual(['video → generateAvatar and video → extend share the price rule "extend"']);
+		// Unpriced is a reason, not a gap: a new operation PixVerse publishes no price for says why, in its own meta.
+		const unpriced = { ...unknownRule, meta: { ...unknownRule.meta, price: { estimate: 'avatar', unpriced: 'Avatar: PixVerse publishes no price' } } };
+		expect(registryProblems([unpriced], () => '## Video → Generate Avatar\n')).toEqual([]);
 	});
 
 	it('is what the node shows: each resource lists exactly its registered operations, and Estimate Cost every billable one', () => {
@@ -58,11 +64,12 @@ describe('the registry of operations', () => {
 		const priceOf = properties.find((property) => property.name === 'priceOf')!.options as Array<{ name: string; value: string }>;
 		const billable = REGISTERED.filter((entry) => entry.billable);
 		expect(priceOf.map((option) => option.value).sort()).toEqual(billable.map((entry) => ('price' in entry.meta ? entry.meta.price.estimate : '')).sort());
-		// Every price rule serves an operation of the node.
-		expect([...ESTIMATED_OPERATIONS].sort()).toEqual(priceOf.map((option) => option.value).sort());
-		// The unpriced ones say so in their name, with the reason in the estimate's note.
-		for (const option of priceOf) expect(option.name.endsWith('(No Published Price)')).toBe(option.value in UNPRICED);
-		expect(estimateCost({ operation: 'swap', items: 1 })).toMatchObject({ credits: null, note: UNPRICED.swap });
+		// Every price rule serves an operation of the node; the unpriced ones say so in their name.
+		const unpriced = new Map(billable.flatMap(({ meta }) => ('price' in meta && meta.price.unpriced ? [[meta.price.estimate, meta.price.unpriced]] : [])));
+		expect([...ESTIMATED_OPERATIONS].sort()).toEqual(priceOf.map((option) => option.value).filter((value) => !unpriced.has(value)).sort());
+		for (const option of priceOf) expect(option.name.endsWith('(No Published Price)')).toBe(unpriced.has(option.value));
+		expect([...unpriced.keys()].sort()).toEqual(['addSoundEffect', 'generateFromEffect', 'imageEffect', 'modify', 'multiTransition', 'swap']);
+		expect(estimateCost({ operation: 'swap', items: 1, unpriced: unpriced.get('swap') })).toEqual({ credits: null, items: 1, note: 'Swap: PixVerse publishes no price' });
 	});
 
 	it('dispatches only what it holds', () => {

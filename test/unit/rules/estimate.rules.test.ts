@@ -1,4 +1,4 @@
-import { ESTIMATED_OPERATIONS, UNPRICED, estimateCost } from '../../../nodes/PixVerse/rules/estimate.rules';
+import { ESTIMATED_OPERATIONS, estimateCost } from '../../../nodes/PixVerse/rules/estimate.rules';
 
 describe('Estimate Cost', () => {
 	it.each([
@@ -20,8 +20,10 @@ describe('Estimate Cost', () => {
 		expect(estimateCost({ items: 3, ...input })).toEqual({ credits, items: 3 });
 	});
 
-	it.each(Object.keys(UNPRICED))('%s has no published price: null with a reason, never a guess', (operation) => {
-		expect(estimateCost({ operation, items: 1 })).toEqual({ credits: null, items: 1, note: UNPRICED[operation] });
+	it('an operation without a published price: null with its own reason, never a guess (items still checked)', () => {
+		expect(estimateCost({ operation: 'swap', items: 2, unpriced: 'Swap: PixVerse publishes no price' })).toEqual({ credits: null, items: 2, note: 'Swap: PixVerse publishes no price' });
+		expect(estimateCost({ operation: 'swap', items: 0, unpriced: 'x' })).toEqual({ problems: [expect.objectContaining({ parameter: 'Items' })] });
+		expect(estimateCost({ operation: 'swap', items: 1 })).toEqual({ problems: [expect.objectContaining({ parameter: 'Price Of' })] });
 	});
 
 	it('refuses what the operation itself would refuse, through its own rules', () => {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import { ESTIMATE_LABELS, UNPRICED, estimateCost } from '../../rules/estimate.rules';
+import { ESTIMATE_LABELS, estimateCost } from '../../rules/estimate.rules';
 import { MODELS, QUALITIES } from '../../rules/modelMatrix';
 import { PRICES_AS_OF, USD_PER_CREDIT } from '../../rules/prices';
 import { LABELS } from '../../rules/videoBody';
@@ -138,7 +138,7 @@ export const description = (operations: readonly RegisteredOperation[]): INodePr
 			operations.flatMap(({ meta }) => {
 				if (!('price' in meta)) return [];
 				const label = meta.price.label ?? meta.name;
-				return [{ name: meta.price.estimate in UNPRICED ? `${label} (No Published Price)` : label, value: meta.price.estimate }];
+				return [{ name: meta.price.unpriced === undefined ? label : `${label} (No Published Price)`, value: meta.price.estimate }];
 			}),
 		),
 	);
@@ -147,8 +147,12 @@ export const description = (operations: readonly RegisteredOperation[]): INodePr
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const operation = this.getNodeParameter('priceOf', itemIndex) as string;
 	const param = (name: string, fallback?: unknown): unknown => this.getNodeParameter(name, itemIndex, fallback);
+	// The registry, loaded by now, says which operations PixVerse publishes no price for, and why.
+	const { REGISTERED } = await import('../registry');
+	const priced = REGISTERED.find(({ meta }) => 'price' in meta && meta.price.estimate === operation)?.meta;
 	const estimate = estimateCost({
 		operation,
+		unpriced: priced && 'price' in priced ? priced.price.unpriced : undefined,
 		items: param('items', 1),
 		model: param('model', null),
 		quality: param('quality', null),

@@ -26,7 +26,7 @@ export const meta: BillableMeta = {
 	action: 'Generate image from effect',
 	description: 'Apply a PixVerse image effect template and return the new image',
 	docs: 'create',
-	price: { estimate: 'imageEffect', label: 'Image Effect' },
+	price: { estimate: 'imageEffect', label: 'Image Effect', unpriced: 'Image effects: each template has its own price, which PixVerse does not publish through the API' },
 };
 
 export const description = showOnlyFor({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);

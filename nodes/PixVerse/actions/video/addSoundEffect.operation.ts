@@ -39,7 +39,7 @@ export const meta: BillableMeta = {
 	action: 'Add a sound effect to a video',
 	description: 'Generate a sound for a video from a prompt',
 	docs: 'post-production',
-	price: { estimate: 'addSoundEffect' },
+	price: { estimate: 'addSoundEffect', unpriced: "Add Sound Effect: PixVerse's pages give two different prices" },
 };
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['addSoundEffect'] } }, properties);

@@ -37,7 +37,7 @@ export const meta: BillableMeta = {
 	action: 'Generate video from effect',
 	description: 'Apply a PixVerse effect template to one or more images',
 	docs: 'create',
-	price: { estimate: 'generateFromEffect', label: 'Video Effect' },
+	price: { estimate: 'generateFromEffect', label: 'Video Effect', unpriced: 'Video effects: each template has its own price, which PixVerse does not publish through the API' },
 };
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromEffect'] } }, properties);

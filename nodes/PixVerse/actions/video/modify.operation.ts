@@ -50,7 +50,7 @@ export const meta: BillableMeta = {
 	action: 'Modify a video',
 	description: 'Change what is in a video by a prompt, with selected objects and images',
 	docs: 'post-production',
-	price: { estimate: 'modify' },
+	price: { estimate: 'modify', unpriced: 'Modify: PixVerse publishes no price' },
 };
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['modify'] } }, properties);

@@ -49,7 +49,7 @@ export const meta: BillableMeta = {
 	action: 'Generate video through keyframes',
 	description: 'Make a video that moves through 2 to 7 keyframe images',
 	docs: 'create',
-	price: { estimate: 'multiTransition' },
+	price: { estimate: 'multiTransition', unpriced: 'Multi-Transition: PixVerse publishes no price table of its own' },
 };
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['multiTransition'] } }, properties);

@@ -38,7 +38,7 @@ export const meta: BillableMeta = {
 	action: 'Swap an object in a video',
 	description: 'Replace a selected person or object with the one in an image',
 	docs: 'post-production',
-	price: { estimate: 'swap' },
+	price: { estimate: 'swap', unpriced: 'Swap: PixVerse publishes no price' },
 };
 
 export const description = showOnlyFor({ show: { resource: ['video'], operation: ['swap'] } }, properties);
