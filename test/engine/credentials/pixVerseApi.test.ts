@@ -1,13 +1,9 @@
 import { testCredential } from '../../harness/credentialTester';
 import { PixVerseSimulator, SIM_API_KEY } from '../../simulator/server';
+import { useSimulator } from '../../harness/useSimulator';
 
 describe('PixVerse API credential test', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start();
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator();
 
 	it('passes with a valid key: GET /openapi/v2/account/balance with API-KEY and a UUID trace ID', async () => {
 		const result = await testCredential({ apiKey: SIM_API_KEY, region: 'custom', baseUrl: `${sim.url}/` });

@@ -1,17 +1,12 @@
 import { sleep } from 'n8n-workflow';
+import { useSimulator } from '../../harness/useSimulator';
 
 import { runPixVerse } from '../../harness/engine';
 import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
-import { PixVerseSimulator } from '../../simulator/server';
 
 /** Stopping the execution ends every wait within a second and sends nothing afterwards. */
 describe('cancellation', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ concurrencyLimit: 2 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ concurrencyLimit: 2 });
 
 	const stopAndCheck = async (parameters: Record<string, unknown>, items: number, stopAfterMs: number) => {
 		const result = await runPixVerse({

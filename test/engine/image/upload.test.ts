@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { useSimulator } from '../../harness/useSimulator';
 
 import { runPixVerse } from '../../harness/engine';
 import { FILES, imageItem, simulatorCredentials } from '../../harness/fixtures';
@@ -7,12 +8,7 @@ import { PixVerseSimulator } from '../../simulator/server';
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('Image → Upload', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start();
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator();
 
 	const upload = (extra: Record<string, unknown> = {}) => ({ resource: 'image', operation: 'upload', imageSource: 'binary', binaryPropertyName: 'data', ...extra }) as never;
 

@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
+import { useSimulator } from '../../harness/useSimulator';
 
 import { runPixVerse } from '../../harness/engine';
 import { simulatorCredentials } from '../../harness/fixtures';
 import { visibleText } from '../../harness/secrets';
-import { PixVerseSimulator, SIM_API_KEY, mp3Bytes, mp4Bytes, wavBytes } from '../../simulator/server';
+import { SIM_API_KEY, mp3Bytes, mp4Bytes, wavBytes } from '../../simulator/server';
 
 const file = (data: Buffer, fileName: string, mimeType: string) => ({ json: {}, binary: { data: { data, fileName, mimeType } } });
 
 describe('Media → Upload', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start();
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator();
 
 	const upload = async (item: ReturnType<typeof file>, binaryMode: 'inline' | 'filesystem' = 'inline', overrides: Record<string, unknown> = {}) =>
 		await runPixVerse({ parameters: { resource: 'media', operation: 'upload', fileSource: 'binary', binaryPropertyName: 'data', ...overrides }, credentials: simulatorCredentials(sim), items: [item], binaryMode });

@@ -1,6 +1,6 @@
 import { callPixVerseTool } from '../../harness/agentTool';
 import { generateParameters, simulatorCredentials } from '../../harness/fixtures';
-import { PixVerseSimulator } from '../../simulator/server';
+import { useSimulator } from '../../harness/useSimulator';
 
 const IMAGE_URL = 'https://example.com/cat.png';
 
@@ -14,12 +14,7 @@ const toolParameters = (overrides: Record<string, unknown> = {}) =>
 	});
 
 describe('PixVerse as an AI agent tool (n8n-core node-as-tool)', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 200, videoBytes: 1000 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 200, videoBytes: 1000 });
 
 	it('a tool call with an image URL and a prompt returns the video URL', async () => {
 		const call = await callPixVerseTool({ parameters: toolParameters(), credentials: simulatorCredentials(sim), args: { Image_URL: IMAGE_URL, Prompt: 'A cat yawns' } });

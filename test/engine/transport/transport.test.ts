@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { useSimulator } from '../../harness/useSimulator';
 
 import { runPixVerse } from '../../harness/engine';
 import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
@@ -8,12 +9,7 @@ import { ERR_CODES } from '../../../nodes/PixVerse/transport/failures';
 
 /** The transport's error families, seen through an operation: Account → Get Balance (a read) and generation (billable). */
 describe('transport', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 200 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 200 });
 
 	const balance = async () => await runPixVerse({ parameters: { resource: 'account', operation: 'getBalance' }, credentials: simulatorCredentials(sim) });
 	const generate = async () => await runPixVerse({ parameters: generateParameters(), credentials: simulatorCredentials(sim), items: [imageItem()] });

@@ -1,17 +1,13 @@
 import { runPixVerse, searchList } from '../../harness/engine';
 import { imageItem, imagesItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
-import { DEFAULT_TEMPLATES, PixVerseSimulator, SIM_TEMPLATES } from '../../simulator/server';
+import { DEFAULT_TEMPLATES, SIM_TEMPLATES } from '../../simulator/server';
+import { useSimulator } from '../../harness/useSimulator';
 
 /** A key the simulator does not know. */
 const WRONG_KEY = ['sk', 'wrong', 'key'].join('-');
 
 describe('Video → Generate From Effect', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 200 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 200 });
 
 	const template = (id: number, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value: String(id) });
 	const parameters = (overrides: Record<string, unknown> = {}) =>

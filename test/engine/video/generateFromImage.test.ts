@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import { useSimulator } from '../../harness/useSimulator';
 
 import { runPixVerse, readBinary } from '../../harness/engine';
 import { generateParameters, imageItem, simulatorCredentials } from '../../harness/fixtures';
@@ -8,12 +9,7 @@ import { PixVerseSimulator, SIM_API_KEY, expectedVideo } from '../../simulator/s
 const PROMPT = 'The sun slowly sets behind the sea';
 
 describe('Video → Generate From Image', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 300, videoBytes: 200_000 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 300, videoBytes: 200_000 });
 
 	const run = async (overrides: Record<string, unknown> = {}, extra: Partial<Parameters<typeof runPixVerse>[0]> = {}) =>
 		await runPixVerse({ parameters: generateParameters(overrides), credentials: simulatorCredentials(sim), items: [imageItem()], ...extra });

@@ -2,15 +2,10 @@ import { runPixVerse } from '../../harness/engine';
 import { imagesItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
 import { REFERENCES } from '../../../nodes/PixVerse/rules/generateFromReferences.rules';
 import { MODEL_SPECS } from '../../../nodes/PixVerse/rules/modelMatrix';
-import { PixVerseSimulator } from '../../simulator/server';
+import { useSimulator } from '../../harness/useSimulator';
 
 describe('Video → Generate From References', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 200 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 200 });
 
 	const reference = (name: string, type: string, field: string) => ({ name, type, source: 'binary', binaryPropertyName: field });
 	const parameters = (overrides: Record<string, unknown> = {}) =>

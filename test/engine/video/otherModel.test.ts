@@ -1,17 +1,12 @@
 import { runPixVerse } from '../../harness/engine';
 import { imageItem, jobParameters, lastJob, simulatorCredentials } from '../../harness/fixtures';
-import { PixVerseSimulator } from '../../simulator/server';
+import { useSimulator } from '../../harness/useSimulator';
 
 /** A PixVerse that has launched a model the node does not list: V6's rules at twice V6's price. */
 const LAUNCHED = { 'v6-max': { follows: 'v6', priceFactor: 2 } };
 
 describe('Other Model (by ID): a model PixVerse launched after this node', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 100, newModels: LAUNCHED });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 100, newModels: LAUNCHED });
 
 	const text = async (overrides: Record<string, unknown> = {}) =>
 		await runPixVerse({

@@ -2,15 +2,10 @@ import { runPixVerse } from '../../harness/engine';
 import { imageItem, imagesItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
 import { MODELS, MODEL_SPECS } from '../../../nodes/PixVerse/rules/modelMatrix';
 import { MULTI_TRANSITION_MODELS } from '../../../nodes/PixVerse/rules/multiTransition.rules';
-import { PixVerseSimulator } from '../../simulator/server';
+import { useSimulator } from '../../harness/useSimulator';
 
 describe('Video → Transition and Multi-Transition', () => {
-	let sim: PixVerseSimulator;
-	beforeAll(async () => {
-		sim = await PixVerseSimulator.start({ generationMs: 200 });
-	});
-	afterAll(async () => await sim.close());
-	beforeEach(() => sim.requests.splice(0));
+	const sim = useSimulator({ generationMs: 200 });
 
 	describe('Transition', () => {
 		const parameters = (overrides: Record<string, unknown> = {}) =>
