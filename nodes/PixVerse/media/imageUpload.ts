@@ -3,35 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toIdString } from '../domain/ids';
 import { pixverseRequestWithRetry } from '../transport';
-import type { MultipartBody } from '../transport/multipart';
-import { multipartFileField, multipartTextField } from '../transport/multipart';
-import type { CheckedBinary, CheckedImage } from './inputImage';
-import { STREAM_CHUNK_BYTES } from './inputImage';
-
-/** The upload body for a checked image: the bytes go straight from n8n's storage into it. */
-async function uploadBody(ctx: IExecuteFunctions, itemIndex: number, checked: { url: string } | { binary: CheckedBinary }): Promise<MultipartBody> {
-	if ('url' in checked) return multipartTextField('image_url', checked.url);
-	const { property, byteLength, mimeType, fileName, binaryId } = checked.binary;
-	const changed = () =>
-		new NodeOperationError(ctx.getNode(), `The binary in "${property}" changed size after it was checked`, { itemIndex, description: 'Run the workflow again.' });
-	const fill = async (target: Buffer, offset: number) => {
-		if (!binaryId) {
-			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-			if (buffer.length !== byteLength) throw changed();
-			buffer.copy(target, offset);
-			return;
-		}
-		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-		let written = 0;
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			if (written + chunk.length > byteLength) throw changed();
-			chunk.copy(target, offset + written);
-			written += chunk.length;
-		}
-		if (written !== byteLength) throw changed();
-	};
-	return await multipartFileField({ fieldName: 'image', fileName, mimeType, byteLength, fill });
-}
+import { multipartTextField } from '../transport/multipart';
+import { fileUploadBody } from './binaryFile';
+import type { CheckedImage } from './inputImage';
 
 export interface ResolvedImage {
 	imageId: string;
@@ -47,7 +21,7 @@ export async function uploadImage(this: IExecuteFunctions, itemIndex: number, ch
 	const { resp } = await pixverseRequestWithRetry.call(this, {
 		method: 'POST',
 		endpoint: '/image/upload',
-		multipart: await uploadBody(this, itemIndex, checked),
+		multipart: async () => ('url' in checked ? multipartTextField('image_url', checked.url) : await fileUploadBody(this, itemIndex, 'image', checked.binary)),
 		itemIndex,
 		timeoutMs: UPLOAD_TIMEOUT_MS,
 	});

@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toIdString } from '../domain/ids';
+import type { CheckedFile } from './binaryFile';
+import { fileNameFor, httpUrl, openBinary, readChunks } from './binaryFile';
 
 export type ImageSource = 'binary' | 'url' | 'imageId';
 
@@ -14,7 +16,6 @@ export const IMAGE_LABELS = {
 
 /** PixVerse's upload limit. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-export const STREAM_CHUNK_BYTES = 256 * 1024;
 const SNIFF_BYTES = 64;
 
 export interface ImageSourceParameters {
@@ -26,18 +27,8 @@ export interface ImageSourceParameters {
 	label?: string;
 }
 
-/** A binary image that passed its checks; its bytes are read only when it is uploaded. */
-export interface CheckedBinary {
-	property: string;
-	byteLength: number;
-	mimeType: string;
-	fileName: string;
-	/** Stored binary (filesystem, database, S3), streamed at upload; absent for binaries held in the item. */
-	binaryId?: string;
-}
-
 /** An image ready to be sent: checked, nothing uploaded yet. */
-export type CheckedImage = { imageId: string } | { url: string } | { binary: CheckedBinary };
+export type CheckedImage = { imageId: string } | { url: string } | { binary: CheckedFile };
 
 const SIGNATURES: Array<{ type: string; mimeType?: string; image: boolean; matches: (head: Buffer) => boolean }> = [
 	{ type: 'JPEG', mimeType: 'image/jpeg', image: true, matches: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
@@ -59,22 +50,7 @@ export function sniffImage(head: Buffer): { description: string; mimeType?: stri
 	return { description: found.image ? `a ${found.type} image` : `a ${found.type} file, not an image`, mimeType: found.mimeType };
 }
 
-function fileNameFor(original: string | undefined, mimeType: string): string {
-	const extension = mimeType === 'image/png' ? 'png' : mimeType === 'image/webp' ? 'webp' : 'jpg';
-	const base = (original ?? 'image').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'image';
-	return `${base}.${extension}`;
-}
-
-/** The URL when it is http(s) (PixVerse fetches it); undefined otherwise. */
-export function httpUrl(raw: string): string | undefined {
-	let url: URL;
-	try {
-		url = new URL(raw.trim());
-	} catch {
-		return undefined;
-	}
-	return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
-}
+const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/webp': 'webp', 'image/jpeg': 'jpg' };
 
 /**
  * Checks one image source of an item. Nothing is sent and the bytes are not kept: a wrong file, size or URL
@@ -101,18 +77,18 @@ export async function checkImage(this: IExecuteFunctions, itemIndex: number, par
 	if (params.source !== 'binary') throw refuse(`${IMAGE_LABELS.source} "${String(params.source)}" is not supported`, 'Choose Binary, URL or Image ID.');
 
 	const property = params.binaryPropertyName.trim();
-	const meta = this.helpers.assertBinaryData(itemIndex, property);
-	const binaryId = meta.id;
-	let byteLength: number;
-	let head: Buffer;
-	if (binaryId) {
-		byteLength = (await this.helpers.getBinaryMetadata(binaryId)).fileSize;
-		head = await readHead(this, binaryId);
-	} else {
-		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		byteLength = buffer.length;
-		head = buffer.subarray(0, SNIFF_BYTES);
-	}
+	const opened = await openBinary(this, itemIndex, property);
+	const { meta, byteLength, binaryId } = opened;
+	let head = Buffer.alloc(0);
+	await readChunks(
+		this,
+		opened,
+		(chunk) => {
+			head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES);
+			return head.length < SNIFF_BYTES;
+		},
+		SNIFF_BYTES,
+	);
 
 	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, 'Pass a JPG, PNG or WebP image to the node.');
 	if (byteLength > MAX_IMAGE_BYTES) {
@@ -125,12 +101,5 @@ export async function checkImage(this: IExecuteFunctions, itemIndex: number, par
 			'Convert the image to JPG, PNG or WebP first (for example with the Edit Image node).',
 		);
 	}
-	return { binary: { property, byteLength, mimeType: sniffed.mimeType, fileName: fileNameFor(meta.fileName, sniffed.mimeType), binaryId } };
-}
-
-/** The first bytes of a stored binary, enough to tell its format. */
-async function readHead(ctx: IExecuteFunctions, binaryId: string): Promise<Buffer> {
-	const stream = await ctx.helpers.getBinaryStream(binaryId, SNIFF_BYTES);
-	for await (const chunk of stream as AsyncIterable<Buffer>) return chunk.subarray(0, SNIFF_BYTES);
-	return Buffer.alloc(0);
+	return { binary: { property, byteLength, mimeType: sniffed.mimeType, fileName: fileNameFor(meta.fileName, 'image', EXTENSIONS[sniffed.mimeType]), binaryId } };
 }

@@ -6,7 +6,8 @@ import { NOTHING_SENT } from '../engine/errors';
 import type { SourceLimits } from '../rules/sourceLimits';
 import { containerList } from '../rules/sourceLimits';
 import type { MediaFacts, MediaFormat, MediaKind } from './mediaFacts';
-import { httpUrl } from './inputImage';
+import type { CheckedFile } from './binaryFile';
+import { fileNameFor, httpUrl, openBinary, readChunks } from './binaryFile';
 import { MediaFactsReader, sniffMedia } from './mediaFacts';
 
 export type MediaSource = 'binary' | 'url' | 'mediaId';
@@ -15,7 +16,6 @@ export type MediaSource = 'binary' | 'url' | 'mediaId';
 export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
 export const MAX_MEDIA_SECONDS = 30;
 export const MAX_VIDEO_PIXELS = 1920;
-export const STREAM_CHUNK_BYTES = 256 * 1024;
 const SNIFF_BYTES = 64;
 
 export interface MediaSourceParameters {
@@ -31,31 +31,16 @@ export interface MediaSourceParameters {
 	limits?: SourceLimits;
 }
 
-export interface CheckedBinary {
-	property: string;
-	byteLength: number;
+/** A checked video or audio file: its container, and the length its own header gives (MP4, MOV, M4A, WAV). */
+export interface CheckedMediaFile extends CheckedFile {
 	format: MediaFormat;
-	fileName: string;
-	/** Stored binary (filesystem, database, S3), streamed at upload; absent for binaries held in the item. */
-	binaryId?: string;
-	/** The length its own header gives (MP4, MOV, M4A, WAV). */
 	seconds?: number;
 }
 
 /** A video or audio file ready to be sent: checked, nothing uploaded yet. */
-export type CheckedMedia = { mediaId: string } | { url: string } | { binary: CheckedBinary };
+export type CheckedMedia = { mediaId: string } | { url: string } | { binary: CheckedMediaFile };
 
 const KINDS_TAKEN = 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio';
-
-/** The chunks of a stored binary, stopping as soon as `enough` says nothing more is needed. */
-export async function readStored(ctx: IExecuteFunctions, binaryId: string, onChunk: (chunk: Buffer) => boolean): Promise<void> {
-	const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-	try {
-		for await (const chunk of stream as AsyncIterable<Buffer>) if (!onChunk(chunk)) return;
-	} finally {
-		(stream as { destroy?: () => void }).destroy?.();
-	}
-}
 
 type Refuse = (message: string, fix: string) => NodeOperationError;
 
@@ -83,11 +68,8 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	if (params.source !== 'binary') throw refuse(`${params.label} source "${String(params.source)}" is not supported`, 'Choose Binary File, URL or an ID.');
 
 	const property = params.binaryPropertyName.trim();
-	const meta = this.helpers.assertBinaryData(itemIndex, property);
-	const binaryId = meta.id;
-	// A binary held in the item is decoded once here; a stored one is only measured, then streamed.
-	const inline = binaryId ? undefined : await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	const byteLength = inline ? inline.length : (await this.helpers.getBinaryMetadata(binaryId!)).fileSize;
+	const opened = await openBinary(this, itemIndex, property);
+	const { meta, byteLength, binaryId } = opened;
 	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, `Pass a ${what} file to the node.`);
 	if (byteLength > MAX_MEDIA_BYTES) {
 		throw refuse(`The ${what} in "${property}" is ${(byteLength / 1048576).toFixed(1)} MB; PixVerse accepts at most 50 MB`, 'Shorten or compress it first.');
@@ -109,8 +91,7 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 		reader.feed(head);
 		return reader.wantsMore;
 	};
-	if (inline) onChunk(inline);
-	else await readStored(this, binaryId!, onChunk);
+	await readChunks(this, opened, onChunk);
 
 	if (!reader) {
 		throw refuse(`The file in "${property}" (${meta.mimeType || 'unknown type'}) is not a video or audio file PixVerse takes`, `PixVerse takes ${KINDS_TAKEN}.`);
@@ -126,8 +107,7 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	}
 	const facts = reader.facts();
 	checkFacts(facts, format, property, refuse, limits);
-	const base = (meta.fileName ?? 'media').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'media';
-	return { binary: { property, byteLength, format, fileName: `${base}.${format.extension}`, binaryId, seconds: facts.durationSeconds } };
+	return { binary: { property, byteLength, format, mimeType: format.mimeType, fileName: fileNameFor(meta.fileName, 'media', format.extension), binaryId, seconds: facts.durationSeconds } };
 }
 
 function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, refuse: Refuse, limits: SourceLimits | undefined): void {
