@@ -9,7 +9,8 @@ const { dest, parallel, src } = require('gulp');
 const BINARY = { encoding: false, allowEmpty: true };
 
 function copyIcons(folder) {
-	const task = () => src(path.join(folder, '**', '*.{png,svg}'), BINARY).pipe(dest(path.join('dist', folder)));
+	const task = () =>
+		src(path.join(folder, '**', '*.{png,svg}'), BINARY).pipe(dest(path.join('dist', folder)));
 	task.displayName = `icons:${folder}`;
 	return task;
 }

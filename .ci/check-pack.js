@@ -9,10 +9,15 @@ const { rmSync } = require('node:fs');
 rmSync('dist', { recursive: true, force: true });
 // npm pack runs prepack (the build), whose output shares stdout with the JSON report: the report is the last
 // top-level JSON array.
-const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const output = execFileSync('npm', ['pack', '--dry-run', '--json'], {
+	encoding: 'utf8',
+	stdio: ['ignore', 'pipe', 'inherit'],
+});
 const [pack] = JSON.parse(output.slice(output.search(/^\[$/m)));
 const files = pack.files.map((file) => file.path);
-const unexpected = files.filter((path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path));
+const unexpected = files.filter(
+	(path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path),
+);
 const required = [
 	'dist/nodes/PixVerse/PixVerse.node.js',
 	'dist/nodes/PixVerse/PixVerse.node.json',
@@ -29,11 +34,17 @@ const missing = required.filter((path) => !files.includes(path));
 console.log(`npm pack built dist/ itself: ${files.length} files, ${pack.size} bytes packed`);
 
 const publish = spawnSync('npm', ['publish', '--dry-run'], { encoding: 'utf8' });
-const publishRefused = publish.status !== 0 && /npm run release/.test(publish.stdout + publish.stderr);
-console.log(publishRefused ? 'a plain `npm publish` is refused (use `npm run release` in GitHub Actions)' : 'a plain `npm publish` was NOT refused');
+const publishRefused =
+	publish.status !== 0 && /npm run release/.test(publish.stdout + publish.stderr);
+console.log(
+	publishRefused
+		? 'a plain `npm publish` is refused (use `npm run release` in GitHub Actions)'
+		: 'a plain `npm publish` was NOT refused',
+);
 
 if (unexpected.length || missing.length || !publishRefused) {
-	if (unexpected.length) console.error(`unexpected files in the package:\n  ${unexpected.join('\n  ')}`);
+	if (unexpected.length)
+		console.error(`unexpected files in the package:\n  ${unexpected.join('\n  ')}`);
 	if (missing.length) console.error(`missing from the package:\n  ${missing.join('\n  ')}`);
 	process.exit(1);
 }

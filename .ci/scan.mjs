@@ -26,7 +26,9 @@ function scannerModule() {
 			// not in this PATH entry
 		}
 	}
-	console.error(`The scanner is not on PATH. Run: npm exec --yes --package=@n8n/scan-community-package@${PIN} -- node .ci/scan.mjs`);
+	console.error(
+		`The scanner is not on PATH. Run: npm exec --yes --package=@n8n/scan-community-package@${PIN} -- node .ci/scan.mjs`,
+	);
 	process.exit(2);
 }
 
@@ -36,7 +38,9 @@ let failed = false;
 async function leg(label, dir, patterns) {
 	const result = await scanner.analyzePackage(dir, patterns);
 	failed ||= !result.passed;
-	console.log(`${result.passed ? 'passed' : 'FAILED'}: ${label} (${patterns.join(', ')})${result.message ? `: ${result.message}` : ''}`);
+	console.log(
+		`${result.passed ? 'passed' : 'FAILED'}: ${label} (${patterns.join(', ')})${result.message ? `: ${result.message}` : ''}`,
+	);
 	if (result.details) console.log(result.details);
 }
 try {
@@ -44,17 +48,32 @@ try {
 	// npm pack builds first (prepack); its own output shares stdout with the JSON report, which comes last. The
 	// scanner was fetched with --ignore-scripts, which npm exec hands on in the environment: without this, the
 	// pack would skip its build and ship whatever dist/ holds.
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_ignore_scripts'));
-	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(
+			([name]) => name.toLowerCase() !== 'npm_config_ignore_scripts',
+		),
+	);
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+		cwd: root,
+		env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const [pack] = JSON.parse(output.slice(output.search(/^\[$/m)));
 	const scripts = pack.files.filter((file) => file.path.endsWith('.js')).map((file) => file.path);
 	for (const required of pkg.n8n.nodes.concat(pkg.n8n.credentials)) {
-		if (!scripts.includes(required)) throw new Error(`The tarball lacks ${required}: nothing to scan`);
+		if (!scripts.includes(required))
+			throw new Error(`The tarball lacks ${required}: nothing to scan`);
 	}
 	execFileSync('tar', ['-xzf', join(work, pack.filename), '-C', work]);
-	await leg(`tarball ${pack.filename}, ${scripts.length} .js files`, join(work, 'package'), ['**/*.js', 'package.json']);
+	await leg(`tarball ${pack.filename}, ${scripts.length} .js files`, join(work, 'package'), [
+		'**/*.js',
+		'package.json',
+	]);
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
-console.log(`n8n's verification scanner @n8n/scan-community-package@${PIN} found no errors in the source or the tarball.`);
+console.log(
+	`n8n's verification scanner @n8n/scan-community-package@${PIN} found no errors in the source or the tarball.`,
+);

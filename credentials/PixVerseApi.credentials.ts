@@ -113,15 +113,24 @@ export class PixVerseApi implements ICredentialType {
 		},
 		// Non-2xx answers (401, 403, 5xx) already fail the test in n8n's credential tester.
 		rules: [
-			errCodeRule(400012, 'Invalid account', 'The API key is not valid for this region: copy it again from the PixVerse Platform and check the Region.'),
+			errCodeRule(
+				400012,
+				'Invalid account',
+				'The API key is not valid for this region: copy it again from the PixVerse Platform and check the Region.',
+			),
 			errCodeRule(400011, 'Empty parameter', 'The API key is empty.'),
-			errCodeRule(500020, 'No permission for this operation', 'The key cannot read the account balance; check its permissions in the PixVerse Platform.'),
+			errCodeRule(
+				500020,
+				'No permission for this operation',
+				'The key cannot read the account balance; check its permissions in the PixVerse Platform.',
+			),
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'Resp',
 					value: null,
-					message: 'PixVerse refused the request (its ErrCode was not 0). Check the API key and the Region.',
+					message:
+						'PixVerse refused the request (its ErrCode was not 0). Check the API key and the Region.',
 				},
 			},
 		],

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { SAMPLE_PNG_PATH } from '../test/harness/fixtures';
 import { PixVerseSimulator, SIM_API_KEY } from '../test/simulator/server';
 import { N8nInstance, installN8n, packPackage } from '../test/e2e/n8nInstance';
-import { ACCOUNT_LIMIT, POLL_S, queueWorkflows, startQueueStack, webhookBatch } from '../test/e2e/queue';
+import {
+	ACCOUNT_LIMIT,
+	POLL_S,
+	queueWorkflows,
+	startQueueStack,
+	webhookBatch,
+} from '../test/e2e/queue';
 import { CREDENTIAL_ID, WEBHOOK_SECRET } from '../test/e2e/workflows';
 import { QUEUE_BENCH_DEFAULTS, queueBenchRows } from './benchRows';
 import { defaultScenario, loadAverage, publishTable, runBench, say } from './benchTable';
@@ -20,7 +26,10 @@ const VERSION = process.env.BENCH_N8N_VERSION ?? '2.41.1';
 const N = Number(process.env.BENCH_ITEMS ?? QUEUE_BENCH_DEFAULTS.items);
 /** `BENCH_GENERATION_MS=3000,10000` (the default): each T is run through both set-ups, in this order. */
 const GENERATIONS = process.env.BENCH_GENERATION_MS
-	? process.env.BENCH_GENERATION_MS.split(',').map((ms) => ({ ms: Number(ms), target: QUEUE_BENCH_DEFAULTS.generations.find((g) => g.ms === Number(ms))?.target ?? 1.2 }))
+	? process.env.BENCH_GENERATION_MS.split(',').map((ms) => ({
+			ms: Number(ms),
+			target: QUEUE_BENCH_DEFAULTS.generations.find((g) => g.ms === Number(ms))?.target ?? 1.2,
+		}))
 	: QUEUE_BENCH_DEFAULTS.generations;
 
 type Batch = Awaited<ReturnType<typeof webhookBatch>>;
@@ -33,7 +42,9 @@ async function batches(baseUrl: string, sim: PixVerseSimulator, label: string): 
 	const results: Batch[] = [];
 	for (const generation of GENERATIONS) {
 		const batch = await webhookBatch(baseUrl, sim, N, `bench ${label} #ms=${generation.ms}`);
-		say(`  ${label}, T = ${generation.ms / 1000} s: ${(batch.wallMs / 1000).toFixed(1)} s, ${batch.refusals} refusals, ${batch.accepted} accepted`);
+		say(
+			`  ${label}, T = ${generation.ms / 1000} s: ${(batch.wallMs / 1000).toFixed(1)} s, ${batch.refusals} refusals, ${batch.accepted} accepted`,
+		);
 		results.push(batch);
 	}
 	return results;
@@ -42,12 +53,17 @@ async function batches(baseUrl: string, sim: PixVerseSimulator, label: string): 
 async function main(): Promise<number> {
 	const load = loadAverage();
 	const ts = GENERATIONS.map((generation) => `${generation.ms / 1000} s`).join(' and ');
-	say(`PixVerse queue-mode benchmark: n8n ${VERSION}, N=${N} webhook calls, account limit C=${ACCOUNT_LIMIT}, T = ${ts}, poll ${POLL_S} s, Node ${process.version}`);
+	say(
+		`PixVerse queue-mode benchmark: n8n ${VERSION}, N=${N} webhook calls, account limit C=${ACCOUNT_LIMIT}, T = ${ts}, poll ${POLL_S} s, Node ${process.version}`,
+	);
 	const tarball = packPackage();
 	const installed = installN8n(VERSION);
 	const workflows = queueWorkflows();
 
-	const queueSim = await PixVerseSimulator.start({ concurrencyLimit: ACCOUNT_LIMIT, videoBytes: 1024 });
+	const queueSim = await PixVerseSimulator.start({
+		concurrencyLimit: ACCOUNT_LIMIT,
+		videoBytes: 1024,
+	});
 	const stack = await startQueueStack(VERSION, installed, tarball, queueSim, [workflows.waiting]);
 	let queue: Batch[] = [];
 	try {
@@ -57,13 +73,28 @@ async function main(): Promise<number> {
 		await queueSim.close();
 	}
 
-	const singleSim = await PixVerseSimulator.start({ concurrencyLimit: ACCOUNT_LIMIT, videoBytes: 1024 });
+	const singleSim = await PixVerseSimulator.start({
+		concurrencyLimit: ACCOUNT_LIMIT,
+		videoBytes: 1024,
+	});
 	const n8n = new N8nInstance(VERSION, installed.n8nDir, installed.nodeBin);
 	let single: Batch[] = [];
 	try {
 		n8n.installPackage(tarball);
 		copyFileSync(SAMPLE_PNG_PATH, join(n8n.filesFolder, 'sunset.png'));
-		await n8n.importJson('credentials', [{ id: CREDENTIAL_ID, name: 'PixVerse account', type: 'pixVerseApi', data: { apiKey: SIM_API_KEY, region: 'custom', baseUrl: singleSim.url, webhookSecret: WEBHOOK_SECRET } }]);
+		await n8n.importJson('credentials', [
+			{
+				id: CREDENTIAL_ID,
+				name: 'PixVerse account',
+				type: 'pixVerseApi',
+				data: {
+					apiKey: SIM_API_KEY,
+					region: 'custom',
+					baseUrl: singleSim.url,
+					webhookSecret: WEBHOOK_SECRET,
+				},
+			},
+		]);
 		await n8n.importJson('workflow', [workflows.waiting]);
 		await n8n.activate(workflows.waiting.id);
 		await n8n.start();
@@ -75,12 +106,30 @@ async function main(): Promise<number> {
 	}
 
 	if (queue.length !== GENERATIONS.length || single.length !== GENERATIONS.length) return 1;
-	const ok = (batch: Batch) => batch.answers.every((answer) => answer.status === 200 && answer.videoStatus === 'succeeded') && batch.accepted === N;
+	const ok = (batch: Batch) =>
+		batch.answers.every((answer) => answer.status === 200 && answer.videoStatus === 'succeeded') &&
+		batch.accepted === N;
 	const rows = GENERATIONS.flatMap((generation, index) =>
-		queueBenchRows({ items: N, accountLimit: ACCOUNT_LIMIT, generationMs: generation.ms, pollSeconds: POLL_S, target: generation.target }, { ...queue[index], ok: ok(queue[index]) }, { ...single[index], ok: ok(single[index]) }),
+		queueBenchRows(
+			{
+				items: N,
+				accountLimit: ACCOUNT_LIMIT,
+				generationMs: generation.ms,
+				pollSeconds: POLL_S,
+				target: generation.target,
+			},
+			{ ...queue[index], ok: ok(queue[index]) },
+			{ ...single[index], ok: ok(single[index]) },
+		),
 	);
 	const scenario = `n8n ${VERSION}, ${N} webhook calls, account limit ${ACCOUNT_LIMIT}, T = ${ts} (in that order), poll ${POLL_S} s`;
-	return publishTable(rows, { block: 'bench-queue', command: 'npm run bench:queue', scenario, defaults: defaultScenario(), load });
+	return publishTable(rows, {
+		block: 'bench-queue',
+		command: 'npm run bench:queue',
+		scenario,
+		defaults: defaultScenario(),
+		load,
+	});
 }
 
 runBench(main);

@@ -19,7 +19,9 @@ export function tableLines(rows: Row[]): string[] {
 	return [
 		'| metric | measured | target | met |',
 		'|---|---|---|---|',
-		...rows.map((row) => `| ${row.metric} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`),
+		...rows.map(
+			(row) => `| ${row.metric} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'NO'} |`,
+		),
 	];
 }
 
@@ -27,13 +29,20 @@ export function tableLines(rows: Row[]): string[] {
 export const BENCH_PAGE = 'docs/performance.md';
 
 /** The block of that page a benchmark owns: `<!-- <name>:start -->` … `<!-- <name>:end -->`. */
-export function benchBlock(page: string, name: string): { before: string; body: string; after: string } | undefined {
+export function benchBlock(
+	page: string,
+	name: string,
+): { before: string; body: string; after: string } | undefined {
 	const start = `<!-- ${name}:start -->`;
 	const end = `<!-- ${name}:end -->`;
 	const from = page.indexOf(start);
 	const to = page.indexOf(end);
 	if (from < 0 || to < from) return undefined;
-	return { before: page.slice(0, from + start.length), body: page.slice(from + start.length, to), after: page.slice(to) };
+	return {
+		before: page.slice(0, from + start.length),
+		body: page.slice(from + start.length, to),
+		after: page.slice(to),
+	};
 }
 
 /**
@@ -41,7 +50,16 @@ export function benchBlock(page: string, name: string): { before: string; body: 
  * benchmark's block in docs/performance.md with the same table (the page's figures are always a real run's output,
  * dated, with the machine's load when it started, since the machine is small and noisy).
  */
-export function publishTable(rows: Row[], options: { block: 'bench' | 'bench-queue'; command: string; scenario: string; defaults: boolean; load: number }): number {
+export function publishTable(
+	rows: Row[],
+	options: {
+		block: 'bench' | 'bench-queue';
+		command: string;
+		scenario: string;
+		defaults: boolean;
+		load: number;
+	},
+): number {
 	const lines = tableLines(rows);
 	say();
 	for (const line of lines) say(line);
@@ -49,7 +67,10 @@ export function publishTable(rows: Row[], options: { block: 'bench' | 'bench-que
 	if (options.defaults) {
 		const path = join(REPOSITORY_ROOT, BENCH_PAGE);
 		const block = benchBlock(readFileSync(path, 'utf8'), options.block);
-		if (!block) throw new Error(`${BENCH_PAGE} has no <!-- ${options.block}:start --> … <!-- ${options.block}:end --> block`);
+		if (!block)
+			throw new Error(
+				`${BENCH_PAGE} has no <!-- ${options.block}:start --> … <!-- ${options.block}:end --> block`,
+			);
 		const measured =
 			`Measured ${new Date().toISOString().slice(0, 10)} by \`${options.command}\` (${options.scenario}; Node ${process.version}, ` +
 			`${cpus().length} CPUs, load average ${options.load.toFixed(2)} at the start${missed ? `; ${missed} target${missed === 1 ? '' : 's'} missed` : ''}):`;
@@ -60,7 +81,8 @@ export function publishTable(rows: Row[], options: { block: 'bench' | 'bench-que
 }
 
 /** True when no BENCH_* setting changes the scenario: only such runs update docs/performance.md. */
-export const defaultScenario = (): boolean => !Object.keys(process.env).some((name) => name.startsWith('BENCH_'));
+export const defaultScenario = (): boolean =>
+	!Object.keys(process.env).some((name) => name.startsWith('BENCH_'));
 
 /** The one-minute load average, to record with the figures (read before the benchmark loads the machine itself). */
 export const loadAverage = (): number => loadavg()[0];

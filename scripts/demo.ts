@@ -18,10 +18,14 @@ const root = REPOSITORY_ROOT;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
-	const workflow = JSON.parse(readFileSync(join(root, 'examples', 'image-to-video.json'), 'utf8')) as {
+	const workflow = JSON.parse(
+		readFileSync(join(root, 'examples', 'image-to-video.json'), 'utf8'),
+	) as {
 		nodes: Array<{ type: string; parameters: INodeParameters }>;
 	};
-	const parameters = workflow.nodes.find((node) => node.type === 'n8n-nodes-pixverse.pixVerse')!.parameters;
+	const parameters = workflow.nodes.find(
+		(node) => node.type === 'n8n-nodes-pixverse.pixVerse',
+	)!.parameters;
 
 	let simulator: PixVerseSimulator | undefined;
 	let credentials: PixVerseCredentialData;
@@ -29,19 +33,30 @@ async function main(): Promise<number> {
 	if (apiKey) {
 		const region = process.env.PIXVERSE_REGION === 'china' ? 'china' : 'international';
 		credentials = { apiKey, region };
-		say(`PIXVERSE_API_KEY is set: this demo calls the real PixVerse API (${region}) and SPENDS CREDITS`);
-		say(`(model ${String(parameters.model)}, ${String(parameters.duration)} s, ${String(parameters.quality)}: about 35 credits). Ctrl+C now to stop.`);
+		say(
+			`PIXVERSE_API_KEY is set: this demo calls the real PixVerse API (${region}) and SPENDS CREDITS`,
+		);
+		say(
+			`(model ${String(parameters.model)}, ${String(parameters.duration)} s, ${String(parameters.quality)}: about 35 credits). Ctrl+C now to stop.`,
+		);
 	} else {
 		simulator = await PixVerseSimulator.start({ generationMs: 3000, videoBytes: 512 * 1024 });
 		credentials = { apiKey: SIM_API_KEY, region: 'custom', baseUrl: simulator.url };
-		say(`No PIXVERSE_API_KEY: using the bundled PixVerse simulator at ${simulator.url} (no credits, a stand-in MP4).`);
+		say(
+			`No PIXVERSE_API_KEY: using the bundled PixVerse simulator at ${simulator.url} (no credits, a stand-in MP4).`,
+		);
 	}
-	say(`Workflow: examples/image-to-video.json → PixVerse "${String(parameters.operation)}", image test/fixtures/sunset.png (${SAMPLE_PNG.length} bytes)`);
+	say(
+		`Workflow: examples/image-to-video.json → PixVerse "${String(parameters.operation)}", image test/fixtures/sunset.png (${SAMPLE_PNG.length} bytes)`,
+	);
 	say('Running it through n8n-core’s WorkflowExecute…');
 
 	try {
 		const result = await runPixVerse({
-			parameters: { ...parameters, waitOptions: { ...(parameters.waitOptions as object), pollIntervalSeconds: apiKey ? 5 : 1 } },
+			parameters: {
+				...parameters,
+				waitOptions: { ...(parameters.waitOptions as object), pollIntervalSeconds: apiKey ? 5 : 1 },
+			},
 			credentials,
 			items: [imageItem(SAMPLE_PNG, 'sunset.png', 'image/png')],
 			binaryMode: 'filesystem',
@@ -55,7 +70,15 @@ async function main(): Promise<number> {
 		const { videoId } = item.json;
 		// The whole item as the next node would see it; the binary part is summarised (its bytes are in n8n's storage).
 		const binary = Object.fromEntries(
-			Object.entries(item.binary ?? {}).map(([field, data]) => [field, { fileName: data.fileName, mimeType: data.mimeType, fileSize: data.fileSize, id: data.id ? '(n8n binary storage)' : undefined }]),
+			Object.entries(item.binary ?? {}).map(([field, data]) => [
+				field,
+				{
+					fileName: data.fileName,
+					mimeType: data.mimeType,
+					fileSize: data.fileSize,
+					id: data.id ? '(n8n binary storage)' : undefined,
+				},
+			]),
 		);
 		say();
 		say('Output item:');
@@ -64,13 +87,23 @@ async function main(): Promise<number> {
 		mkdirSync(outputDir, { recursive: true });
 		const file = join(outputDir, `${String(videoId)}.mp4`);
 		writeFileSync(file, await readBinary(item, String(parameters.outputBinaryField ?? 'data')));
-		say(`MP4 written to ${relative(process.cwd(), file)} (${item.binary?.data?.fileSize ?? ''}) in ${(result.durationMs / 1000).toFixed(1)} s.`);
+		say(
+			`MP4 written to ${relative(process.cwd(), file)} (${item.binary?.data?.fileSize ?? ''}) in ${(result.durationMs / 1000).toFixed(1)} s.`,
+		);
 		say();
 		say('The same inside a full n8n:');
-		say('  npm pack                                                    # builds dist/, then n8n-nodes-pixverse-<version>.tgz');
-		say('  cd ~/.n8n/nodes && npm install /path/to/n8n-nodes-pixverse-<version>.tgz   # then restart n8n');
-		say('  npm run simulator                                           # optional: a local PixVerse for the credential');
-		say('  In n8n: create a "PixVerse API" credential, import examples/image-to-video.json, run it.');
+		say(
+			'  npm pack                                                    # builds dist/, then n8n-nodes-pixverse-<version>.tgz',
+		);
+		say(
+			'  cd ~/.n8n/nodes && npm install /path/to/n8n-nodes-pixverse-<version>.tgz   # then restart n8n',
+		);
+		say(
+			'  npm run simulator                                           # optional: a local PixVerse for the credential',
+		);
+		say(
+			'  In n8n: create a "PixVerse API" credential, import examples/image-to-video.json, run it.',
+		);
 		return 0;
 	} finally {
 		await simulator?.close();

@@ -6,7 +6,15 @@ const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const LINTED = /\.(ts|js|mjs|cjs|json)$/;
-const NOT_LINTED = new Set(['node_modules', 'dist', '.build-test', 'coverage', 'demo-output', 'e2e-output', '.git']);
+const NOT_LINTED = new Set([
+	'node_modules',
+	'dist',
+	'.build-test',
+	'coverage',
+	'demo-output',
+	'e2e-output',
+	'.git',
+]);
 
 /** Files under the folders the verification scanner reads, and package.json. */
 function sourceFiles(dir) {
@@ -17,7 +25,9 @@ function sourceFiles(dir) {
 	});
 }
 
-const cli = spawn(join('node_modules', '.bin', 'n8n-node'), ['lint', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'] });
+const cli = spawn(join('node_modules', '.bin', 'n8n-node'), ['lint', ...process.argv.slice(2)], {
+	stdio: ['inherit', 'pipe', 'inherit'],
+});
 let output = '';
 cli.stdout.on('data', (chunk) => {
 	output += chunk;
@@ -34,8 +44,12 @@ cli.on('close', async (code, signal) => {
 	const { ESLint } = require('eslint');
 	const eslint = new ESLint();
 	const linted = [];
-	for (const file of sourceFiles('.')) if (!(await eslint.isPathIgnored(file)) && (await eslint.calculateConfigForFile(file))) linted.push(file);
-	const scanned = linted.filter((file) => /^(nodes|credentials)\//.test(file) || file === 'package.json').length;
+	for (const file of sourceFiles('.'))
+		if (!(await eslint.isPathIgnored(file)) && (await eslint.calculateConfigForFile(file)))
+			linted.push(file);
+	const scanned = linted.filter(
+		(file) => /^(nodes|credentials)\//.test(file) || file === 'package.json',
+	).length;
 	console.log(
 		`Lint passed: 0 errors, ${warnings} warning${warnings === 1 ? '' : 's'} in ${linted.length} files, ${scanned} of them ` +
 			`in the verification scanner's scope (nodes/, credentials/, package.json). Rules: n8n's strict template ` +

@@ -20,7 +20,29 @@ export interface CliResult {
 }
 
 /** The execution JSON `n8n execute --rawOutput` prints among its log lines (logs and JSON share stdout). */
-export function parseExecution(output: string): { status?: string; data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>> } }>>; error?: { message?: string; description?: string } } } } | undefined {
+export function parseExecution(output: string):
+	| {
+			status?: string;
+			data: {
+				resultData: {
+					runData: Record<
+						string,
+						Array<{
+							data?: {
+								main: Array<
+									Array<{
+										json: Record<string, unknown>;
+										binary?: Record<string, Record<string, unknown>>;
+									}>
+								>;
+							};
+						}>
+					>;
+					error?: { message?: string; description?: string };
+				};
+			};
+	  }
+	| undefined {
 	const lines = output.split('\n');
 	const start = lines.indexOf('{');
 	const end = lines.lastIndexOf('}');
@@ -53,30 +75,56 @@ export function installTarball(userFolder: string, tarball: string): void {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	writeFileSync(join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}');
-	const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_config_')));
-	execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', '--legacy-peer-deps', tarball], { cwd: nodesDir, stdio: 'pipe', env });
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !key.startsWith('npm_config_')),
+	);
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--omit=peer',
+			'--legacy-peer-deps',
+			tarball,
+		],
+		{ cwd: nodesDir, stdio: 'pipe', env },
+	);
 }
 
 /** Packs the built package into a temporary folder; returns the tarball. Callers build first (`npm run test:e2e`, the benches), so prepack's build is skipped. */
 export function packPackage(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'pixverse-pack-'));
-	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPOSITORY_ROOT, stdio: 'pipe' });
+	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+		cwd: REPOSITORY_ROOT,
+		stdio: 'pipe',
+	});
 	const [tarball] = readdirSync(dir).filter((file) => file.endsWith('.tgz'));
 	return join(dir, tarball);
 }
 
 /** A real n8n of `version` (and the Node it needs), from the cache or installed into it. */
 export function installN8n(version: string): { n8nDir: string; nodeBin: string } {
-	const output = execFileSync('bash', [join(REPOSITORY_ROOT, 'scripts', 'e2e', 'install-n8n.sh'), version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const output = execFileSync(
+		'bash',
+		[join(REPOSITORY_ROOT, 'scripts', 'e2e', 'install-n8n.sh'), version],
+		{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	const value = (key: string) => new RegExp(`^${key}=(.+)$`, 'm').exec(output)?.[1] ?? '';
 	return { n8nDir: value('N8N_DIR'), nodeBin: value('NODE_BIN') };
 }
 
 /** While booting n8n answers 200 to everything; a CORS preflight naming POST means the webhook is registered. */
 export async function webhookRegistered(baseUrl: string, path: string): Promise<boolean> {
-	const response = await fetch(`${baseUrl}${path}`, { method: 'OPTIONS', headers: { origin: 'http://localhost', 'access-control-request-method': 'POST' } });
+	const response = await fetch(`${baseUrl}${path}`, {
+		method: 'OPTIONS',
+		headers: { origin: 'http://localhost', 'access-control-request-method': 'POST' },
+	});
 	await response.arrayBuffer();
-	return response.status < 300 && /POST/.test(response.headers.get('access-control-allow-methods') ?? '');
+	return (
+		response.status < 300 && /POST/.test(response.headers.get('access-control-allow-methods') ?? '')
+	);
 }
 
 export type ExecutionData = NonNullable<ReturnType<typeof parseExecution>>['data'];
@@ -150,7 +198,10 @@ export class N8nInstance {
 		// `n8n execute` starts a task broker too (2.x): each run on a port of its own, never the default another n8n may hold.
 		const env = { ...this.env(), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		return await new Promise((resolve) => {
-			const child = spawn(this.nodeBin, [...this.bin(), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.nodeBin, [...this.bin(), ...args], {
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let output = '';
 			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -166,20 +217,27 @@ export class N8nInstance {
 		const file = join(this.userFolder, `${kind}-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(data));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
-		if (result.code !== 0) throw new Error(`n8n import:${kind} failed (${result.code}):\n${result.output.slice(-3000)}`);
+		if (result.code !== 0)
+			throw new Error(`n8n import:${kind} failed (${result.code}):\n${result.output.slice(-3000)}`);
 	}
 
 	async activate(workflowId: string): Promise<void> {
-		const args = this.version.startsWith('1.') ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`];
+		const args = this.version.startsWith('1.')
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
 		const result = await this.cli(args);
-		if (result.code !== 0) throw new Error(`activating ${workflowId} failed:\n${result.output.slice(-3000)}`);
+		if (result.code !== 0)
+			throw new Error(`activating ${workflowId} failed:\n${result.output.slice(-3000)}`);
 	}
 
 	async start(): Promise<void> {
 		this.port = await freePort();
 		this.brokerPort = await freePort();
 		this.serverLog = '';
-		this.server = spawn(this.nodeBin, [...this.bin(), 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server = spawn(this.nodeBin, [...this.bin(), 'start'], {
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.server.stdout?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
 		this.server.stderr?.on('data', (chunk: Buffer) => (this.serverLog += chunk.toString()));
 	}
@@ -189,11 +247,19 @@ export class N8nInstance {
 	}
 
 	/** Waits until `path` answers something other than a connection error or 404 (readiness comes before activation). */
-	async waitUntilServing(path: string, method: 'GET' | 'POST' = 'GET', timeoutMs = 120_000): Promise<void> {
+	async waitUntilServing(
+		path: string,
+		method: 'GET' | 'POST' = 'GET',
+		timeoutMs = 120_000,
+	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			try {
-				const response = await request(`${this.baseUrl}${path}`, { method, body: method === 'POST' ? '{}' : undefined, headers: { 'content-type': 'application/json' } });
+				const response = await request(`${this.baseUrl}${path}`, {
+					method,
+					body: method === 'POST' ? '{}' : undefined,
+					headers: { 'content-type': 'application/json' },
+				});
 				await response.body.dump();
 				if (response.statusCode !== 404 && response.statusCode < 500) return;
 			} catch {
@@ -201,7 +267,9 @@ export class N8nInstance {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
-		throw new Error(`n8n ${this.version} did not serve ${path} within ${timeoutMs / 1000} s:\n${this.serverLog.slice(-3000)}`);
+		throw new Error(
+			`n8n ${this.version} did not serve ${path} within ${timeoutMs / 1000} s:\n${this.serverLog.slice(-3000)}`,
+		);
 	}
 
 	/** Waits until the production webhook at `path` is registered, without calling it. */
@@ -211,7 +279,9 @@ export class N8nInstance {
 			if (await webhookRegistered(this.baseUrl, path).catch(() => false)) return;
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		throw new Error(`n8n ${this.version} did not register ${path} within ${timeoutMs / 1000} s:\n${this.serverLog.slice(-3000)}`);
+		throw new Error(
+			`n8n ${this.version} did not register ${path} within ${timeoutMs / 1000} s:\n${this.serverLog.slice(-3000)}`,
+		);
 	}
 
 	get log(): string {
@@ -247,13 +317,17 @@ export class N8nInstance {
 	/** An execution as n8n stores it (its data is "flatted" JSON, read with n8n's own copy of flatted). */
 	async execution(id: string): Promise<{ status: string; data: ExecutionData }> {
 		const raw = await this.restGet<{ status: string; data: string }>(`/executions/${id}`);
-		const { parse } = createRequire(join(this.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (text: string) => unknown };
+		const { parse } = createRequire(join(this.n8nDir, 'node_modules', 'n8n', 'package.json'))(
+			'flatted',
+		) as { parse: (text: string) => unknown };
 		return { status: raw.status, data: parse(raw.data) as never };
 	}
 
 	/** The IDs and statuses of a workflow's executions, newest first. */
 	async executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
-		const answer = await this.restGet<{ results: Array<{ id: string; status: string }> }>(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		const answer = await this.restGet<{ results: Array<{ id: string; status: string }> }>(
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+		);
 		return answer.results;
 	}
 

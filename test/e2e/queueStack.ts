@@ -2,7 +2,17 @@
  * End-to-end driver: n8n in queue mode (Redis, PostgreSQL, one main, workers) in child processes; never part of the package. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	realpathSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,7 +24,12 @@ import type { ExecutionData } from './n8nInstance';
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 120_000, everyMs = 250): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	timeoutMs = 120_000,
+	everyMs = 250,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < deadline) {
@@ -26,7 +41,9 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 		}
 		await sleep(everyMs);
 	}
-	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`,
+	);
 }
 
 /** A child process in its own process group, its output kept for matching. */
@@ -45,8 +62,14 @@ export class Proc {
 		args: string[],
 		options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number; cwd?: string },
 	) {
-		this.child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve((this.exit = { code, signal }))));
+		this.child = spawn(command, args, {
+			...options,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.exited = new Promise((resolve) =>
+			this.child.on('exit', (code, signal) => resolve((this.exit = { code, signal }))),
+		);
 		for (const stream of [this.child.stdout, this.child.stderr]) {
 			stream?.on('data', (chunk: Buffer) => {
 				this.output += chunk.toString();
@@ -82,11 +105,18 @@ export class Proc {
 
 	/** The first match of `pattern` in the output after character `from` (the output so far, by default from its start). */
 	async waitLog(pattern: RegExp, timeoutMs = 180_000, from = 0): Promise<RegExpExecArray> {
-		return await waitFor(`${this.name}: ${String(pattern)}`, () => {
-			const match = pattern.exec(this.output.slice(from));
-			if (!match && !this.running) throw new Error(`${this.name} exited ${JSON.stringify(this.exit)}:\n${this.output.slice(-2000)}`);
-			return match ?? undefined;
-		}, timeoutMs);
+		return await waitFor(
+			`${this.name}: ${String(pattern)}`,
+			() => {
+				const match = pattern.exec(this.output.slice(from));
+				if (!match && !this.running)
+					throw new Error(
+						`${this.name} exited ${JSON.stringify(this.exit)}:\n${this.output.slice(-2000)}`,
+					);
+				return match ?? undefined;
+			},
+			timeoutMs,
+		);
 	}
 
 	async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 40_000): Promise<void> {
@@ -132,7 +162,10 @@ function postgresBin(): string {
 		if (existsSync(join(dir, 'initdb'))) return dir;
 	}
 	const found = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
-	if (!found) throw new Error('PostgreSQL is not installed (initdb not found): apt-get install -y postgresql');
+	if (!found)
+		throw new Error(
+			'PostgreSQL is not installed (initdb not found): apt-get install -y postgresql',
+		);
 	return dirname(realpathSync(found));
 }
 
@@ -144,7 +177,14 @@ function postgresUser(): { uid?: number; gid?: number } {
 			.split('\n')
 			.map((line) => line.split(':'))
 			.find((fields) => fields[0] === 'postgres');
-	if (!find()) execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+	if (!find())
+		execFileSync('useradd', [
+			'--system',
+			'--no-create-home',
+			'--shell',
+			'/usr/sbin/nologin',
+			'postgres',
+		]);
 	const entry = find()!;
 	return { uid: Number(entry[2]), gid: Number(entry[3]) };
 }
@@ -157,7 +197,11 @@ interface Db {
 	password: string;
 }
 
-type PgClient = { connect(): Promise<void>; query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>; end(): Promise<void> };
+type PgClient = {
+	connect(): Promise<void>;
+	query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+	end(): Promise<void>;
+};
 
 export interface QueueOptions {
 	version: string;
@@ -218,21 +262,88 @@ export class QueueStack {
 	async startServices(): Promise<void> {
 		const redisPort = await freePort();
 		mkdirSync(join(this.dir, 'redis'));
-		this.redis = new Proc('redis', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', join(this.dir, 'redis'), '--protected-mode', 'no'], {});
+		this.redis = new Proc(
+			'redis',
+			'redis-server',
+			[
+				'--port',
+				String(redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				join(this.dir, 'redis'),
+				'--protected-mode',
+				'no',
+			],
+			{},
+		);
 		const pgPort = await freePort();
 		const bin = postgresBin();
 		const pgDir = join(this.dir, 'pg');
 		const socketDir = join(pgDir, 'sock');
 		mkdirSync(socketDir, { recursive: true, mode: 0o700 });
 		const ids = postgresUser();
-		if (ids.uid !== undefined) for (const path of [pgDir, socketDir]) chownSync(path, ids.uid, ids.gid!);
+		if (ids.uid !== undefined)
+			for (const path of [pgDir, socketDir]) chownSync(path, ids.uid, ids.gid!);
 		chmodSync(pgDir, 0o700);
 		const env = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
-		const init = spawnSync(join(bin, 'initdb'), ['-D', join(pgDir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], { ...ids, env, cwd: pgDir, encoding: 'utf8' });
+		const init = spawnSync(
+			join(bin, 'initdb'),
+			[
+				'-D',
+				join(pgDir, 'data'),
+				'-U',
+				'postgres',
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--no-sync',
+				'--no-instructions',
+			],
+			{ ...ids, env, cwd: pgDir, encoding: 'utf8' },
+		);
 		if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-		this.postgres = new Proc('postgres', join(bin, 'postgres'), ['-D', join(pgDir, 'data'), '-p', String(pgPort), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'], { ...ids, env, cwd: pgDir });
+		this.postgres = new Proc(
+			'postgres',
+			join(bin, 'postgres'),
+			[
+				'-D',
+				join(pgDir, 'data'),
+				'-p',
+				String(pgPort),
+				'-k',
+				socketDir,
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+				'-c',
+				'max_connections=200',
+			],
+			{ ...ids, env, cwd: pgDir },
+		);
 		await waitFor('redis', async () => await redisAnswers(redisPort), 20_000, 100);
-		const admin = await waitFor('postgres', async () => await this.pg({ host: '127.0.0.1', port: pgPort, database: 'postgres', user: 'postgres', password: '' }), 30_000, 200);
+		const admin = await waitFor(
+			'postgres',
+			async () =>
+				await this.pg({
+					host: '127.0.0.1',
+					port: pgPort,
+					database: 'postgres',
+					user: 'postgres',
+					password: '',
+				}),
+			30_000,
+			200,
+		);
 		await admin.query(`CREATE ROLE n8n LOGIN PASSWORD 'n8n'`);
 		await admin.query('CREATE DATABASE n8n OWNER n8n');
 		await admin.end();
@@ -245,8 +356,16 @@ export class QueueStack {
 	private redisPort = 0;
 
 	private async pg(db: Db): Promise<PgClient> {
-		const { Client } = createRequire(join(this.options.n8nDir, 'package.json'))('pg') as { Client: new (config: object) => PgClient };
-		const client = new Client({ host: db.host, port: db.port, database: db.database, user: db.user, password: db.password || undefined });
+		const { Client } = createRequire(join(this.options.n8nDir, 'package.json'))('pg') as {
+			Client: new (config: object) => PgClient;
+		};
+		const client = new Client({
+			host: db.host,
+			port: db.port,
+			database: db.database,
+			user: db.user,
+			password: db.password || undefined,
+		});
 		await client.connect();
 		return client;
 	}
@@ -286,9 +405,15 @@ export class QueueStack {
 	}
 
 	async cli(args: string[]): Promise<string> {
-		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_PORT: String(await freePort()) });
+		const env = this.env({
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_PORT: String(await freePort()),
+		});
 		const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-			const child = spawn(this.options.nodeBin, [this.bin(), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.options.nodeBin, [this.bin(), ...args], {
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let output = '';
 			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -298,7 +423,10 @@ export class QueueStack {
 				resolve({ code, output });
 			});
 		});
-		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${String(result.code)}):\n${result.output.slice(-3000)}`);
+		if (result.code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} failed (${String(result.code)}):\n${result.output.slice(-3000)}`,
+			);
 		return result.output;
 	}
 
@@ -306,14 +434,19 @@ export class QueueStack {
 	 * Imports credentials and workflows, then activates `workflows` (queue mode activates nothing on import);
 	 * `inactive` ones (run by hand) are only imported.
 	 */
-	async importAndActivate(credentials: unknown[], workflows: Array<{ id: string }>, inactive: Array<{ id: string }> = []): Promise<void> {
+	async importAndActivate(
+		credentials: unknown[],
+		workflows: Array<{ id: string }>,
+		inactive: Array<{ id: string }> = [],
+	): Promise<void> {
 		const credentialsFile = join(this.dir, 'credentials.json');
 		const workflowsFile = join(this.dir, 'workflows.json');
 		writeFileSync(credentialsFile, JSON.stringify(credentials));
 		writeFileSync(workflowsFile, JSON.stringify(workflows));
 		await this.cli(['import:credentials', `--input=${credentialsFile}`]);
 		await this.cli(['import:workflow', `--input=${workflowsFile}`]);
-		if (this.major >= 2) for (const workflow of workflows) await this.cli(['publish:workflow', `--id=${workflow.id}`]);
+		if (this.major >= 2)
+			for (const workflow of workflows) await this.cli(['publish:workflow', `--id=${workflow.id}`]);
 		else await this.cli(['update:workflow', '--all', '--active=true']);
 		// Imported after 1.x's "--all" activation, so they stay inactive.
 		if (inactive.length > 0) {
@@ -331,7 +464,13 @@ export class QueueStack {
 
 	async startMain(): Promise<void> {
 		this.port = await freePort();
-		this.main = new Proc('main', this.options.nodeBin, [this.bin(), 'start'], { env: this.env({ N8N_PORT: String(this.port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_EVENTBUS_LOGWRITER_LOGBASENAME: 'n8nEventLog-main' }) });
+		this.main = new Proc('main', this.options.nodeBin, [this.bin(), 'start'], {
+			env: this.env({
+				N8N_PORT: String(this.port),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				N8N_EVENTBUS_LOGWRITER_LOGBASENAME: 'n8nEventLog-main',
+			}),
+		});
 	}
 
 	/** `n8n webhook` processes (production webhooks only), as n8n scales webhooks behind a load balancer. */
@@ -340,7 +479,13 @@ export class QueueStack {
 	async startWebhookProcess(): Promise<{ proc: Proc; baseUrl: string }> {
 		const port = await freePort();
 		const name = `webhook${this.webhookProcesses.length + 1}`;
-		const proc = new Proc(name, this.options.nodeBin, [this.bin(), 'webhook'], { env: this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_EVENTBUS_LOGWRITER_LOGBASENAME: `n8nEventLog-${name}` }) });
+		const proc = new Proc(name, this.options.nodeBin, [this.bin(), 'webhook'], {
+			env: this.env({
+				N8N_PORT: String(port),
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				N8N_EVENTBUS_LOGWRITER_LOGBASENAME: `n8nEventLog-${name}`,
+			}),
+		});
 		const started = { proc, baseUrl: `http://127.0.0.1:${port}` };
 		this.webhookProcesses.push(started);
 		return started;
@@ -355,26 +500,36 @@ export class QueueStack {
 	 */
 	async startWorker(extra: Record<string, string> = {}): Promise<Proc> {
 		const name = `worker${++this.workerCount}`;
-		const worker = new Proc(name, this.options.nodeBin, [this.bin(), 'worker', `--concurrency=${this.options.concurrency}`], {
-			env: this.env({
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				N8N_EVENTBUS_LOGWRITER_LOGBASENAME: `n8nEventLog-${name}`,
-				...extra,
-			}),
-		});
+		const worker = new Proc(
+			name,
+			this.options.nodeBin,
+			[this.bin(), 'worker', `--concurrency=${this.options.concurrency}`],
+			{
+				env: this.env({
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					N8N_EVENTBUS_LOGWRITER_LOGBASENAME: `n8nEventLog-${name}`,
+					...extra,
+				}),
+			},
+		);
 		this.workers.push(worker);
 		await worker.waitLog(/n8n worker is now ready/);
 		return worker;
 	}
 
 	async waitForWebhook(path: string, timeoutMs = 180_000): Promise<void> {
-		await waitFor(`webhook ${path}`, async () => {
-			if (!this.main.running) throw new Error(`main exited:\n${this.main.output.slice(-3000)}`);
-			return await webhookRegistered(this.baseUrl, path);
-		}, timeoutMs, 250);
+		await waitFor(
+			`webhook ${path}`,
+			async () => {
+				if (!this.main.running) throw new Error(`main exited:\n${this.main.output.slice(-3000)}`);
+				return await webhookRegistered(this.baseUrl, path);
+			},
+			timeoutMs,
+			250,
+		);
 	}
 
 	async query(sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
@@ -383,17 +538,36 @@ export class QueueStack {
 
 	/** Waits until no execution is new or running (the worker writes the final status just after answering). */
 	async settled(timeoutMs = 120_000): Promise<void> {
-		await waitFor('executions to finish', async () => Number((await this.query(`SELECT count(*)::int AS n FROM execution_entity WHERE status IN ('new', 'running')`))[0].n) === 0, timeoutMs, 250);
+		await waitFor(
+			'executions to finish',
+			async () =>
+				Number(
+					(
+						await this.query(
+							`SELECT count(*)::int AS n FROM execution_entity WHERE status IN ('new', 'running')`,
+						)
+					)[0].n,
+				) === 0,
+			timeoutMs,
+			250,
+		);
 	}
 
 	async executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
-		return (await this.query('SELECT id, status FROM execution_entity WHERE "workflowId" = $1 ORDER BY id::int', [workflowId])) as Array<{ id: string; status: string }>;
+		return (await this.query(
+			'SELECT id, status FROM execution_entity WHERE "workflowId" = $1 ORDER BY id::int',
+			[workflowId],
+		)) as Array<{ id: string; status: string }>;
 	}
 
 	/** An execution's data from PostgreSQL ("flatted" JSON, read with n8n's own flatted). */
 	async execution(id: string): Promise<ExecutionData> {
-		const [row] = await this.query('SELECT data FROM execution_data WHERE "executionId" = $1', [id]);
-		const { parse } = createRequire(join(this.options.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted') as { parse: (text: string) => ExecutionData };
+		const [row] = await this.query('SELECT data FROM execution_data WHERE "executionId" = $1', [
+			id,
+		]);
+		const { parse } = createRequire(
+			join(this.options.n8nDir, 'node_modules', 'n8n', 'package.json'),
+		)('flatted') as { parse: (text: string) => ExecutionData };
 		return parse(String(row.data));
 	}
 
@@ -402,8 +576,13 @@ export class QueueStack {
 	 * execution" lines are not a reliable witness here), or for a workflow without a PixVerse node, n8n's line.
 	 */
 	workerOf(executionId: string, by: 'pixverse' | 'n8n' = 'pixverse'): string[] {
-		const pattern = by === 'pixverse' ? new RegExp(`PixVerse: execution ${executionId}, item`) : new RegExp(`Worker (started|finished) execution ${executionId} \\(`);
-		return this.workers.filter((worker) => pattern.test(worker.output)).map((worker) => worker.name);
+		const pattern =
+			by === 'pixverse'
+				? new RegExp(`PixVerse: execution ${executionId}, item`)
+				: new RegExp(`Worker (started|finished) execution ${executionId} \\(`);
+		return this.workers
+			.filter((worker) => pattern.test(worker.output))
+			.map((worker) => worker.name);
 	}
 
 	async stop(): Promise<void> {

@@ -2,7 +2,12 @@
  * End-to-end test driver: n8n's own REST API as its editor calls it; never part of the package. */
 import { request } from 'undici';
 
-export const OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1234' };
+export const OWNER = {
+	email: 'e2e@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-password-1234',
+};
 export const BROWSER_ID = 'pixverse-e2e-browser';
 
 /** n8n's REST API as the signed-in owner: the auth cookie and the browser ID its editor sends. */
@@ -19,7 +24,11 @@ export class RestClient {
 	async setUpOwner(): Promise<void> {
 		// The REST API comes up after /healthz answers: retry the owner setup until it is accepted (or already done).
 		for (let attempt = 0; attempt < 60; attempt++) {
-			const setup = await request(`${this.baseUrl()}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) }).catch(() => undefined);
+			const setup = await request(`${this.baseUrl()}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			}).catch(() => undefined);
 			const answer = setup ? await setup.body.text() : '';
 			// While n8n boots, /rest answers 200 with an HTML "starting up" page: only a JSON answer counts.
 			const json = String(setup?.headers['content-type'] ?? '').includes('application/json');
@@ -35,28 +44,56 @@ export class RestClient {
 		const login = await request(`${this.baseUrl()}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			}),
 		});
 		await login.body.dump();
 		const setCookie = login.headers['set-cookie'];
-		const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((value) => value.split(';')[0]).join('; ');
-		if (login.statusCode !== 200 || !cookie) throw new Error(`login answered HTTP ${login.statusCode}`);
+		const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ''])
+			.map((value) => value.split(';')[0])
+			.join('; ');
+		if (login.statusCode !== 200 || !cookie)
+			throw new Error(`login answered HTTP ${login.statusCode}`);
 		this.cookie = cookie;
 		return cookie;
 	}
 
 	/** Any answer of `/rest{path}`, whole (a binary download among them). */
-	async raw(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: Buffer }> {
+	async raw(
+		method: 'GET' | 'POST',
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	): Promise<{ status: number; type: string; body: Buffer }> {
 		const cookie = await this.login();
-		const response = await request(`${this.baseUrl()}/rest${path}`, { method, headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-		return { status: response.statusCode, type: String(response.headers['content-type'] ?? ''), body: Buffer.from(await response.body.arrayBuffer()) };
+		const response = await request(`${this.baseUrl()}/rest${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie, ...headers },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return {
+			status: response.statusCode,
+			type: String(response.headers['content-type'] ?? ''),
+			body: Buffer.from(await response.body.arrayBuffer()),
+		};
 	}
 
 	/** The `data` of a JSON answer; anything but HTTP 200 throws. */
-	async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+	async call<T>(
+		method: 'GET' | 'POST',
+		path: string,
+		body?: unknown,
+		headers?: Record<string, string>,
+	): Promise<T> {
 		const answer = await this.raw(method, path, body, headers);
 		const text = answer.body.toString('utf8');
-		if (answer.status !== 200) throw new Error(`${method} /rest${path} answered HTTP ${answer.status}: ${text.slice(0, 1000)}`);
+		if (answer.status !== 200)
+			throw new Error(
+				`${method} /rest${path} answered HTTP ${answer.status}: ${text.slice(0, 1000)}`,
+			);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 

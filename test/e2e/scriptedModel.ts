@@ -26,7 +26,10 @@ interface ChatMessage {
 interface ChatRequest {
 	model?: string;
 	messages: ChatMessage[];
-	tools?: Array<{ type: string; function: { name: string; parameters?: { properties?: Record<string, unknown> } } }>;
+	tools?: Array<{
+		type: string;
+		function: { name: string; parameters?: { properties?: Record<string, unknown> } };
+	}>;
 	stream?: boolean;
 }
 
@@ -38,7 +41,11 @@ export interface ModelTurn {
 }
 
 const textOf = (content: ChatMessage['content']): string =>
-	typeof content === 'string' ? content : Array.isArray(content) ? content.map((part) => part.text ?? '').join('') : '';
+	typeof content === 'string'
+		? content
+		: Array.isArray(content)
+			? content.map((part) => part.text ?? '').join('')
+			: '';
 
 /** The tool result's items (the agent passes them JSON-encoded; some versions wrap them once more in a string). */
 function itemsOf(result: string): Array<Record<string, unknown>> {
@@ -59,9 +66,14 @@ export const IMAGE_URL = 'https://example.com/cat.png';
 function play(request: ChatRequest): ModelTurn['reply'] {
 	const tool = request.tools?.[0]?.function;
 	const user = textOf(request.messages.find((message) => message.role === 'user')?.content);
-	const results = request.messages.filter((message) => message.role === 'tool').map((message) => textOf(message.content));
+	const results = request.messages
+		.filter((message) => message.role === 'tool')
+		.map((message) => textOf(message.content));
 	const duration = /Duration (\d+)/.exec(user);
-	const firstArgs: Record<string, unknown> = { Image_URL: IMAGE_URL, Prompt: user.replace(/Duration \d+/, '').trim() };
+	const firstArgs: Record<string, unknown> = {
+		Image_URL: IMAGE_URL,
+		Prompt: user.replace(/Duration \d+/, '').trim(),
+	};
 	if (duration) firstArgs.Duration = Number(duration[1]);
 	if (!tool) return { text: 'No tool was offered.' };
 	if (results.length === 0) return { toolCall: { name: tool.name, args: firstArgs } };
@@ -69,7 +81,8 @@ function play(request: ChatRequest): ModelTurn['reply'] {
 	if (typeof last?.videoUrl === 'string') return { text: `Your video is ready: ${last.videoUrl}` };
 	const instruction = typeof last?.error === 'string' ? last.error : results[results.length - 1];
 	const allowed = /Use (\d+)(?:, \d+)* seconds/.exec(instruction);
-	if (allowed && results.length === 1) return { toolCall: { name: tool.name, args: { ...firstArgs, Duration: Number(allowed[1]) } } };
+	if (allowed && results.length === 1)
+		return { toolCall: { name: tool.name, args: { ...firstArgs, Duration: Number(allowed[1]) } } };
 	return { text: `PixVerse could not make it: ${instruction}` };
 }
 
@@ -96,7 +109,12 @@ export class ScriptedModel {
 			const path = (req.url ?? '').replace(/\?.*$/, '');
 			if (req.method === 'GET' && path.endsWith('/models')) {
 				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ object: 'list', data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'test' }] }));
+				res.end(
+					JSON.stringify({
+						object: 'list',
+						data: [{ id: 'scripted-model', object: 'model', created: 0, owned_by: 'test' }],
+					}),
+				);
 				return;
 			}
 			if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
@@ -106,7 +124,12 @@ export class ScriptedModel {
 			}
 			const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
 			const reply = play(request);
-			this.turns.push({ toolResults: request.messages.filter((message) => message.role === 'tool').map((message) => textOf(message.content)), reply });
+			this.turns.push({
+				toolResults: request.messages
+					.filter((message) => message.role === 'tool')
+					.map((message) => textOf(message.content)),
+				reply,
+			});
 			this.respond(res, request, reply);
 		});
 	}
@@ -114,20 +137,43 @@ export class ScriptedModel {
 	private respond(res: ServerResponse, request: ChatRequest, reply: ModelTurn['reply']): void {
 		const id = `chatcmpl-${this.turns.length}`;
 		const created = Math.floor(Date.now() / 1000);
-		const toolCalls = reply.toolCall ? [{ index: 0, id: `call_${this.turns.length}`, type: 'function', function: { name: reply.toolCall.name, arguments: JSON.stringify(reply.toolCall.args) } }] : undefined;
-		const message = { role: 'assistant', content: reply.text ?? null, ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+		const toolCalls = reply.toolCall
+			? [
+					{
+						index: 0,
+						id: `call_${this.turns.length}`,
+						type: 'function',
+						function: { name: reply.toolCall.name, arguments: JSON.stringify(reply.toolCall.args) },
+					},
+				]
+			: undefined;
+		const message = {
+			role: 'assistant',
+			content: reply.text ?? null,
+			...(toolCalls ? { tool_calls: toolCalls } : {}),
+		};
 		const finish = toolCalls ? 'tool_calls' : 'stop';
 		const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
 		if (request.stream) {
 			res.writeHead(200, { 'content-type': 'text/event-stream' });
-			const chunk = (delta: unknown, finishReason: string | null) => `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model ?? 'scripted-model', choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+			const chunk = (delta: unknown, finishReason: string | null) =>
+				`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: request.model ?? 'scripted-model', choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
 			res.write(chunk(message, null));
 			res.write(chunk({}, finish));
 			res.end('data: [DONE]\n\n');
 			return;
 		}
 		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ id, object: 'chat.completion', created, model: request.model ?? 'scripted-model', choices: [{ index: 0, message, finish_reason: finish }], usage }));
+		res.end(
+			JSON.stringify({
+				id,
+				object: 'chat.completion',
+				created,
+				model: request.model ?? 'scripted-model',
+				choices: [{ index: 0, message, finish_reason: finish }],
+				usage,
+			}),
+		);
 	}
 
 	async close(): Promise<void> {

@@ -8,7 +8,6 @@ export const CREDENTIAL_ID = 'pixverseCred0001';
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up webhook secret shared by the simulator and the test credential
 export const WEBHOOK_SECRET = 'whsec-e2e-5d0c7a91f3b24e68';
 
-
 interface WorkflowNode {
 	name: string;
 	type: string;
@@ -34,7 +33,21 @@ export function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
 }
 
 /** The example workflows, pointed at the test image and with short polls for the simulator's fast jobs. */
-export type E2eWorkflows = Record<'imageToVideo' | 'webhook' | 'resume' | 'moderated' | 'retried' | 'creations' | 'chain' | 'mediaUpload' | 'budgetRefused' | 'budgetPassed' | 'submit' | 'triggerFinished', Workflow>;
+export type E2eWorkflows = Record<
+	| 'imageToVideo'
+	| 'webhook'
+	| 'resume'
+	| 'moderated'
+	| 'retried'
+	| 'creations'
+	| 'chain'
+	| 'mediaUpload'
+	| 'budgetRefused'
+	| 'budgetPassed'
+	| 'submit'
+	| 'triggerFinished',
+	Workflow
+>;
 
 /** Effect templates as the picker gives them (resource locator values). */
 export interface PickedTemplates {
@@ -43,7 +56,11 @@ export interface PickedTemplates {
 	voice: { value: string; name: string };
 }
 
-export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoPath = ''): E2eWorkflows {
+export function e2eWorkflows(
+	imagePath: string,
+	picked?: PickedTemplates,
+	videoPath = '',
+): E2eWorkflows {
 	const fastWait = { maxWaitSeconds: 120, pollIntervalSeconds: 1 };
 
 	const imageToVideo = example('image-to-video.json');
@@ -62,35 +79,70 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoP
 	moderated.id = 'pixverseModerated';
 	moderated.name = 'PixVerse: moderated video';
 	nodeNamed(moderated, 'Read Image').parameters.fileSelector = imagePath;
-	Object.assign(nodeNamed(moderated, 'Generate Video').parameters, { prompt: 'A city at night #moderated', downloadVideo: false, waitOptions: fastWait });
+	Object.assign(nodeNamed(moderated, 'Generate Video').parameters, {
+		prompt: 'A city at night #moderated',
+		downloadVideo: false,
+		waitOptions: fastWait,
+	});
 
 	// Retry On Fail processes the same execution's node again, in n8n with its deduplication store.
 	const retried = example('image-to-video.json');
 	retried.id = 'pixverseRetryRef';
 	retried.name = 'PixVerse: Retry On Fail after a refusal';
 	nodeNamed(retried, 'Read Image').parameters.fileSelector = imagePath;
-	Object.assign(nodeNamed(retried, 'Generate Video'), { retryOnFail: true, maxTries: 2, waitBetweenTries: 100 });
-	Object.assign(nodeNamed(retried, 'Generate Video').parameters, { prompt: 'A harbour at night #moderated', downloadVideo: false, waitOptions: fastWait });
+	Object.assign(nodeNamed(retried, 'Generate Video'), {
+		retryOnFail: true,
+		maxTries: 2,
+		waitBetweenTries: 100,
+	});
+	Object.assign(nodeNamed(retried, 'Generate Video').parameters, {
+		prompt: 'A harbour at night #moderated',
+		downloadVideo: false,
+		waitOptions: fastWait,
+	});
 
 	const creations = example('creations.json');
 	nodeNamed(creations, 'Read Image').parameters.fileSelector = imagePath;
-	for (const name of ['Text to Video', 'Apply Effect', 'Transition', 'Image Effect']) Object.assign(nodeNamed(creations, name).parameters, { waitOptions: fastWait });
+	for (const name of ['Text to Video', 'Apply Effect', 'Transition', 'Image Effect'])
+		Object.assign(nodeNamed(creations, name).parameters, { waitOptions: fastWait });
 	if (picked) {
-		nodeNamed(creations, 'Apply Effect').parameters.template = { __rl: true, mode: 'list', value: picked.video.value, cachedResultName: picked.video.name };
-		nodeNamed(creations, 'Image Effect').parameters.template = { __rl: true, mode: 'list', value: picked.image.value, cachedResultName: picked.image.name };
+		nodeNamed(creations, 'Apply Effect').parameters.template = {
+			__rl: true,
+			mode: 'list',
+			value: picked.video.value,
+			cachedResultName: picked.video.name,
+		};
+		nodeNamed(creations, 'Image Effect').parameters.template = {
+			__rl: true,
+			mode: 'list',
+			value: picked.image.value,
+			cachedResultName: picked.image.name,
+		};
 	}
 
 	const chain = example('generate-extend-lipsync-upscale.json');
 	nodeNamed(chain, 'Read Image').parameters.fileSelector = imagePath;
-	for (const name of ['Generate Video', 'Extend', 'Lip Sync', 'Upscale']) Object.assign(nodeNamed(chain, name).parameters, { waitOptions: fastWait });
-	if (picked) nodeNamed(chain, 'Lip Sync').parameters.voice = { __rl: true, mode: 'list', value: picked.voice.value, cachedResultName: picked.voice.name };
+	for (const name of ['Generate Video', 'Extend', 'Lip Sync', 'Upscale'])
+		Object.assign(nodeNamed(chain, name).parameters, { waitOptions: fastWait });
+	if (picked)
+		nodeNamed(chain, 'Lip Sync').parameters.voice = {
+			__rl: true,
+			mode: 'list',
+			value: picked.voice.value,
+			cachedResultName: picked.voice.name,
+		};
 
 	// Media → Upload of a video file read from disk: n8n's binary storage streams it into the request.
 	const mediaUpload = example('image-to-video.json');
 	mediaUpload.id = 'pixverseMediaUpload1';
 	mediaUpload.name = 'PixVerse: upload a video file';
 	nodeNamed(mediaUpload, 'Read Image').parameters.fileSelector = videoPath;
-	nodeNamed(mediaUpload, 'Generate Video').parameters = { resource: 'media', operation: 'upload', fileSource: 'binary', binaryPropertyName: 'data' };
+	nodeNamed(mediaUpload, 'Generate Video').parameters = {
+		resource: 'media',
+		operation: 'upload',
+		fileSource: 'binary',
+		binaryPropertyName: 'data',
+	};
 
 	// Four prompts, two per loop run, 35 credits each: a limit of 100 lets the first run (70) through and refuses
 	// the second (140 in the execution); 140 lets both through.
@@ -99,12 +151,28 @@ export function e2eWorkflows(imagePath: string, picked?: PickedTemplates, videoP
 	const budgetPassed = example('budget-guard.json');
 	budgetPassed.id = 'pixverseBudgetPass1';
 	budgetPassed.name = 'PixVerse: a loop within its budget';
-	Object.assign(nodeNamed(budgetPassed, 'Generate Video').parameters, { waitOptions: fastWait, creditOptions: { maxCredits: 140 } });
+	Object.assign(nodeNamed(budgetPassed, 'Generate Video').parameters, {
+		waitOptions: fastWait,
+		creditOptions: { maxCredits: 140 },
+	});
 
 	const submit = example('submit-without-waiting.json');
 	const triggerFinished = example('trigger-finished-video.json');
 
-	return { imageToVideo, webhook, resume, moderated, retried, creations, chain, mediaUpload, budgetRefused, budgetPassed, submit, triggerFinished };
+	return {
+		imageToVideo,
+		webhook,
+		resume,
+		moderated,
+		retried,
+		creations,
+		chain,
+		mediaUpload,
+		budgetRefused,
+		budgetPassed,
+		submit,
+		triggerFinished,
+	};
 }
 
 /** The resume-on-callback recipe's two workflows, pointed at a Data Table created in the running n8n. */
@@ -130,7 +198,12 @@ export const OPENAI_CREDENTIAL_ID = 'scriptedOpenAi001';
  * the credential's Base URL) and the PixVerse node as its tool, the image URL and prompt left to the model.
  * `durationFromModel` also leaves Duration to the model, on V5 (5 or 8 s).
  */
-export function agentWorkflow(id: string, agentVersion: number, userMessage: string, durationFromModel = false): Workflow {
+export function agentWorkflow(
+	id: string,
+	agentVersion: number,
+	userMessage: string,
+	durationFromModel = false,
+): Workflow {
 	const tool: Record<string, unknown> = {
 		resource: 'video',
 		operation: 'generateFromImage',
@@ -148,22 +221,50 @@ export function agentWorkflow(id: string, agentVersion: number, userMessage: str
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: `${id}-2`, name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: agentVersion, position: [220, 0], parameters: { promptType: 'define', text: userMessage, options: {} } },
+			{
+				id: `${id}-1`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `${id}-2`,
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: agentVersion,
+				position: [220, 0],
+				parameters: { promptType: 'define', text: userMessage, options: {} },
+			},
 			{
 				id: `${id}-3`,
 				name: 'OpenAI Chat Model',
 				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
 				typeVersion: 1.3,
 				position: [220, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: 'scripted-model' }, responsesApiEnabled: false, options: {} },
+				parameters: {
+					model: { __rl: true, mode: 'id', value: 'scripted-model' },
+					responsesApiEnabled: false,
+					options: {},
+				},
 				credentials: { openAiApi: { id: OPENAI_CREDENTIAL_ID, name: 'Scripted model' } },
 			},
-			{ id: `${id}-4`, name: 'PixVerse', type: 'n8n-nodes-pixverse.pixVerseTool', typeVersion: 1, position: [440, 220], parameters: tool, credentials: { pixVerseApi: { id: CREDENTIAL_ID, name: 'PixVerse account' } } },
+			{
+				id: `${id}-4`,
+				name: 'PixVerse',
+				type: 'n8n-nodes-pixverse.pixVerseTool',
+				typeVersion: 1,
+				position: [440, 220],
+				parameters: tool,
+				credentials: { pixVerseApi: { id: CREDENTIAL_ID, name: 'PixVerse account' } },
+			},
 		] as unknown as WorkflowNode[],
 		connections: {
 			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			PixVerse: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
 		pinData: {},

@@ -1,4 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodeProperties, INodeType, INodeTypeDescription, IRun } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IRun,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, deepCopy } from 'n8n-workflow';
 
 import type { PixVerseCredentialData } from './engine';
@@ -65,13 +75,18 @@ class ToolCaller implements INodeType {
 		description: 'Calls a connected tool like an AI agent',
 		defaults: { name: 'Agent' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true }],
+		inputs: [
+			NodeConnectionTypes.Main,
+			{ type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true },
+		],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Arguments', name: 'toolArgs', type: 'json', default: '{}' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const connected = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as ToolLike[] | ToolLike;
+		const connected = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as
+			| ToolLike[]
+			| ToolLike;
 		const [tool] = Array.isArray(connected) ? connected : [connected];
 		const args = JSON.parse(this.getNodeParameter('toolArgs', 0) as string) as IDataObject;
 		const schemaAccepts = tool.schema.safeParse(args).success;
@@ -82,7 +97,19 @@ class ToolCaller implements INodeType {
 		} catch (error) {
 			thrown = (error as Error).message;
 		}
-		return [[{ json: { toolName: tool.name, toolDescription: tool.description, schemaAccepts, result: result as string, thrown } as IDataObject }]];
+		return [
+			[
+				{
+					json: {
+						toolName: tool.name,
+						toolDescription: tool.description,
+						schemaAccepts,
+						result: result as string,
+						thrown,
+					} as IDataObject,
+				},
+			],
+		];
 	}
 }
 
@@ -110,7 +137,12 @@ export interface ToolCallResult {
 let callCounter = 0;
 
 /** Runs Agent ← PixVerse Tool through WorkflowExecute and calls the tool once with `args`. */
-export async function callPixVerseTool(options: { parameters: INodeParameters; credentials: PixVerseCredentialData; args: IDataObject; name?: string }): Promise<ToolCallResult> {
+export async function callPixVerseTool(options: {
+	parameters: INodeParameters;
+	credentials: PixVerseCredentialData;
+	args: IDataObject;
+	name?: string;
+}): Promise<ToolCallResult> {
 	register();
 	const agent: INode = {
 		id: '00000000-0000-4000-8000-000000000010',
@@ -133,7 +165,9 @@ export async function callPixVerseTool(options: { parameters: INodeParameters; c
 		id: 'wf-tool',
 		name: 'PixVerse tool',
 		nodes: [agent, tool],
-		connections: { [tool.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] } },
+		connections: {
+			[tool.name]: { ai_tool: [[{ node: 'Agent', type: NodeConnectionTypes.AiTool, index: 0 }]] },
+		},
 		start: agent,
 		credentials: options.credentials,
 		executionId: `tool-${++callCounter}`,

@@ -11,7 +11,9 @@ import { recordVisible, registerSecret } from './leakCheck';
  * credentials-tester.service.ts): the credential's `test.request` through n8n-core's RoutingNode, then its
  * rules. Only the engine parts n8n ships are used; the rule loop is the tester's own.
  */
-export async function testCredential(data: PixVerseCredentialData): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	data: PixVerseCredentialData,
+): Promise<INodeCredentialTestResult> {
 	registerSecret(data.apiKey);
 	const result = await runCredentialTest(data);
 	recordVisible(JSON.stringify(result));
@@ -31,7 +33,15 @@ async function runCredentialTest(data: PixVerseCredentialData): Promise<INodeCre
 			inputs: [],
 			outputs: [],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -54,22 +64,52 @@ async function runCredentialTest(data: PixVerseCredentialData): Promise<INodeCre
 		},
 	});
 	const credentials = { region: 'international', ...data };
-	const additionalData = buildAdditionalData(new ExecutionLifecycleHooks('internal', 'cred-test', { nodes: [node], connections: {} } as never), data);
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', { resultData: { runData: {} } } as never, 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
-	const routingNode = new RoutingNode(context, nodeType, { id: 'cred-1', name: 'PixVerse account', type: credentialType.name, data: credentials });
+	const additionalData = buildAdditionalData(
+		new ExecutionLifecycleHooks('internal', 'cred-test', {
+			nodes: [node],
+			connections: {},
+		} as never),
+		data,
+	);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		{ resultData: { runData: {} } } as never,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const routingNode = new RoutingNode(context, nodeType, {
+		id: 'cred-1',
+		name: 'PixVerse account',
+		type: credentialType.name,
+		data: credentials,
+	});
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
 		response = await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
-			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			return {
+				status: 'Error',
+				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+			};
 		}
 		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: (error as Error).message };
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && pathGet(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			pathGet(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -78,5 +118,13 @@ async function runCredentialTest(data: PixVerseCredentialData): Promise<INodeCre
 
 /** lodash.get for dotted paths, as the tester uses it. */
 function pathGet(value: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(current, key) =>
+				current && typeof current === 'object'
+					? (current as Record<string, unknown>)[key]
+					: undefined,
+			value,
+		);
 }

@@ -2,7 +2,14 @@
  * Test harness: stands in for n8n's database behind n8n-core's deduplication service; never part of the package. */
 import { createHash } from 'node:crypto';
 import { DataDeduplicationService } from 'n8n-core';
-import type { DeduplicationItemTypes, DeduplicationScope, ICheckProcessedContextData, ICheckProcessedOptions, IDataDeduplicator, IDeduplicationOutput } from 'n8n-workflow';
+import type {
+	DeduplicationItemTypes,
+	DeduplicationScope,
+	ICheckProcessedContextData,
+	ICheckProcessedOptions,
+	IDataDeduplicator,
+	IDeduplicationOutput,
+} from 'n8n-workflow';
 
 interface ProcessedDataRow {
 	workflowId: string;
@@ -27,9 +34,13 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		return [...this.table.values()].map((row) => structuredClone(row));
 	}
 
-	private static context(scope: DeduplicationScope, contextData: ICheckProcessedContextData): string {
+	private static context(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): string {
 		if (scope !== 'node') return '';
-		if (!contextData.node) throw new Error("No node information has been provided and so cannot use scope 'node'");
+		if (!contextData.node)
+			throw new Error("No node information has been provided and so cannot use scope 'node'");
 		return `n:${contextData.node.id}`;
 	}
 
@@ -39,12 +50,18 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 
 	private static entriesOnly(options: ICheckProcessedOptions): void {
 		// The node uses mode 'entries' only; the latest-value modes are not part of this stand-in.
-		if (options.mode !== 'entries') throw new Error(`mode ${options.mode} is not implemented by the test stand-in`);
+		if (options.mode !== 'entries')
+			throw new Error(`mode ${options.mode} is not implemented by the test stand-in`);
 	}
 
-	private async find(scope: DeduplicationScope, contextData: ICheckProcessedContextData): Promise<ProcessedDataRow | undefined> {
+	private async find(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): Promise<ProcessedDataRow | undefined> {
 		await roundTrip();
-		const row = this.table.get(`${contextData.workflow.id}|${InMemoryProcessedData.context(scope, contextData)}`);
+		const row = this.table.get(
+			`${contextData.workflow.id}|${InMemoryProcessedData.context(scope, contextData)}`,
+		);
 		return row && structuredClone(row);
 	}
 
@@ -53,17 +70,27 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		this.table.set(`${row.workflowId}|${row.context}`, structuredClone(row));
 	}
 
-	async checkProcessedAndRecord(items: DeduplicationItemTypes[], scope: DeduplicationScope, contextData: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<IDeduplicationOutput> {
+	async checkProcessedAndRecord(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<IDeduplicationOutput> {
 		InMemoryProcessedData.entriesOnly(options);
 		if (!contextData.workflow.id) throw new Error('The workflow has no ID');
 		const hashed = items.map(InMemoryProcessedData.hash);
 		const row = await this.find(scope, contextData);
 		if (!row) {
 			if (options.maxEntries) hashed.splice(0, hashed.length - options.maxEntries);
-			await this.save({ workflowId: contextData.workflow.id, context: InMemoryProcessedData.context(scope, contextData), value: { mode: options.mode, data: hashed } });
+			await this.save({
+				workflowId: contextData.workflow.id,
+				context: InMemoryProcessedData.context(scope, contextData),
+				value: { mode: options.mode, data: hashed },
+			});
 			return { new: items, processed: [] };
 		}
-		if (row.value.mode !== options.mode) throw new Error('Deduplication data was originally saved with an incompatible setting');
+		if (row.value.mode !== options.mode)
+			throw new Error('Deduplication data was originally saved with an incompatible setting');
 		const known = new Set(row.value.data);
 		const output: IDeduplicationOutput = { new: [], processed: [] };
 		hashed.forEach((hash, index) => {
@@ -78,7 +105,12 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		return output;
 	}
 
-	async removeProcessed(items: DeduplicationItemTypes[], scope: DeduplicationScope, contextData: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<void> {
+	async removeProcessed(
+		items: DeduplicationItemTypes[],
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<void> {
 		InMemoryProcessedData.entriesOnly(options);
 		const row = await this.find(scope, contextData);
 		if (!row) return;
@@ -89,12 +121,21 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		await this.save(row);
 	}
 
-	async clearAllProcessedItems(scope: DeduplicationScope, contextData: ICheckProcessedContextData): Promise<void> {
+	async clearAllProcessedItems(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+	): Promise<void> {
 		await roundTrip();
-		this.table.delete(`${contextData.workflow.id}|${InMemoryProcessedData.context(scope, contextData)}`);
+		this.table.delete(
+			`${contextData.workflow.id}|${InMemoryProcessedData.context(scope, contextData)}`,
+		);
 	}
 
-	async getProcessedDataCount(scope: DeduplicationScope, contextData: ICheckProcessedContextData, options: ICheckProcessedOptions): Promise<number> {
+	async getProcessedDataCount(
+		scope: DeduplicationScope,
+		contextData: ICheckProcessedContextData,
+		options: ICheckProcessedOptions,
+	): Promise<number> {
 		const row = await this.find(scope, contextData);
 		return options.mode === 'entries' && row ? row.value.data.length : 0;
 	}

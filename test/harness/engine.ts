@@ -6,7 +6,12 @@ import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataService,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,
@@ -25,7 +30,14 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, LoggerProxy, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	LoggerProxy,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} from 'n8n-workflow';
 
 import { PixVerseApi } from '../../credentials/PixVerseApi.credentials';
 import { InMemoryProcessedData, useDeduplicationStore } from './deduplication';
@@ -74,7 +86,11 @@ class ItemSource implements INodeType {
 			if (input.binary) {
 				item.binary = {};
 				for (const [name, file] of Object.entries(input.binary)) {
-					item.binary[name] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+					item.binary[name] = await this.helpers.prepareBinaryData(
+						file.data,
+						file.fileName,
+						file.mimeType,
+					);
 				}
 			}
 			items.push(item);
@@ -101,7 +117,8 @@ export function pixVerseNodeType(): INodeType {
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],
-	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
 	getKnownTypes: () => ({}),
 };
 
@@ -110,7 +127,9 @@ export const credentialType = new PixVerseApi();
 /** Every line n8n-core logged (at debug level), so tests can search them for secrets. */
 export { capturedLogs };
 const record = (level: string) => (message: unknown, meta?: unknown) => {
-	capturedLogs.push(`${level} ${String(message)} ${meta ? JSON.stringify(meta, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`);
+	capturedLogs.push(
+		`${level} ${String(message)} ${meta ? JSON.stringify(meta, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : ''}`,
+	);
 };
 const logger = {
 	error: record('error'),
@@ -156,7 +175,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		if (typeName !== credentialType.name) throw new Error(`Unknown credential type ${typeName}`);
 		return await credentialType.authenticate(credentials, requestOptions);
 	}
@@ -194,7 +217,10 @@ export async function useBinaryMode(mode: BinaryMode): Promise<void> {
 	if (configuredMode === mode) return;
 	const errorReporter = { error() {}, warn() {}, info() {} };
 	if (mode === 'inline') {
-		Container.set(BinaryDataService, new BinaryDataService({ mode: 'default' } as never, errorReporter as never, logger as never));
+		Container.set(
+			BinaryDataService,
+			new BinaryDataService({ mode: 'default' } as never, errorReporter as never, logger as never),
+		);
 	} else {
 		const service = new BinaryDataService(
 			{
@@ -243,20 +269,43 @@ export interface RunResult {
 
 /** What n8n hands the engine besides the workflow; URLs must be valid even though nothing calls them. */
 /** An execution's items, error (with its description, context and stack) and stored run data, as text. */
-export function visibleOf(items: unknown, error: RunResult['error'] | undefined, run: IRun): string {
-	const plain = (_key: string, value: unknown) => (typeof value === 'bigint' ? String(value) : value);
-	const shownError = error ? { message: error.message, description: error.description, context: error.context, stack: error.stack, json: JSON.stringify(error, plain) } : null;
-	return [JSON.stringify(items, plain), JSON.stringify(shownError, plain), JSON.stringify(run.data.resultData, plain)].join('\n');
+export function visibleOf(
+	items: unknown,
+	error: RunResult['error'] | undefined,
+	run: IRun,
+): string {
+	const plain = (_key: string, value: unknown) =>
+		typeof value === 'bigint' ? String(value) : value;
+	const shownError = error
+		? {
+				message: error.message,
+				description: error.description,
+				context: error.context,
+				stack: error.stack,
+				json: JSON.stringify(error, plain),
+			}
+		: null;
+	return [
+		JSON.stringify(items, plain),
+		JSON.stringify(shownError, plain),
+		JSON.stringify(run.data.resultData, plain),
+	].join('\n');
 }
 
-export function buildAdditionalData(hooks: ExecutionLifecycleHooks, credentials: PixVerseCredentialData): IWorkflowExecuteAdditionalData {
+export function buildAdditionalData(
+	hooks: ExecutionLifecycleHooks,
+	credentials: PixVerseCredentialData,
+): IWorkflowExecuteAdditionalData {
 	registerSecret(credentials.apiKey);
 	registerSecret(credentials.webhookSecret);
 	return {
 		hooks,
 		// n8n sets the execution's ID here; the credit guard keeps its per-execution tally by it.
 		executionId: hooks.executionId,
-		credentialsHelper: new TestCredentialsHelper({ region: 'international', ...credentials } as ICredentialDataDecryptedObject),
+		credentialsHelper: new TestCredentialsHelper({
+			region: 'international',
+			...credentials,
+		} as ICredentialDataDecryptedObject),
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used');
 		},
@@ -282,14 +331,47 @@ export interface StartedRun {
 }
 
 /** Starts a manual execution of `nodes` at `start` through n8n-core's WorkflowExecute, as n8n does. */
-export function startWorkflow(options: { id: string; name: string; nodes: INode[]; connections: IConnections; start: INode; credentials: PixVerseCredentialData; executionId: string }): StartedRun {
+export function startWorkflow(options: {
+	id: string;
+	name: string;
+	nodes: INode[];
+	connections: IConnections;
+	start: INode;
+	credentials: PixVerseCredentialData;
+	executionId: string;
+}): StartedRun {
 	const { id, name, nodes, connections } = options;
-	const workflow = new Workflow({ id, name, nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const workflow = new Workflow({
+		id,
+		name,
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
 	const mode: WorkflowExecuteMode = 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, options.executionId, { id, name, nodes, connections: {}, active: false, settings: {} } as never);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)));
-	const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: options.start, data: { main: [[{ json: {} }]] }, source: null }] } });
-	const execution = new WorkflowExecute(buildAdditionalData(hooks, options.credentials), mode, runData).processRunExecutionData(workflow);
+	const hooks = new ExecutionLifecycleHooks(mode, options.executionId, {
+		id,
+		name,
+		nodes,
+		connections: {},
+		active: false,
+		settings: {},
+	} as never);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => resolve(fullRun)),
+	);
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: options.start, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(
+		buildAdditionalData(hooks, options.credentials),
+		mode,
+		runData,
+	).processRunExecutionData(workflow);
 	return { execution, finished };
 }
 
@@ -328,7 +410,9 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 			id: 'wf-test',
 			name: 'PixVerse test',
 			nodes: [source, pixverse],
-			connections: { Input: { main: [[{ node: 'PixVerse', type: NodeConnectionTypes.Main, index: 0 }]] } },
+			connections: {
+				Input: { main: [[{ node: 'PixVerse', type: NodeConnectionTypes.Main, index: 0 }]] },
+			},
 			start: source,
 			credentials: options.credentials,
 			executionId: options.executionId ?? key,
@@ -336,11 +420,15 @@ export async function runPixVerse(options: RunOptions): Promise<RunResult> {
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (a required parameter left empty).
 		pendingInputs.delete(key);
-		const run = { status: 'error', data: { resultData: { runData: {}, error } } } as unknown as IRun;
+		const run = {
+			status: 'error',
+			data: { resultData: { runData: {}, error } },
+		} as unknown as IRun;
 		return { status: 'error', items: [], error: error as RunResult['error'], run, durationMs: 0 };
 	}
 	let stopTimer: NodeJS.Timeout | undefined;
-	if (options.stopAfterMs !== undefined) stopTimer = setTimeout(() => execution.cancel(), options.stopAfterMs);
+	if (options.stopAfterMs !== undefined)
+		stopTimer = setTimeout(() => execution.cancel(), options.stopAfterMs);
 	let run: IRun;
 	try {
 		run = await Promise.race([execution.then((r) => r), finished]);
@@ -371,7 +459,13 @@ export async function readBinary(item: INodeExecutionData, field = 'data'): Prom
  */
 export async function searchList(
 	method: keyof PixVerse['methods']['listSearch'],
-	options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; filter?: string; paginationToken?: string; path?: string },
+	options: {
+		credentials: PixVerseCredentialData;
+		parameters?: INodeParameters;
+		filter?: string;
+		paginationToken?: string;
+		path?: string;
+	},
 ): Promise<INodeListSearchResult> {
 	const node: INode = {
 		id: '00000000-0000-4000-8000-000000000002',
@@ -382,9 +476,29 @@ export async function searchList(
 		parameters: options.parameters ?? { resource: 'video', operation: 'generateFromEffect' },
 		credentials: { pixVerseApi: { id: 'cred-1', name: 'PixVerse account' } },
 	};
-	const workflow = new Workflow({ id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
-	const hooks = new ExecutionLifecycleHooks('manual', 'list', { id: 'wf-list', name: 'PixVerse list', nodes: [node], connections: {}, active: false, settings: {} } as never);
-	const context = new LoadOptionsContext(workflow, node, buildAdditionalData(hooks, options.credentials), options.path ?? 'parameters.template');
+	const workflow = new Workflow({
+		id: 'wf-list',
+		name: 'PixVerse list',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'list', {
+		id: 'wf-list',
+		name: 'PixVerse list',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+	} as never);
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		buildAdditionalData(hooks, options.credentials),
+		options.path ?? 'parameters.template',
+	);
 	const search = (nodeTypeInstances[PIXVERSE_NODE_TYPE] as PixVerse).methods.listSearch[method];
 	const found = await search.call(context, options.filter, options.paginationToken);
 	recordVisible(JSON.stringify(found));

@@ -5,11 +5,25 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IRun, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { PixVerseCredentialData } from './engine';
-import { PIXVERSE_TRIGGER_TYPE, buildAdditionalData, nodeTypes, useBinaryMode, visibleOf } from './engine';
+import {
+	PIXVERSE_TRIGGER_TYPE,
+	buildAdditionalData,
+	nodeTypes,
+	useBinaryMode,
+	visibleOf,
+} from './engine';
 import { recordVisible } from './leakCheck';
 
 export interface TriggerCall {
@@ -60,7 +74,12 @@ let executionCounter = 0;
  * live webhooks do: the workflow is built from the database's static data when the call arrives, and the static
  * data is written back (if the node changed it) once the node's webhook() has returned, before the execution runs.
  */
-export async function startTrigger(options: { credentials: PixVerseCredentialData; parameters?: INodeParameters; binaryMode?: 'inline' | 'filesystem'; database?: TriggerDatabase }): Promise<TriggerServer> {
+export async function startTrigger(options: {
+	credentials: PixVerseCredentialData;
+	parameters?: INodeParameters;
+	binaryMode?: 'inline' | 'filesystem';
+	database?: TriggerDatabase;
+}): Promise<TriggerServer> {
 	await useBinaryMode(options.binaryMode ?? 'inline');
 	const node: INode = {
 		id: '00000000-0000-4000-8000-0000000000a1',
@@ -75,7 +94,16 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 	// A workflow of its own per server: the trigger remembers events per workflow and node, as in n8n.
 	const workflowId = options.database?.workflowId ?? `wf-trigger-${++counter}`;
 	const newWorkflow = () =>
-		new Workflow({ id: workflowId, name: 'PixVerse trigger test', nodes: [node], connections: {}, active: true, nodeTypes, settings: { executionOrder: 'v1' }, staticData: options.database ? structuredClone(options.database.staticData) : undefined });
+		new Workflow({
+			id: workflowId,
+			name: 'PixVerse trigger test',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			settings: { executionOrder: 'v1' },
+			staticData: options.database ? structuredClone(options.database.staticData) : undefined,
+		});
 	const inMemory = newWorkflow();
 	const trigger = nodeTypes.getByNameAndVersion(PIXVERSE_TRIGGER_TYPE, 1);
 	const calls: TriggerCall[] = [];
@@ -83,10 +111,23 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 	const runs: IRun[] = [];
 	const pending = new Set<Promise<void>>();
 
-	const execute = async (workflow: Workflow, data: INodeExecutionData[][], additionalData: IWorkflowExecuteAdditionalData, hooks: ExecutionLifecycleHooks): Promise<void> => {
-		const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)));
-		const runData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] } });
-		const execution = new WorkflowExecute(additionalData, 'webhook', runData).processRunExecutionData(workflow);
+	const execute = async (
+		workflow: Workflow,
+		data: INodeExecutionData[][],
+		additionalData: IWorkflowExecuteAdditionalData,
+		hooks: ExecutionLifecycleHooks,
+	): Promise<void> => {
+		const finished = new Promise<IRun>((resolve) =>
+			hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)),
+		);
+		const runData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: data }, source: null }] },
+		});
+		const execution = new WorkflowExecute(
+			additionalData,
+			'webhook',
+			runData,
+		).processRunExecutionData(workflow);
 		const run = await Promise.race([execution.then((r) => r), finished]);
 		runs.push(run);
 		const items = run.data.resultData.runData[node.name]?.[0]?.data?.main[0] ?? [];
@@ -98,7 +139,12 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 		// Pending from the first byte to the end of the execution it starts: the node answers before it returns.
 		const handling = (async () => {
 			const raw = await readBody(req);
-			const request = req as IncomingMessage & { rawBody?: Buffer; body?: unknown; params?: object; query?: object };
+			const request = req as IncomingMessage & {
+				rawBody?: Buffer;
+				body?: unknown;
+				params?: object;
+				query?: object;
+			};
 			request.rawBody = raw;
 			request.params = {};
 			request.query = {};
@@ -109,12 +155,34 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 			}
 			const workflow = options.database ? newWorkflow() : inMemory;
 			const executionId = `trigger-${++executionCounter}`;
-			const hooks = new ExecutionLifecycleHooks('webhook', executionId, { id: workflow.id, name: 'PixVerse trigger test', nodes: [node], connections: {}, active: true, settings: {} } as never);
+			const hooks = new ExecutionLifecycleHooks('webhook', executionId, {
+				id: workflow.id,
+				name: 'PixVerse trigger test',
+				nodes: [node],
+				connections: {},
+				active: true,
+				settings: {},
+			} as never);
 			const additionalData = buildAdditionalData(hooks, options.credentials);
 			additionalData.httpRequest = request as never;
 			additionalData.httpResponse = res as never;
-			const webhookData = { httpMethod: 'POST', node: node.name, path: `${node.webhookId}/webhook`, webhookDescription: trigger.description.webhooks![0], workflowId: workflow.id, workflowExecuteAdditionalData: additionalData } as IWebhookData;
-			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+			const webhookData = {
+				httpMethod: 'POST',
+				node: node.name,
+				path: `${node.webhookId}/webhook`,
+				webhookDescription: trigger.description.webhooks![0],
+				workflowId: workflow.id,
+				workflowExecuteAdditionalData: additionalData,
+			} as IWebhookData;
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				'webhook',
+				webhookData,
+				[],
+				null,
+			);
 			const result = await trigger.webhook!.call(context);
 			const database = options.database;
 			if (database && workflow.staticData.__dataChanged === true) {
@@ -137,11 +205,20 @@ export async function startTrigger(options: { credentials: PixVerseCredentialDat
 		});
 		pending.add(handling);
 		void handling.finally(() => pending.delete(handling));
-		res.on('finish', () => recordVisible(String((res as unknown as { lastBody?: string }).lastBody ?? '')));
-		res.on('finish', () => calls.push({ httpStatus: res.statusCode, responseBody: String((res as unknown as { lastBody?: string }).lastBody ?? ''), contentType: res.getHeader('content-type') as string | undefined }));
+		res.on('finish', () =>
+			recordVisible(String((res as unknown as { lastBody?: string }).lastBody ?? '')),
+		);
+		res.on('finish', () =>
+			calls.push({
+				httpStatus: res.statusCode,
+				responseBody: String((res as unknown as { lastBody?: string }).lastBody ?? ''),
+				contentType: res.getHeader('content-type') as string | undefined,
+			}),
+		);
 		const end = res.end.bind(res);
 		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			(res as unknown as { lastBody?: string }).lastBody = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+			(res as unknown as { lastBody?: string }).lastBody =
+				typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
 			return (end as (...args: unknown[]) => typeof res)(chunk, ...rest);
 		}) as typeof res.end;
 	});

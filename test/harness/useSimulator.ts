@@ -17,9 +17,14 @@ export function useSimulator(options: SimulatorOptions = {}): PixVerseSimulator 
 	});
 	return new Proxy({} as PixVerseSimulator, {
 		get(_target, key) {
-			if (!started) throw new Error(`the simulator is used before its describe block started it (reading ${String(key)})`);
+			if (!started)
+				throw new Error(
+					`the simulator is used before its describe block started it (reading ${String(key)})`,
+				);
 			const value = Reflect.get(started, key, started) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(started) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(started)
+				: value;
 		},
 	});
 }

@@ -63,9 +63,22 @@ export class VirtualClock implements Clock {
 	}
 }
 
-export const TEST_NODE: INode = { id: 'node-1', name: 'PixVerse', type: 'n8n-nodes-pixverse.pixVerse', typeVersion: 1, position: [0, 0], parameters: {} };
+export const TEST_NODE: INode = {
+	id: 'node-1',
+	name: 'PixVerse',
+	type: 'n8n-nodes-pixverse.pixVerse',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** A transport failure of a given kind, as the transport raises it. */
 export function apiFailure(kind: FailureKind, errCode?: number): PixVerseApiError {
-	return new PixVerseApiError(TEST_NODE, { kind, message: `injected ${kind}`, description: 'injected', errCode, traceId: 'trace-1' });
+	return new PixVerseApiError(TEST_NODE, {
+		kind,
+		message: `injected ${kind}`,
+		description: 'injected',
+		errCode,
+		traceId: 'trace-1',
+	});
 }

@@ -10,7 +10,6 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 // The most verbose level, so that the secret-leak checks read every line n8n-core could log.
 process.env.N8N_LOG_LEVEL = 'debug';
 
-
 // A jest worker ends by letting its event loop drain, then V8 unmaps the whole heap page by page: on a small VM
 // that takes longer than the 500 ms jest waits, and jest reports "A worker process has failed to exit gracefully".
 // Once per worker, in Node's own context (not this test file's sandbox, which it would keep alive), exit at once

@@ -31,22 +31,85 @@ export interface SimRestyle {
 }
 
 // The docs' example list keeps its IDs (1 Emily … 14 Ethan, 'Auto'); the rest are the simulator's.
-const DOCUMENTED_VOICES = ['Emily', 'James', 'Isabella', 'Liam', 'Chloe', 'Adrian', 'Harper', 'Ava', 'Sophia', 'Julia', 'Mason', 'Jack', 'Oliver', 'Ethan'];
+const DOCUMENTED_VOICES = [
+	'Emily',
+	'James',
+	'Isabella',
+	'Liam',
+	'Chloe',
+	'Adrian',
+	'Harper',
+	'Ava',
+	'Sophia',
+	'Julia',
+	'Mason',
+	'Jack',
+	'Oliver',
+	'Ethan',
+];
 const MORE_VOICES = [
-	'Emma', 'Olivia', 'Noah', 'Lucas', 'Mia', 'Amelia', 'Elijah', 'Charlotte', 'Benjamin', 'Evelyn',
-	'Henry', 'Abigail', 'Alexander', 'Ella', 'Sebastian', 'Scarlett', 'Daniel', 'Grace', 'Matthew', 'Lily',
-	'Samuel', 'Hannah', 'David', 'Zoe', 'Joseph', 'Nora', 'Carter', 'Riley', 'Owen', 'Layla',
-	'Wyatt', 'Aria', 'Gabriel', 'Stella', 'Julian', 'Violet', 'Leo', 'Aurora', 'Isaac', 'Hazel',
-	'Levi', 'Lucy', 'Hudson', 'Paisley', 'Nathan',
+	'Emma',
+	'Olivia',
+	'Noah',
+	'Lucas',
+	'Mia',
+	'Amelia',
+	'Elijah',
+	'Charlotte',
+	'Benjamin',
+	'Evelyn',
+	'Henry',
+	'Abigail',
+	'Alexander',
+	'Ella',
+	'Sebastian',
+	'Scarlett',
+	'Daniel',
+	'Grace',
+	'Matthew',
+	'Lily',
+	'Samuel',
+	'Hannah',
+	'David',
+	'Zoe',
+	'Joseph',
+	'Nora',
+	'Carter',
+	'Riley',
+	'Owen',
+	'Layla',
+	'Wyatt',
+	'Aria',
+	'Gabriel',
+	'Stella',
+	'Julian',
+	'Violet',
+	'Leo',
+	'Aurora',
+	'Isaac',
+	'Hazel',
+	'Levi',
+	'Lucy',
+	'Hudson',
+	'Paisley',
+	'Nathan',
 ];
 
 const FIRST_CUSTOM_SPEAKER = BigInt('391204758300001');
 const CUSTOM_VOICES = ['My Narrator', 'Brand Voice', 'Grandpa Joe'];
 
 function speakers(): SimSpeaker[] {
-	const system: SimSpeaker[] = [...DOCUMENTED_VOICES, ...MORE_VOICES].map((name, i) => ({ id: String(i + 1), name, type: 'system' }));
+	const system: SimSpeaker[] = [...DOCUMENTED_VOICES, ...MORE_VOICES].map((name, i) => ({
+		id: String(i + 1),
+		name,
+		type: 'system',
+	}));
 	system.push({ id: 'Auto', name: 'Auto', type: 'system' });
-	const custom: SimSpeaker[] = CUSTOM_VOICES.map((name, i) => ({ id: (FIRST_CUSTOM_SPEAKER + BigInt(i)).toString(), name, type: 'custom' }));
+	const custom: SimSpeaker[] = CUSTOM_VOICES.map((name, i) => ({
+		id: (FIRST_CUSTOM_SPEAKER + BigInt(i)).toString(),
+		name,
+		type: 'custom',
+	}));
 	return [...system, ...custom];
 }
 
@@ -70,12 +133,21 @@ export const SIM_SPEAKERS = {
 export const TTS_PAGE_SIZES = [10, 20, 50, 100];
 
 /** Filters and pages the voices as GET /video/tts_speaker does (query already checked). */
-export function speakerPage(list: readonly SimSpeaker[], type: 'system' | 'custom' | 'all', page: number, pageSize: number): { items: SimSpeaker[]; total: number } {
+export function speakerPage(
+	list: readonly SimSpeaker[],
+	type: 'system' | 'custom' | 'all',
+	page: number,
+	pageSize: number,
+): { items: SimSpeaker[]; total: number } {
 	const matching = list.filter((speaker) => type === 'all' || speaker.type === type);
 	return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length };
 }
 
-export function speakerItem(speaker: SimSpeaker): { speaker_id: string; name: string; speaker_type: string } {
+export function speakerItem(speaker: SimSpeaker): {
+	speaker_id: string;
+	name: string;
+	speaker_type: string;
+} {
 	return { speaker_id: speaker.id, name: speaker.name, speaker_type: speaker.type };
 }
 
@@ -111,7 +183,11 @@ const FIRST_RESTYLE = 322876019426368;
 const RESTYLE_STEP = 2_718_281;
 
 /** The default restyle presets: 25, fixed IDs (the first, 'Ghibli', is the ID useapi.net shows for Ghibli). */
-export const DEFAULT_RESTYLES: readonly SimRestyle[] = STYLES.map(([name, prompt], i) => ({ id: FIRST_RESTYLE + i * RESTYLE_STEP, name, prompt: `Restyle as ${prompt}` }));
+export const DEFAULT_RESTYLES: readonly SimRestyle[] = STYLES.map(([name, prompt], i) => ({
+	id: FIRST_RESTYLE + i * RESTYLE_STEP,
+	name,
+	prompt: `Restyle as ${prompt}`,
+}));
 
 const restyleNamed = (name: string) => DEFAULT_RESTYLES.find((restyle) => restyle.name === name)!;
 
@@ -124,10 +200,22 @@ export const SIM_RESTYLES = {
 	pixelArt: restyleNamed('Pixel Art'),
 } as const;
 
-export function restylePage(list: readonly SimRestyle[], page: number, pageSize: number): { items: SimRestyle[]; total: number } {
+export function restylePage(
+	list: readonly SimRestyle[],
+	page: number,
+	pageSize: number,
+): { items: SimRestyle[]; total: number } {
 	return { items: list.slice((page - 1) * pageSize, page * pageSize), total: list.length };
 }
 
-export function restyleItem(restyle: SimRestyle, baseUrl: string): { restyle_id: number; restyle_name: string; restyle_prompt: string; cover_url: string } {
-	return { restyle_id: restyle.id, restyle_name: restyle.name, restyle_prompt: restyle.prompt, cover_url: `${baseUrl}/media/restyles/${restyle.id}.png` };
+export function restyleItem(
+	restyle: SimRestyle,
+	baseUrl: string,
+): { restyle_id: number; restyle_name: string; restyle_prompt: string; cover_url: string } {
+	return {
+		restyle_id: restyle.id,
+		restyle_name: restyle.name,
+		restyle_prompt: restyle.prompt,
+		cover_url: `${baseUrl}/media/restyles/${restyle.id}.png`,
+	};
 }

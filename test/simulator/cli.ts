@@ -3,16 +3,21 @@
 import type { SimWebhookConfig } from './server';
 import { PixVerseSimulator, SIM_API_KEY, SIM_TEMPLATES } from './server';
 
-const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const number = (name: string, fallback: number) =>
+	process.env[name] ? Number(process.env[name]) : fallback;
 
 /** SIM_WEBHOOK_URL + SIM_WEBHOOK_SECRET (+ SIM_WEBHOOK_SIGNING sorted|rawBody) turn the account's webhook on. */
 function webhookFromEnv(): SimWebhookConfig | undefined {
 	const url = process.env.SIM_WEBHOOK_URL;
 	if (!url) return undefined;
 	const secret = process.env.SIM_WEBHOOK_SECRET;
-	if (!secret) throw new Error('SIM_WEBHOOK_URL needs SIM_WEBHOOK_SECRET (the secret the webhook is signed with)');
+	if (!secret)
+		throw new Error(
+			'SIM_WEBHOOK_URL needs SIM_WEBHOOK_SECRET (the secret the webhook is signed with)',
+		);
 	const signing = process.env.SIM_WEBHOOK_SIGNING ?? 'sorted';
-	if (signing !== 'sorted' && signing !== 'rawBody') throw new Error(`SIM_WEBHOOK_SIGNING must be sorted or rawBody, not ${signing}`);
+	if (signing !== 'sorted' && signing !== 'rawBody')
+		throw new Error(`SIM_WEBHOOK_SIGNING must be sorted or rawBody, not ${signing}`);
 	return { url, secret, signing };
 }
 

@@ -72,26 +72,42 @@ const bad = (errCode: number, errMsg: string): Check => ({ errCode, errMsg });
 export function checkGenerateBody(body: Record<string, unknown>): Check {
 	const model = body.model as string;
 	if (!SIM_MODELS.includes(model)) return bad(400017, 'invalid param: model');
-	if (typeof body.prompt !== 'string' || body.prompt.length === 0) return bad(400011, 'empty param: prompt');
+	if (typeof body.prompt !== 'string' || body.prompt.length === 0)
+		return bad(400011, 'empty param: prompt');
 	if (body.prompt.length > 2048) return bad(400018, 'prompt too long');
-	if (typeof body.negative_prompt === 'string' && body.negative_prompt.length > 2048) return bad(400019, 'negative prompt too long');
-	if (typeof body.duration !== 'number' || !allowedDurations(model).includes(body.duration)) return bad(400017, 'invalid param: duration');
+	if (typeof body.negative_prompt === 'string' && body.negative_prompt.length > 2048)
+		return bad(400019, 'negative prompt too long');
+	if (typeof body.duration !== 'number' || !allowedDurations(model).includes(body.duration))
+		return bad(400017, 'invalid param: duration');
 	if (!SIM_QUALITIES.includes(body.quality as string)) return bad(400017, 'invalid param: quality');
 	if ('aspect_ratio' in body) return bad(400017, 'invalid param: aspect_ratio');
 	for (const [field, models] of Object.entries(FIELD_MODELS)) {
-		if (field in body && !(models.includes(model) || (field.startsWith('sound_effect') && 'template_id' in body))) {
+		if (
+			field in body &&
+			!(models.includes(model) || (field.startsWith('sound_effect') && 'template_id' in body))
+		) {
 			return bad(400017, `invalid param: ${field} is not supported by ${model}`);
 		}
-		if (field in body && ENUMS[field] && !ENUMS[field].includes(body[field] as string)) return bad(400017, `invalid param: ${field}`);
+		if (field in body && ENUMS[field] && !ENUMS[field].includes(body[field] as string))
+			return bad(400017, `invalid param: ${field}`);
 	}
-	if ('seed' in body && (!Number.isInteger(body.seed) || (body.seed as number) < 0 || (body.seed as number) > 2147483647)) {
+	if (
+		'seed' in body &&
+		(!Number.isInteger(body.seed) ||
+			(body.seed as number) < 0 ||
+			(body.seed as number) > 2147483647)
+	) {
 		return bad(400013, 'invalid binding request: seed');
 	}
 	const is1080 = body.quality === '1080p';
-	if (is1080 && LEGACY.includes(model) && body.duration === 8) return bad(400017, '1080p does not support 8s');
-	if (is1080 && (model === 'v5.5' || model === 'v5.6') && body.duration === 10) return bad(400017, '1080p does not support 10s');
-	if (body.motion_mode === 'fast' && (body.duration !== 5 || is1080)) return bad(400017, 'fast motion only supports 5s below 1080p');
-	if ('camera_movement' in body && 'template_id' in body) return bad(400017, 'camera_movement cannot be used with template_id');
+	if (is1080 && LEGACY.includes(model) && body.duration === 8)
+		return bad(400017, '1080p does not support 8s');
+	if (is1080 && (model === 'v5.5' || model === 'v5.6') && body.duration === 10)
+		return bad(400017, '1080p does not support 10s');
+	if (body.motion_mode === 'fast' && (body.duration !== 5 || is1080))
+		return bad(400017, 'fast motion only supports 5s below 1080p');
+	if ('camera_movement' in body && 'template_id' in body)
+		return bad(400017, 'camera_movement cannot be used with template_id');
 	return OK;
 }
 
@@ -168,10 +184,14 @@ export function publishedPrice(body: Record<string, unknown>): number | undefine
 	const multiClip = body.generate_multi_clip_switch === true;
 	const fast = body.motion_mode === 'fast';
 	const rates = PER_SECOND_RATES[model]?.[quality];
-	if (rates) return Number.isInteger(duration) && duration >= 1 && duration <= 15 ? rates[audio ? 1 : 0] * duration : undefined;
+	if (rates)
+		return Number.isInteger(duration) && duration >= 1 && duration <= 15
+			? rates[audio ? 1 : 0] * duration
+			: undefined;
 	const row = (tier: Tier) => tier[quality]?.[duration];
 	if (model === 'v5.6') return multiClip || fast ? undefined : row(V5_6_PRICES)?.[audio ? 1 : 0];
-	if (model === 'v5.5') return fast ? undefined : row(V5_5_PRICES)?.[(multiClip ? 2 : 0) + (audio ? 1 : 0)];
+	if (model === 'v5.5')
+		return fast ? undefined : row(V5_5_PRICES)?.[(multiClip ? 2 : 0) + (audio ? 1 : 0)];
 	if (audio || multiClip) return undefined;
 	if (model === 'v5') return fast ? undefined : row(V5_PRICES)?.[0];
 	if (LEGACY.includes(model)) return row(LEGACY_PRICES)?.[fast ? 1 : 0];
@@ -186,7 +206,9 @@ export function priceOf(body: Record<string, unknown>): number {
 	const price = publishedPrice(body);
 	if (price === undefined) {
 		const { model, quality, duration } = body;
-		throw new RangeError(`no published price for ${String(model)} ${String(quality)} ${String(duration)} s${body.generate_audio_switch === true ? ' audio' : ''}${body.generate_multi_clip_switch === true ? ' multi-clip' : ''}${body.motion_mode === 'fast' ? ' fast' : ''}`);
+		throw new RangeError(
+			`no published price for ${String(model)} ${String(quality)} ${String(duration)} s${body.generate_audio_switch === true ? ' audio' : ''}${body.generate_multi_clip_switch === true ? ' multi-clip' : ''}${body.motion_mode === 'fast' ? ' fast' : ''}`,
+		);
 	}
 	return price;
 }
@@ -198,7 +220,10 @@ export function priceOf(body: Record<string, unknown>): number {
  */
 export function priceOfMultiTransition(body: Record<string, unknown>): number {
 	const items = body.multi_transition as Array<Record<string, unknown>>;
-	const total = items.reduce((sum, item) => sum + (typeof item.duration === 'number' ? item.duration : 0), 0);
+	const total = items.reduce(
+		(sum, item) => sum + (typeof item.duration === 'number' ? item.duration : 0),
+		0,
+	);
 	const base: Record<string, number> = { '360p': 45, '540p': 45, '720p': 60, '1080p': 120 };
 	return base[body.quality as string] * Math.max(1, Math.ceil(total / 5));
 }
@@ -208,7 +233,8 @@ export type ImageKind = 'jpeg' | 'png' | 'webp' | 'other';
 export function imageKindOf(bytes: Buffer): ImageKind {
 	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
 	if (bytes.subarray(0, 4).toString('latin1') === '\x89PNG') return 'png';
-	if (bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+	if (bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP')
+		return 'webp';
 	return 'other';
 }
 
@@ -261,7 +287,9 @@ export function parseTyped(text: string): unknown {
 		index++;
 	}
 	return JSON.parse(out, (_key, value: unknown) =>
-		typeof value === 'string' && value.startsWith(BIG_MARKER) ? BigInt(value.slice(BIG_MARKER.length)) : value,
+		typeof value === 'string' && value.startsWith(BIG_MARKER)
+			? BigInt(value.slice(BIG_MARKER.length))
+			: value,
 	);
 }
 
@@ -274,10 +302,14 @@ export interface Rule {
 }
 
 export const isPresent = (value: unknown) => value !== undefined && value !== null;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function isId(value: unknown): boolean {
-	return (typeof value === 'number' && Number.isInteger(value) && value >= 0) || (typeof value === 'bigint' && value >= BigInt(0));
+	return (
+		(typeof value === 'number' && Number.isInteger(value) && value >= 0) ||
+		(typeof value === 'bigint' && value >= BigInt(0))
+	);
 }
 
 function hasKind(value: unknown, kind: Kind): boolean {
@@ -300,12 +332,18 @@ function hasKind(value: unknown, kind: Kind): boolean {
 }
 
 /** Types (400013), then required fields (400011), then unknown fields (400017). `prefix` names nested fields. */
-export function checkShape(body: Record<string, unknown>, rules: Record<string, Rule>, prefix = ''): Check | undefined {
+export function checkShape(
+	body: Record<string, unknown>,
+	rules: Record<string, Rule>,
+	prefix = '',
+): Check | undefined {
 	for (const [field, rule] of Object.entries(rules)) {
-		if (isPresent(body[field]) && !hasKind(body[field], rule.kind)) return bad(400013, `invalid binding request: ${prefix}${field}`);
+		if (isPresent(body[field]) && !hasKind(body[field], rule.kind))
+			return bad(400013, `invalid binding request: ${prefix}${field}`);
 	}
 	for (const [field, rule] of Object.entries(rules)) {
-		if (rule.required && !isPresent(body[field])) return bad(400011, `empty param: ${prefix}${field}`);
+		if (rule.required && !isPresent(body[field]))
+			return bad(400011, `empty param: ${prefix}${field}`);
 	}
 	const unknown = Object.keys(body).find((field) => !(field in rules));
 	return unknown === undefined ? undefined : bad(400017, `invalid param: ${prefix}${unknown}`);
@@ -315,22 +353,29 @@ export function checkShape(body: Record<string, unknown>, rules: Record<string, 
 function checkGates(body: Record<string, unknown>, model: string): Check | undefined {
 	for (const [field, models] of Object.entries(FIELD_MODELS)) {
 		if (!isPresent(body[field])) continue;
-		if (!models.includes(model)) return bad(400017, `invalid param: ${field} is not supported by ${model}`);
-		if (ENUMS[field] && !ENUMS[field].includes(body[field] as string)) return bad(400017, `invalid param: ${field}`);
+		if (!models.includes(model))
+			return bad(400017, `invalid param: ${field} is not supported by ${model}`);
+		if (ENUMS[field] && !ENUMS[field].includes(body[field] as string))
+			return bad(400017, `invalid param: ${field}`);
 	}
 	return undefined;
 }
 
 const idString = (value: unknown) => String(value);
 
-export function checkUploaded(ids: Array<{ field: string; value: unknown }>, context: ContractContext): Check | undefined {
+export function checkUploaded(
+	ids: Array<{ field: string; value: unknown }>,
+	context: ContractContext,
+): Check | undefined {
 	const missing = ids.find(({ value }) => !context.isUploaded(idString(value)));
 	return missing ? bad(400032, `invalid image id: ${missing.field}`) : undefined;
 }
 
 /** Only the fields present in `body`, so a check never sees `undefined` keys it would treat as set. */
 export function pick(body: Record<string, unknown>, fields: string[]): Record<string, unknown> {
-	return Object.fromEntries(fields.filter((field) => isPresent(body[field])).map((field) => [field, body[field]]));
+	return Object.fromEntries(
+		fields.filter((field) => isPresent(body[field])).map((field) => [field, body[field]]),
+	);
 }
 
 /** i2v optionals text-to-video also takes (camera_movement and the lip-sync fields are not among them). */
@@ -355,18 +400,26 @@ const GENERATION_CORE: Record<string, Rule> = {
 
 /** POST /openapi/v2/video/text/generate. */
 export function checkTextBody(body: Record<string, unknown>): Check {
-	const shape = checkShape(body, { ...GENERATION_CORE, aspect_ratio: { kind: 'string', required: true }, ...TEXT_OPTIONALS });
+	const shape = checkShape(body, {
+		...GENERATION_CORE,
+		aspect_ratio: { kind: 'string', required: true },
+		...TEXT_OPTIONALS,
+	});
 	if (shape) return shape;
 	const model = body.model as string;
 	if (!SIM_MODELS.includes(model)) return bad(400017, 'invalid param: model');
 	const gates = checkGates(body, model);
 	if (gates) return gates;
-	if (!allowedAspectRatios(model).includes(body.aspect_ratio as string)) return bad(400017, 'invalid param: aspect_ratio');
+	if (!allowedAspectRatios(model).includes(body.aspect_ratio as string))
+		return bad(400017, 'invalid param: aspect_ratio');
 	return checkGenerateBody(pick(body, Object.keys({ ...GENERATION_CORE, ...TEXT_OPTIONALS })));
 }
 
 /** POST /openapi/v2/video/transition/generate: first and last frame, i2v duration/quality rules. */
-export function checkTransitionBody(body: Record<string, unknown>, context: ContractContext): Check {
+export function checkTransitionBody(
+	body: Record<string, unknown>,
+	context: ContractContext,
+): Check {
 	const shape = checkShape(body, {
 		first_frame_img: { kind: 'id', required: true },
 		last_frame_img: { kind: 'id', required: true },
@@ -383,7 +436,9 @@ export function checkTransitionBody(body: Record<string, unknown>, context: Cont
 		context,
 	);
 	if (uploaded) return uploaded;
-	return checkGenerateBody(pick(body, ['prompt', 'model', 'duration', 'quality', 'generate_audio_switch', 'seed']));
+	return checkGenerateBody(
+		pick(body, ['prompt', 'model', 'duration', 'quality', 'generate_audio_switch', 'seed']),
+	);
 }
 
 /**
@@ -391,25 +446,47 @@ export function checkTransitionBody(body: Record<string, unknown>, context: Cont
  * non-empty prompt; duration (integer ≥ 1) is required on every item but the last, which may omit it. The kit's
  * validator also lets the last item send 0; the simulator takes the narrower reading (≥ 1 whenever sent).
  */
-export function checkMultiTransitionBody(body: Record<string, unknown>, context: ContractContext): Check {
-	const shape = checkShape(body, { model: { kind: 'string', required: true }, quality: { kind: 'string', required: true }, multi_transition: { kind: 'array', required: true } });
+export function checkMultiTransitionBody(
+	body: Record<string, unknown>,
+	context: ContractContext,
+): Check {
+	const shape = checkShape(body, {
+		model: { kind: 'string', required: true },
+		quality: { kind: 'string', required: true },
+		multi_transition: { kind: 'array', required: true },
+	});
 	if (shape) return shape;
-	if (!MULTI_TRANSITION_MODELS.includes(body.model as string)) return bad(400017, 'invalid param: model');
+	if (!MULTI_TRANSITION_MODELS.includes(body.model as string))
+		return bad(400017, 'invalid param: model');
 	if (!SIM_QUALITIES.includes(body.quality as string)) return bad(400017, 'invalid param: quality');
 	const items = body.multi_transition as unknown[];
-	if (items.length < 2 || items.length > 7) return bad(400017, 'invalid param: multi_transition (2 to 7 items)');
+	if (items.length < 2 || items.length > 7)
+		return bad(400017, 'invalid param: multi_transition (2 to 7 items)');
 	for (const [index, item] of items.entries()) {
 		const prefix = `multi_transition[${index}].`;
 		if (!isObject(item)) return bad(400013, `invalid binding request: multi_transition[${index}]`);
 		const last = index === items.length - 1;
-		const itemShape = checkShape(item, { img_id: { kind: 'id', required: true }, prompt: { kind: 'string', required: true }, duration: { kind: 'integer', required: !last } }, prefix);
+		const itemShape = checkShape(
+			item,
+			{
+				img_id: { kind: 'id', required: true },
+				prompt: { kind: 'string', required: true },
+				duration: { kind: 'integer', required: !last },
+			},
+			prefix,
+		);
 		if (itemShape) return itemShape;
 		if ((item.prompt as string).length === 0) return bad(400011, `empty param: ${prefix}prompt`);
-		if ((item.prompt as string).length > 2048) return bad(400018, `prompt too long: ${prefix}prompt`);
-		if (isPresent(item.duration) && Number(item.duration) < 1) return bad(400017, `invalid param: ${prefix}duration`);
+		if ((item.prompt as string).length > 2048)
+			return bad(400018, `prompt too long: ${prefix}prompt`);
+		if (isPresent(item.duration) && Number(item.duration) < 1)
+			return bad(400017, `invalid param: ${prefix}duration`);
 	}
 	const uploaded = checkUploaded(
-		items.map((item, index) => ({ field: `multi_transition[${index}].img_id`, value: (item as Record<string, unknown>).img_id })),
+		items.map((item, index) => ({
+			field: `multi_transition[${index}].img_id`,
+			value: (item as Record<string, unknown>).img_id,
+		})),
 		context,
 	);
 	return uploaded ?? OK;
@@ -431,38 +508,64 @@ export function checkFusionBody(body: Record<string, unknown>, context: Contract
 	if (!FUSION_MODELS.includes(model)) return bad(400017, 'invalid param: model');
 	const references = body.image_references as unknown[];
 	if (references.length === 0) return bad(400011, 'empty param: image_references');
-	if (references.length > fusionReferenceLimit(model)) return bad(400017, `invalid param: image_references (at most ${fusionReferenceLimit(model)} on ${model})`);
+	if (references.length > fusionReferenceLimit(model))
+		return bad(
+			400017,
+			`invalid param: image_references (at most ${fusionReferenceLimit(model)} on ${model})`,
+		);
 	const names = new Set<string>();
 	for (const [index, reference] of references.entries()) {
 		const prefix = `image_references[${index}].`;
-		if (!isObject(reference)) return bad(400013, `invalid binding request: image_references[${index}]`);
-		const referenceShape = checkShape(reference, { type: { kind: 'string', required: true }, img_id: { kind: 'id', required: true }, ref_name: { kind: 'string', required: true } }, prefix);
+		if (!isObject(reference))
+			return bad(400013, `invalid binding request: image_references[${index}]`);
+		const referenceShape = checkShape(
+			reference,
+			{
+				type: { kind: 'string', required: true },
+				img_id: { kind: 'id', required: true },
+				ref_name: { kind: 'string', required: true },
+			},
+			prefix,
+		);
 		if (referenceShape) return referenceShape;
-		if (!['subject', 'background'].includes(reference.type as string)) return bad(400017, `invalid param: ${prefix}type`);
+		if (!['subject', 'background'].includes(reference.type as string))
+			return bad(400017, `invalid param: ${prefix}type`);
 		const name = reference.ref_name as string;
 		if (name.length === 0) return bad(400011, `empty param: ${prefix}ref_name`);
 		if (names.has(name)) return bad(400017, `invalid param: ${prefix}ref_name (duplicate)`);
 		names.add(name);
 	}
 	const uploaded = checkUploaded(
-		references.map((reference, index) => ({ field: `image_references[${index}].img_id`, value: (reference as Record<string, unknown>).img_id })),
+		references.map((reference, index) => ({
+			field: `image_references[${index}].img_id`,
+			value: (reference as Record<string, unknown>).img_id,
+		})),
 		context,
 	);
 	if (uploaded) return uploaded;
-	if (!allowedAspectRatios(model).includes(body.aspect_ratio as string)) return bad(400017, 'invalid param: aspect_ratio');
+	if (!allowedAspectRatios(model).includes(body.aspect_ratio as string))
+		return bad(400017, 'invalid param: aspect_ratio');
 	const prompt = body.prompt as string;
 	const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const unmentioned = [...names].find((name) => !new RegExp(`@${escape(name)}(?=\\s|$)`).test(prompt));
-	if (prompt.length > 0 && unmentioned !== undefined) return bad(400017, `invalid param: prompt (no @${unmentioned})`);
+	const unmentioned = [...names].find(
+		(name) => !new RegExp(`@${escape(name)}(?=\\s|$)`).test(prompt),
+	);
+	if (prompt.length > 0 && unmentioned !== undefined)
+		return bad(400017, `invalid param: prompt (no @${unmentioned})`);
 	return checkGenerateBody(pick(body, ['prompt', 'model', 'duration', 'quality', 'seed']));
 }
 
 /** Template existence, kind and activation: 400017, then 500070 (not activated), then 500060 (monthly limit). */
-function checkTemplate(templateId: unknown, type: 1 | 2, context: ContractContext): Check | SimTemplate {
+function checkTemplate(
+	templateId: unknown,
+	type: 1 | 2,
+	context: ContractContext,
+): Check | SimTemplate {
 	const template = context.template(idString(templateId));
 	if (!template || template.type !== type) return bad(400017, 'invalid param: template_id');
 	if (!template.activated) return bad(500070, 'current template is not activated');
-	if (template.activationLimitReached) return bad(500060, 'monthly effects activation limit reached');
+	if (template.activationLimitReached)
+		return bad(500060, 'monthly effects activation limit reached');
 	return template;
 }
 
@@ -472,7 +575,10 @@ function checkTemplate(templateId: unknown, type: 1 | 2, context: ContractContex
  * quality follow the i2v rules; a 360p/540p-only template answers 500071 for 720p/1080p. Optionals: the i2v ones
  * except camera_movement and lip sync (sound_effect_* are allowed on every model with a template).
  */
-export function checkTemplateVideoBody(body: Record<string, unknown>, context: ContractContext): Check & { template?: SimTemplate } {
+export function checkTemplateVideoBody(
+	body: Record<string, unknown>,
+	context: ContractContext,
+): Check & { template?: SimTemplate } {
 	const shape = checkShape(body, {
 		template_id: { kind: 'id', required: true },
 		img_id: { kind: 'id' },
@@ -493,7 +599,8 @@ export function checkTemplateVideoBody(body: Record<string, unknown>, context: C
 	if ('errCode' in template) return template;
 	const single = isPresent(body.img_id);
 	const many = isPresent(body.img_ids);
-	if (single && many) return bad(400017, 'invalid param: img_ids (send img_id or img_ids, not both)');
+	if (single && many)
+		return bad(400017, 'invalid param: img_ids (send img_id or img_ids, not both)');
 	if (!single && !many) return bad(400011, 'empty param: img_id');
 	const ids = single ? [body.img_id] : (body.img_ids as unknown[]);
 	if (many && ids.length < 2) return bad(400017, 'invalid param: img_ids (at least 2)');
@@ -502,17 +609,35 @@ export function checkTemplateVideoBody(body: Record<string, unknown>, context: C
 		context,
 	);
 	if (uploaded) return uploaded;
-	if (ids.length !== template.images) return bad(400017, `invalid param: ${single ? 'img_id' : 'img_ids'} (template takes ${template.images} images)`);
-	const generation = pick(body, ['template_id', 'prompt', 'model', 'duration', 'quality', ...Object.keys(TEXT_OPTIONALS)]);
+	if (ids.length !== template.images)
+		return bad(
+			400017,
+			`invalid param: ${single ? 'img_id' : 'img_ids'} (template takes ${template.images} images)`,
+		);
+	const generation = pick(body, [
+		'template_id',
+		'prompt',
+		'model',
+		'duration',
+		'quality',
+		...Object.keys(TEXT_OPTIONALS),
+	]);
 	const check = checkGenerateBody({ ...generation, prompt: (body.prompt as string) || 'template' });
 	if (check.errCode !== 0) return check;
-	if (!template.qualities.includes(body.quality as string)) return bad(500071, 'this effect does not support 720p or 1080p');
+	if (!template.qualities.includes(body.quality as string))
+		return bad(500071, 'this effect does not support 720p or 1080p');
 	return { ...OK, template };
 }
 
 /** POST /openapi/v2/image/template/generate: img_ids (as many as the image template takes) and template_id. */
-export function checkImageTemplateBody(body: Record<string, unknown>, context: ContractContext): Check & { template?: SimTemplate } {
-	const shape = checkShape(body, { img_ids: { kind: 'ids', required: true }, template_id: { kind: 'id', required: true } });
+export function checkImageTemplateBody(
+	body: Record<string, unknown>,
+	context: ContractContext,
+): Check & { template?: SimTemplate } {
+	const shape = checkShape(body, {
+		img_ids: { kind: 'ids', required: true },
+		template_id: { kind: 'id', required: true },
+	});
 	if (shape) return shape;
 	const ids = body.img_ids as unknown[];
 	if (ids.length === 0) return bad(400011, 'empty param: img_ids');
@@ -523,7 +648,8 @@ export function checkImageTemplateBody(body: Record<string, unknown>, context: C
 		context,
 	);
 	if (uploaded) return uploaded;
-	if (ids.length !== template.images) return bad(400017, `invalid param: img_ids (template takes ${template.images} images)`);
+	if (ids.length !== template.images)
+		return bad(400017, `invalid param: img_ids (template takes ${template.images} images)`);
 	return { ...OK, template };
 }
 
@@ -531,11 +657,16 @@ export function checkImageTemplateBody(body: Record<string, unknown>, context: C
  * GET /openapi/v2/video/effects/templates/list query: type 1|2 (omitted = all), page a positive integer (default
  * 1), pageSize one of 10/20/50/100 (default 50). Anything else in these three is 400017; other names are ignored.
  */
-export function checkTemplateQuery(query: Record<string, string>): Check & { type?: 1 | 2; page: number; pageSize: number } {
+export function checkTemplateQuery(
+	query: Record<string, string>,
+): Check & { type?: 1 | 2; page: number; pageSize: number } {
 	const { type, page, pageSize } = query;
-	if (type !== undefined && type !== '1' && type !== '2') return { ...bad(400017, 'invalid param: type'), page: 1, pageSize: 50 };
-	if (page !== undefined && !/^[1-9]\d{0,8}$/.test(page)) return { ...bad(400017, 'invalid param: page'), page: 1, pageSize: 50 };
-	if (pageSize !== undefined && !['10', '20', '50', '100'].includes(pageSize)) return { ...bad(400017, 'invalid param: pageSize'), page: 1, pageSize: 50 };
+	if (type !== undefined && type !== '1' && type !== '2')
+		return { ...bad(400017, 'invalid param: type'), page: 1, pageSize: 50 };
+	if (page !== undefined && !/^[1-9]\d{0,8}$/.test(page))
+		return { ...bad(400017, 'invalid param: page'), page: 1, pageSize: 50 };
+	if (pageSize !== undefined && !['10', '20', '50', '100'].includes(pageSize))
+		return { ...bad(400017, 'invalid param: pageSize'), page: 1, pageSize: 50 };
 	return {
 		...OK,
 		type: type === undefined ? undefined : (Number(type) as 1 | 2),

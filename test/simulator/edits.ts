@@ -91,13 +91,17 @@ export function ttsPrice(text: string): number {
 	return 4 * Math.ceil(Buffer.byteLength(text, 'utf8') / 15);
 }
 
-const SOURCE_RULES: Record<string, Rule> = { source_video_id: { kind: 'id' }, video_media_id: { kind: 'id' } };
+const SOURCE_RULES: Record<string, Rule> = {
+	source_video_id: { kind: 'id' },
+	video_media_id: { kind: 'id' },
+};
 
 /** Exactly one of source_video_id / video_media_id was sent. */
 function sourceGiven(body: Record<string, unknown>): Check | undefined {
 	const video = isPresent(body.source_video_id);
 	const media = isPresent(body.video_media_id);
-	if (video && media) return bad(400017, 'invalid param: send source_video_id or video_media_id, not both');
+	if (video && media)
+		return bad(400017, 'invalid param: send source_video_id or video_media_id, not both');
 	if (!video && !media) return bad(400011, 'empty param: source_video_id or video_media_id');
 	return undefined;
 }
@@ -108,13 +112,31 @@ function sourceOf(body: Record<string, unknown>, context: EditContext): Check | 
 		const id = String(body.source_video_id);
 		const video = context.video(id);
 		if (!video) return bad(400017, "couldn't find a matching source_video_id");
-		if (!video.ready) return bad(400017, "couldn't find a matching source_video_id (it has not finished generating)");
-		return { field: 'source_video_id', id, key: `video:${id}`, seconds: video.seconds, frames: lastKeyframe(video.seconds) };
+		if (!video.ready)
+			return bad(
+				400017,
+				"couldn't find a matching source_video_id (it has not finished generating)",
+			);
+		return {
+			field: 'source_video_id',
+			id,
+			key: `video:${id}`,
+			seconds: video.seconds,
+			frames: lastKeyframe(video.seconds),
+		};
 	}
 	const id = String(body.video_media_id);
 	const media = context.media(id);
-	if (!media || media.type !== 'video') return bad(400017, "couldn't find a matching video_media_id");
-	return { field: 'video_media_id', id, key: `media:${id}`, seconds: media.seconds, frames: lastKeyframe(media.seconds), format: media.format };
+	if (!media || media.type !== 'video')
+		return bad(400017, "couldn't find a matching video_media_id");
+	return {
+		field: 'video_media_id',
+		id,
+		key: `media:${id}`,
+		seconds: media.seconds,
+		frames: lastKeyframe(media.seconds),
+		format: media.format,
+	};
 }
 
 function checkSeed(body: Record<string, unknown>): Check | undefined {
@@ -125,12 +147,19 @@ function checkSeed(body: Record<string, unknown>): Check | undefined {
 
 function checkEditQuality(body: Record<string, unknown>): Check | undefined {
 	if (EDIT_QUALITIES.includes(body.quality as string)) return undefined;
-	return bad(400017, body.quality === '1080p' ? 'invalid param: quality (1080p is not supported)' : 'invalid param: quality');
+	return bad(
+		400017,
+		body.quality === '1080p'
+			? 'invalid param: quality (1080p is not supported)'
+			: 'invalid param: quality',
+	);
 }
 
 function checkKeyframe(value: unknown, field: string, source: Source): Check | undefined {
 	const keyframe = Number(value);
-	return keyframe < 1 || keyframe > source.frames ? bad(400017, `invalid param: ${field} (1 to ${source.frames})`) : undefined;
+	return keyframe < 1 || keyframe > source.frames
+		? bad(400017, `invalid param: ${field} (1 to ${source.frames})`)
+		: undefined;
 }
 
 /**
@@ -155,11 +184,28 @@ export function checkExtendBody(body: Record<string, unknown>, context: EditCont
 	const given = sourceGiven(body);
 	if (given) return given;
 	if (!EXTEND_MODELS.includes(body.model as string)) return bad(400017, 'invalid param: model');
-	const generation = checkGenerateBody(pick(body, ['prompt', 'model', 'duration', 'quality', 'seed', 'negative_prompt', 'motion_mode', 'style']));
+	const generation = checkGenerateBody(
+		pick(body, [
+			'prompt',
+			'model',
+			'duration',
+			'quality',
+			'seed',
+			'negative_prompt',
+			'motion_mode',
+			'style',
+		]),
+	);
 	if (generation.errCode !== 0) return generation;
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
-	return { ...OK, source, price: priceOf(body), seconds: source.seconds + (body.duration as number), prompt: body.prompt as string };
+	return {
+		...OK,
+		source,
+		price: priceOf(body),
+		seconds: source.seconds + (body.duration as number),
+		prompt: body.prompt as string,
+	};
 }
 
 /**
@@ -182,20 +228,45 @@ export function checkLipSyncBody(body: Record<string, unknown>, context: EditCon
 	const audio = isPresent(body.audio_media_id);
 	const speaker = isPresent(body.lip_sync_tts_speaker_id);
 	const content = isPresent(body.lip_sync_tts_content);
-	if (audio && (speaker || content)) return bad(400017, 'invalid param: send audio_media_id or lip_sync_tts_speaker_id with lip_sync_tts_content, not both');
-	if (!audio && !speaker && !content) return bad(400011, 'empty param: audio_media_id or lip_sync_tts_speaker_id and lip_sync_tts_content');
+	if (audio && (speaker || content))
+		return bad(
+			400017,
+			'invalid param: send audio_media_id or lip_sync_tts_speaker_id with lip_sync_tts_content, not both',
+		);
+	if (!audio && !speaker && !content)
+		return bad(
+			400011,
+			'empty param: audio_media_id or lip_sync_tts_speaker_id and lip_sync_tts_content',
+		);
 	if (!audio) {
 		if (!speaker) return bad(400011, 'empty param: lip_sync_tts_speaker_id');
-		if (!content || body.lip_sync_tts_content === '') return bad(400011, 'empty param: lip_sync_tts_content');
-		if (!context.isSpeaker(body.lip_sync_tts_speaker_id as string)) return bad(400017, 'invalid param: lip_sync_tts_speaker_id');
+		if (!content || body.lip_sync_tts_content === '')
+			return bad(400011, 'empty param: lip_sync_tts_content');
+		if (!context.isSpeaker(body.lip_sync_tts_speaker_id as string))
+			return bad(400017, 'invalid param: lip_sync_tts_speaker_id');
 	}
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
-	if (source.format !== undefined && !['mp4', 'mov'].includes(source.format)) return bad(400017, `invalid param: video_media_id (lip sync takes mp4 or mov, not ${source.format})`);
-	if (!audio) return { ...OK, source, price: ttsPrice(body.lip_sync_tts_content as string), seconds: source.seconds };
+	if (source.format !== undefined && !['mp4', 'mov'].includes(source.format))
+		return bad(
+			400017,
+			`invalid param: video_media_id (lip sync takes mp4 or mov, not ${source.format})`,
+		);
+	if (!audio)
+		return {
+			...OK,
+			source,
+			price: ttsPrice(body.lip_sync_tts_content as string),
+			seconds: source.seconds,
+		};
 	const media = context.media(String(body.audio_media_id));
-	if (!media || media.type !== 'audio') return bad(400017, "couldn't find a matching audio_media_id");
-	if (media.format !== undefined && !['mp3', 'wav'].includes(media.format)) return bad(400017, `invalid param: audio_media_id (lip sync takes mp3 or wav, not ${media.format})`);
+	if (!media || media.type !== 'audio')
+		return bad(400017, "couldn't find a matching audio_media_id");
+	if (media.format !== undefined && !['mp3', 'wav'].includes(media.format))
+		return bad(
+			400017,
+			`invalid param: audio_media_id (lip sync takes mp3 or wav, not ${media.format})`,
+		);
 	return { ...OK, source, price: perSecond(4, media.seconds), seconds: source.seconds };
 }
 
@@ -206,8 +277,15 @@ export function checkLipSyncBody(body: Record<string, unknown>, context: EditCon
  * or absent is 400011 here all the same (narrower reading: the node never sends a sound nobody described, and a
  * test that forgets the prompt must fail). 2 credits per second of the source.
  */
-export function checkSoundEffectBody(body: Record<string, unknown>, context: EditContext): EditCheck {
-	const shape = checkShape(body, { ...SOURCE_RULES, sound_effect_content: { kind: 'string' }, original_sound_switch: { kind: 'boolean' } });
+export function checkSoundEffectBody(
+	body: Record<string, unknown>,
+	context: EditContext,
+): EditCheck {
+	const shape = checkShape(body, {
+		...SOURCE_RULES,
+		sound_effect_content: { kind: 'string' },
+		original_sound_switch: { kind: 'boolean' },
+	});
 	if (shape) return shape;
 	const given = sourceGiven(body);
 	if (given) return given;
@@ -216,7 +294,13 @@ export function checkSoundEffectBody(body: Record<string, unknown>, context: Edi
 	if (text.length > EDIT_PROMPT_LIMIT) return bad(400018, 'prompt too long');
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
-	return { ...OK, source, price: perSecond(2, source.seconds), seconds: source.seconds, prompt: text };
+	return {
+		...OK,
+		source,
+		price: perSecond(2, source.seconds),
+		seconds: source.seconds,
+		prompt: text,
+	};
 }
 
 /**
@@ -227,23 +311,46 @@ export function checkSoundEffectBody(body: Record<string, unknown>, context: Edi
  * formats (mp4, mov)"; the upload itself also takes WebM): anything else is 400017.
  */
 export function checkRestyleBody(body: Record<string, unknown>, context: EditContext): EditCheck {
-	const shape = checkShape(body, { ...SOURCE_RULES, restyle_id: { kind: 'id' }, restyle_prompt: { kind: 'string' }, seed: { kind: 'integer' } });
+	const shape = checkShape(body, {
+		...SOURCE_RULES,
+		restyle_id: { kind: 'id' },
+		restyle_prompt: { kind: 'string' },
+		seed: { kind: 'integer' },
+	});
 	if (shape) return shape;
 	const given = sourceGiven(body);
 	if (given) return given;
 	const byId = isPresent(body.restyle_id);
 	const byPrompt = isPresent(body.restyle_prompt);
-	if (byId && byPrompt) return bad(400017, 'invalid param: send restyle_id or restyle_prompt, not both');
-	if (!byId && (!byPrompt || body.restyle_prompt === '')) return bad(400011, 'empty param: restyle_id or restyle_prompt');
-	if (byPrompt && (body.restyle_prompt as string).length > EDIT_PROMPT_LIMIT) return bad(400018, 'prompt too long');
+	if (byId && byPrompt)
+		return bad(400017, 'invalid param: send restyle_id or restyle_prompt, not both');
+	if (!byId && (!byPrompt || body.restyle_prompt === ''))
+		return bad(400011, 'empty param: restyle_id or restyle_prompt');
+	if (byPrompt && (body.restyle_prompt as string).length > EDIT_PROMPT_LIMIT)
+		return bad(400018, 'prompt too long');
 	const seed = checkSeed(body);
 	if (seed) return seed;
-	if (byId && !context.isRestyle(String(body.restyle_id))) return bad(400017, 'invalid param: restyle_id');
+	if (byId && !context.isRestyle(String(body.restyle_id)))
+		return bad(400017, 'invalid param: restyle_id');
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
-	if (source.seconds > RESTYLE_MAX_SECONDS + 0.05) return bad(400017, `invalid param: ${source.field} (restyle takes a video of at most ${RESTYLE_MAX_SECONDS} s)`);
-	if (source.format !== undefined && !['mp4', 'mov'].includes(source.format)) return bad(400017, `invalid param: video_media_id (restyle takes mp4 or mov, not ${source.format})`);
-	return { ...OK, source, price: perSecond(10, source.seconds), seconds: source.seconds, prompt: byPrompt ? (body.restyle_prompt as string) : undefined };
+	if (source.seconds > RESTYLE_MAX_SECONDS + 0.05)
+		return bad(
+			400017,
+			`invalid param: ${source.field} (restyle takes a video of at most ${RESTYLE_MAX_SECONDS} s)`,
+		);
+	if (source.format !== undefined && !['mp4', 'mov'].includes(source.format))
+		return bad(
+			400017,
+			`invalid param: video_media_id (restyle takes mp4 or mov, not ${source.format})`,
+		);
+	return {
+		...OK,
+		source,
+		price: perSecond(10, source.seconds),
+		seconds: source.seconds,
+		prompt: byPrompt ? (body.restyle_prompt as string) : undefined,
+	};
 }
 
 /** POST /openapi/v2/video/upscale/generate: exactly one video source and nothing else. 5 credits per second. */
@@ -261,7 +368,10 @@ export function checkUpscaleBody(body: Record<string, unknown>, context: EditCon
  * POST /openapi/v2/video/mask/selection (synchronous): a video source and an optional integer `keyframe_id`
  * (default 1; 1 to the last frame, 24 per second). Charges 2 credits.
  */
-export function checkMaskSelectionBody(body: Record<string, unknown>, context: EditContext): EditCheck {
+export function checkMaskSelectionBody(
+	body: Record<string, unknown>,
+	context: EditContext,
+): EditCheck {
 	const shape = checkShape(body, { ...SOURCE_RULES, keyframe_id: { kind: 'integer' } });
 	if (shape) return shape;
 	const given = sourceGiven(body);
@@ -299,14 +409,25 @@ export function checkSwapBody(body: Record<string, unknown>, context: EditContex
 	const keyframe = checkKeyframe(body.keyframe_id, 'keyframe_id', source);
 	if (keyframe) return keyframe;
 	const mask = context.mask(body.mask_id as string);
-	if (!mask || mask.sourceKey !== source.key) return bad(400017, 'invalid param: mask_id (not a mask of this video)');
-	if (mask.keyframeId !== Number(body.keyframe_id)) return bad(400017, 'invalid param: keyframe_id (the mask was selected on another keyframe)');
-	return { ...OK, source, price: perSecond(SWAP_RATES[body.quality as string], source.seconds), seconds: source.seconds };
+	if (!mask || mask.sourceKey !== source.key)
+		return bad(400017, 'invalid param: mask_id (not a mask of this video)');
+	if (mask.keyframeId !== Number(body.keyframe_id))
+		return bad(400017, 'invalid param: keyframe_id (the mask was selected on another keyframe)');
+	return {
+		...OK,
+		source,
+		price: perSecond(SWAP_RATES[body.quality as string], source.seconds),
+		seconds: source.seconds,
+	};
 }
 
 /** POST /openapi/v2/video/mimic/generate: the motion video, `img_id` (uploaded), quality ≤ 720p. 9/10/12 credits per second. */
 export function checkMimicBody(body: Record<string, unknown>, context: EditContext): EditCheck {
-	const shape = checkShape(body, { ...SOURCE_RULES, img_id: { kind: 'id', required: true }, quality: { kind: 'string', required: true } });
+	const shape = checkShape(body, {
+		...SOURCE_RULES,
+		img_id: { kind: 'id', required: true },
+		quality: { kind: 'string', required: true },
+	});
 	if (shape) return shape;
 	const given = sourceGiven(body);
 	if (given) return given;
@@ -316,7 +437,12 @@ export function checkMimicBody(body: Record<string, unknown>, context: EditConte
 	if (uploaded) return uploaded;
 	const source = sourceOf(body, context);
 	if (isError(source)) return source;
-	return { ...OK, source, price: perSecond(MIMIC_RATES[body.quality as string], source.seconds), seconds: source.seconds };
+	return {
+		...OK,
+		source,
+		price: perSecond(MIMIC_RATES[body.quality as string], source.seconds),
+		seconds: source.seconds,
+	};
 }
 
 /**
@@ -354,12 +480,15 @@ export function checkModifyBody(body: Record<string, unknown>, context: EditCont
 	] as const) {
 		if (list.length > 3) return bad(400017, `invalid param: ${field} (at most 3)`);
 	}
-	if (maskUrls.some((url) => !/^https?:\/\/\S+$/.test(url))) return bad(400017, 'invalid param: mask_urls');
+	if (maskUrls.some((url) => !/^https?:\/\/\S+$/.test(url)))
+		return bad(400017, 'invalid param: mask_urls');
 	for (const match of prompt.matchAll(/@img(\d+)/g)) {
-		if (Number(match[1]) >= images.length) return bad(400017, `invalid param: prompt (@img${match[1]} has no img_ids entry)`);
+		if (Number(match[1]) >= images.length)
+			return bad(400017, `invalid param: prompt (@img${match[1]} has no img_ids entry)`);
 	}
 	for (const match of prompt.matchAll(/@selection(\d+)/g)) {
-		if (Number(match[1]) >= maskIds.length + maskUrls.length) return bad(400017, `invalid param: prompt (@selection${match[1]} has no mask)`);
+		if (Number(match[1]) >= maskIds.length + maskUrls.length)
+			return bad(400017, `invalid param: prompt (@selection${match[1]} has no mask)`);
 	}
 	const uploaded = checkUploaded(
 		images.map((value, index) => ({ field: `img_ids[${index}]`, value })),
@@ -373,19 +502,31 @@ export function checkModifyBody(body: Record<string, unknown>, context: EditCont
 		if (keyframe) return keyframe;
 	}
 	const foreign = maskIds.find((maskId) => context.mask(maskId)?.sourceKey !== source.key);
-	if (foreign !== undefined) return bad(400017, `invalid param: mask_ids (${foreign} is not a mask of this video)`);
-	return { ...OK, source, price: perSecond(MODIFY_RATES[body.quality as string], source.seconds), seconds: source.seconds, prompt };
+	if (foreign !== undefined)
+		return bad(400017, `invalid param: mask_ids (${foreign} is not a mask of this video)`);
+	return {
+		...OK,
+		source,
+		price: perSecond(MODIFY_RATES[body.quality as string], source.seconds),
+		seconds: source.seconds,
+		prompt,
+	};
 }
 
 const PAGE_NUMBER = /^[1-9]\d{0,8}$/;
 
 /** GET /openapi/v2/video/tts_speaker query: every parameter optional; a bad value is 400017 naming it. */
-export function checkTtsQuery(query: Record<string, string>): Check & { page: number; pageSize: number; type: 'system' | 'custom' | 'all' } {
+export function checkTtsQuery(
+	query: Record<string, string>,
+): Check & { page: number; pageSize: number; type: 'system' | 'custom' | 'all' } {
 	const { page_num: page, page_size: pageSize, speaker_type: type } = query;
 	const fallback = { page: 1, pageSize: 20, type: 'all' as const };
-	if (page !== undefined && !PAGE_NUMBER.test(page)) return { ...bad(400017, 'invalid param: page_num'), ...fallback };
-	if (pageSize !== undefined && !['10', '20', '50', '100'].includes(pageSize)) return { ...bad(400017, 'invalid param: page_size'), ...fallback };
-	if (type !== undefined && !['system', 'custom', 'all'].includes(type)) return { ...bad(400017, 'invalid param: speaker_type'), ...fallback };
+	if (page !== undefined && !PAGE_NUMBER.test(page))
+		return { ...bad(400017, 'invalid param: page_num'), ...fallback };
+	if (pageSize !== undefined && !['10', '20', '50', '100'].includes(pageSize))
+		return { ...bad(400017, 'invalid param: page_size'), ...fallback };
+	if (type !== undefined && !['system', 'custom', 'all'].includes(type))
+		return { ...bad(400017, 'invalid param: speaker_type'), ...fallback };
 	return {
 		...OK,
 		page: page === undefined ? 1 : Number(page),
@@ -395,12 +536,17 @@ export function checkTtsQuery(query: Record<string, string>): Check & { page: nu
 }
 
 /** GET /openapi/v2/video/restyle/list query: page_num and page_size both required (400011), positive integers, page_size ≤ 100 (400017). */
-export function checkRestyleQuery(query: Record<string, string>): Check & { page: number; pageSize: number } {
+export function checkRestyleQuery(
+	query: Record<string, string>,
+): Check & { page: number; pageSize: number } {
 	const { page_num: page, page_size: pageSize } = query;
 	const fallback = { page: 1, pageSize: 10 };
-	if (page === undefined || page === '') return { ...bad(400011, 'empty param: page_num'), ...fallback };
-	if (pageSize === undefined || pageSize === '') return { ...bad(400011, 'empty param: page_size'), ...fallback };
+	if (page === undefined || page === '')
+		return { ...bad(400011, 'empty param: page_num'), ...fallback };
+	if (pageSize === undefined || pageSize === '')
+		return { ...bad(400011, 'empty param: page_size'), ...fallback };
 	if (!PAGE_NUMBER.test(page)) return { ...bad(400017, 'invalid param: page_num'), ...fallback };
-	if (!PAGE_NUMBER.test(pageSize) || Number(pageSize) > 100) return { ...bad(400017, 'invalid param: page_size'), ...fallback };
+	if (!PAGE_NUMBER.test(pageSize) || Number(pageSize) > 100)
+		return { ...bad(400017, 'invalid param: page_size'), ...fallback };
 	return { ...OK, page: Number(page), pageSize: Number(pageSize) };
 }

@@ -46,7 +46,9 @@ export class FaultInjector {
 	}
 
 	take(endpoint: Endpoint | 'unknown', traceId?: string): Fault | undefined {
-		const entry = this.queued.find((candidate) => candidate.endpoint === endpoint && candidate.remaining > 0);
+		const entry = this.queued.find(
+			(candidate) => candidate.endpoint === endpoint && candidate.remaining > 0,
+		);
 		if (entry) {
 			entry.remaining--;
 			return entry.fault;

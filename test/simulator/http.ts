@@ -58,7 +58,16 @@ export interface RecordedRequest {
 	/** Raw JSON text for JSON bodies. */
 	rawBody?: string;
 	json?: Record<string, unknown>;
-	form?: { fields: Record<string, string>; files: Array<{ name: string; fileName: string; contentType: string; size: number; sha: string }> };
+	form?: {
+		fields: Record<string, string>;
+		files: Array<{
+			name: string;
+			fileName: string;
+			contentType: string;
+			size: number;
+			sha: string;
+		}>;
+	};
 	/** True when the trace ID had been seen before and the earlier answer was replayed. */
 	replayed: boolean;
 	at: number;
@@ -70,7 +79,10 @@ export interface StoredAnswer {
 	body: string;
 }
 
-export type Multipart = NonNullable<RecordedRequest['form']> & { fileBytes: Record<string, Buffer>; fileTypes: Record<string, string> };
+export type Multipart = NonNullable<RecordedRequest['form']> & {
+	fileBytes: Record<string, Buffer>;
+	fileTypes: Record<string, string>;
+};
 
 const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: Endpoint }> = [
 	{ method: 'POST', pattern: /^\/openapi\/v2\/image\/upload$/, endpoint: 'upload' },
@@ -79,31 +91,90 @@ const ROUTES: Array<{ method: string; pattern: RegExp; endpoint: Endpoint }> = [
 	{ method: 'GET', pattern: /^\/openapi\/v2\/account\/balance$/, endpoint: 'balance' },
 	{ method: 'GET', pattern: /^\/media\/videos\/\d+\.mp4$/, endpoint: 'download' },
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/text\/generate$/, endpoint: 'textGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/transition\/generate$/, endpoint: 'transitionGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/multi_transition\/generate$/, endpoint: 'multiTransitionGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/fusion\/generate$/, endpoint: 'fusionGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/image\/template\/generate$/, endpoint: 'imageTemplateGenerate' },
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/transition\/generate$/,
+		endpoint: 'transitionGenerate',
+	},
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/multi_transition\/generate$/,
+		endpoint: 'multiTransitionGenerate',
+	},
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/fusion\/generate$/,
+		endpoint: 'fusionGenerate',
+	},
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/image\/template\/generate$/,
+		endpoint: 'imageTemplateGenerate',
+	},
 	{ method: 'GET', pattern: /^\/openapi\/v2\/image\/result\/[^/]+$/, endpoint: 'imageResult' },
-	{ method: 'GET', pattern: /^\/openapi\/v2\/video\/effects\/templates\/list$/, endpoint: 'templateList' },
-	{ method: 'GET', pattern: /^\/media\/(images\/(result-)?\d+\.png|templates\/\d+\.mp4)$/, endpoint: 'media' },
-	{ method: 'GET', pattern: /^\/media\/(uploads\/\d+|(keyframes|masks|restyles)\/\d+\.png)$/, endpoint: 'media' },
+	{
+		method: 'GET',
+		pattern: /^\/openapi\/v2\/video\/effects\/templates\/list$/,
+		endpoint: 'templateList',
+	},
+	{
+		method: 'GET',
+		pattern: /^\/media\/(images\/(result-)?\d+\.png|templates\/\d+\.mp4)$/,
+		endpoint: 'media',
+	},
+	{
+		method: 'GET',
+		pattern: /^\/media\/(uploads\/\d+|(keyframes|masks|restyles)\/\d+\.png)$/,
+		endpoint: 'media',
+	},
 	{ method: 'POST', pattern: /^\/openapi\/v2\/media\/upload$/, endpoint: 'mediaUpload' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/extend\/generate$/, endpoint: 'extendGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/lip_sync\/generate$/, endpoint: 'lipSyncGenerate' },
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/extend\/generate$/,
+		endpoint: 'extendGenerate',
+	},
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/lip_sync\/generate$/,
+		endpoint: 'lipSyncGenerate',
+	},
 	{ method: 'GET', pattern: /^\/openapi\/v2\/video\/tts_speaker$/, endpoint: 'ttsSpeakers' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/sound_effect\/generate$/, endpoint: 'soundEffectGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/restyle\/generate$/, endpoint: 'restyleGenerate' },
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/sound_effect\/generate$/,
+		endpoint: 'soundEffectGenerate',
+	},
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/restyle\/generate$/,
+		endpoint: 'restyleGenerate',
+	},
 	{ method: 'GET', pattern: /^\/openapi\/v2\/video\/restyle\/list$/, endpoint: 'restyleList' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/upscale\/generate$/, endpoint: 'upscaleGenerate' },
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/upscale\/generate$/,
+		endpoint: 'upscaleGenerate',
+	},
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/mask\/selection$/, endpoint: 'maskSelection' },
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/swap\/generate$/, endpoint: 'swapGenerate' },
 	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/mimic\/generate$/, endpoint: 'mimicGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/video\/modify\/generate$/, endpoint: 'modifyGenerate' },
-	{ method: 'POST', pattern: /^\/openapi\/v2\/account\/billing\/usage-detail$/, endpoint: 'usageDetail' },
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/video\/modify\/generate$/,
+		endpoint: 'modifyGenerate',
+	},
+	{
+		method: 'POST',
+		pattern: /^\/openapi\/v2\/account\/billing\/usage-detail$/,
+		endpoint: 'usageDetail',
+	},
 ];
 
 export function endpointOf(method: string, path: string): Endpoint | 'unknown' {
-	return ROUTES.find((route) => route.method === method && route.pattern.test(path))?.endpoint ?? 'unknown';
+	return (
+		ROUTES.find((route) => route.method === method && route.pattern.test(path))?.endpoint ??
+		'unknown'
+	);
 }
 
 export function parseMultipart(contentType: string, body: Buffer): Multipart {
@@ -125,7 +196,13 @@ export function parseMultipart(contentType: string, body: Buffer): Multipart {
 		const fileName = /filename="([^"]*)"/.exec(headers)?.[1];
 		if (fileName !== undefined) {
 			const type = (/content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '').trim();
-			result.files.push({ name, fileName, contentType: type, size: content.length, sha: createHash('sha256').update(content).digest('hex') });
+			result.files.push({
+				name,
+				fileName,
+				contentType: type,
+				size: content.length,
+				sha: createHash('sha256').update(content).digest('hex'),
+			});
 			result.fileBytes[name] = content;
 			result.fileTypes[name] = type;
 		} else {
@@ -137,7 +214,9 @@ export function parseMultipart(contentType: string, body: Buffer): Multipart {
 }
 
 /** Reads a whole request and describes it as a RecordedRequest (JSON parsed losslessly, multipart split). */
-export async function readRequest(req: IncomingMessage): Promise<{ record: RecordedRequest; multipart?: Multipart }> {
+export async function readRequest(
+	req: IncomingMessage,
+): Promise<{ record: RecordedRequest; multipart?: Multipart }> {
 	const [path, search] = (req.url ?? '/').split('?', 2);
 	const method = req.method ?? 'GET';
 	const chunks: Buffer[] = [];
@@ -178,13 +257,21 @@ export async function readRequest(req: IncomingMessage): Promise<{ record: Recor
 
 /** PixVerse's `{ErrCode, ErrMsg, Resp}` envelope on HTTP 200, IDs written as bare integers. */
 export function envelope(errCode: number, errMsg: string, resp: JsonValue = null): StoredAnswer {
-	return { status: 200, contentType: 'application/json', body: serializeJson({ ErrCode: errCode, ErrMsg: errMsg, Resp: resp }) };
+	return {
+		status: 200,
+		contentType: 'application/json',
+		body: serializeJson({ ErrCode: errCode, ErrMsg: errMsg, Resp: resp }),
+	};
 }
 
 export const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes `body` 16 bytes at a time. */
-export async function trickle(res: ServerResponse, body: string, chunkDelayMs: number): Promise<void> {
+export async function trickle(
+	res: ServerResponse,
+	body: string,
+	chunkDelayMs: number,
+): Promise<void> {
 	const bytes = Buffer.from(body);
 	for (let offset = 0; offset < bytes.length && !res.destroyed; offset += 16) {
 		res.write(bytes.subarray(offset, offset + 16));
@@ -194,7 +281,13 @@ export async function trickle(res: ServerResponse, body: string, chunkDelayMs: n
 }
 
 /** Streams `size` bytes produced by `chunkAt(offset, length)`, honouring back-pressure. */
-export async function streamBytes(res: ServerResponse, contentType: string, size: number, chunkAt: (offset: number, length: number) => Buffer, chunkSize: number): Promise<void> {
+export async function streamBytes(
+	res: ServerResponse,
+	contentType: string,
+	size: number,
+	chunkAt: (offset: number, length: number) => Buffer,
+	chunkSize: number,
+): Promise<void> {
 	res.writeHead(200, { 'Content-Type': contentType, 'Content-Length': String(size) });
 	for (let offset = 0; offset < size && !res.destroyed; offset += chunkSize) {
 		if (!res.write(chunkAt(offset, Math.min(chunkSize, size - offset)))) {
@@ -217,7 +310,11 @@ export class LoopbackServer {
 
 	private readonly sockets = new Set<Socket>();
 
-	async listen(host: string, port: number, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<void> {
+	async listen(
+		host: string,
+		port: number,
+		handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+	): Promise<void> {
 		this.server = createServer((req, res) => {
 			void handler(req, res).catch((error: Error) => {
 				if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -235,7 +332,13 @@ export class LoopbackServer {
 			const server = this.server!;
 			const onError = (error: NodeJS.ErrnoException) => {
 				server.close();
-				reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use (another simulator?). Stop it, or choose another port (SIM_PORT=8788).`) : error);
+				reject(
+					error.code === 'EADDRINUSE'
+						? new Error(
+								`Port ${port} on ${host} is already in use (another simulator?). Stop it, or choose another port (SIM_PORT=8788).`,
+							)
+						: error,
+				);
 			};
 			server.once('error', onError);
 			server.listen(port, host, () => {
@@ -249,6 +352,8 @@ export class LoopbackServer {
 
 	async close(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 }

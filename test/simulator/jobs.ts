@@ -46,7 +46,14 @@ export interface Job {
  * slow (succeeds after `ms`, default 10 × generationMs), unknownStatus (shows `runningStatus`, default 2, while
  * generating, then succeeds).
  */
-export type ScenarioName = 'succeed' | 'moderated' | 'failed' | 'deleted' | 'never' | 'slow' | 'unknownStatus';
+export type ScenarioName =
+	| 'succeed'
+	| 'moderated'
+	| 'failed'
+	| 'deleted'
+	| 'never'
+	| 'slow'
+	| 'unknownStatus';
 
 export interface ScenarioOptions {
 	/** How many accepted jobs the scenario decides (default 1). */
@@ -68,7 +75,8 @@ interface Outcome {
 /** Prompt markers that decide how a job ends, so a workflow can ask for each outcome. */
 export function outcomeOf(prompt: string): Outcome {
 	const custom = /#ms=(\d+)/.exec(prompt);
-	if (custom) return { ...outcomeOf(prompt.replace(custom[0], '')), generationMs: Number(custom[1]) };
+	if (custom)
+		return { ...outcomeOf(prompt.replace(custom[0], '')), generationMs: Number(custom[1]) };
 	if (prompt.includes('#moderated')) return { finalStatus: 7, never: false };
 	if (prompt.includes('#failed')) return { finalStatus: 8, never: false };
 	if (prompt.includes('#deleted')) return { finalStatus: 6, never: false };
@@ -78,8 +86,17 @@ export function outcomeOf(prompt: string): Outcome {
 	return { finalStatus: 1, never: false };
 }
 
-function scenarioOutcome(name: ScenarioName, options: ScenarioOptions, generationMs: number): Outcome {
-	const base = { never: false, generationMs: options.ms, runningStatus: options.runningStatus, scenario: name };
+function scenarioOutcome(
+	name: ScenarioName,
+	options: ScenarioOptions,
+	generationMs: number,
+): Outcome {
+	const base = {
+		never: false,
+		generationMs: options.ms,
+		runningStatus: options.runningStatus,
+		scenario: name,
+	};
 	switch (name) {
 		case 'succeed':
 			return { ...base, finalStatus: 1 };
@@ -139,7 +156,11 @@ export class JobBook {
 	/** The most jobs that were generating at once. */
 	maxInFlight = 0;
 
-	private readonly scenarios: Array<{ name: ScenarioName; options: ScenarioOptions; remaining: number }> = [];
+	private readonly scenarios: Array<{
+		name: ScenarioName;
+		options: ScenarioOptions;
+		remaining: number;
+	}> = [];
 
 	private nextVideoId: bigint;
 
@@ -175,14 +196,24 @@ export class JobBook {
 
 	/** 500044 when the account's concurrency limit is reached, 500090 when the price is not covered, else 0. */
 	admission(price: number, now = Date.now()): { errCode: number; errMsg: string } {
-		if (this.inFlight(now) >= this.settings.concurrencyLimit) return { errCode: 500044, errMsg: 'reached the limit for concurrent generations' };
+		if (this.inFlight(now) >= this.settings.concurrencyLimit)
+			return { errCode: 500044, errMsg: 'reached the limit for concurrent generations' };
 		if (!this.account.canAfford(price)) return { errCode: 500090, errMsg: 'insufficient balance' };
 		return { errCode: 0, errMsg: 'success' };
 	}
 
 	/** Charges the account and records the job (after admission() said yes). */
 	accept(
-		input: { kind: JobKind; endpoint: Endpoint; traceId: string; body: Record<string, unknown>; price: number; prompt?: string; templateId?: string; seconds?: number },
+		input: {
+			kind: JobKind;
+			endpoint: Endpoint;
+			traceId: string;
+			body: Record<string, unknown>;
+			price: number;
+			prompt?: string;
+			templateId?: string;
+			seconds?: number;
+		},
 		now = Date.now(),
 	): Job {
 		this.account.charge(input.price);
@@ -196,7 +227,9 @@ export class JobBook {
 			traceId: input.traceId,
 			body: input.body,
 			acceptedAt: now,
-			doneAt: outcome.never ? Number.POSITIVE_INFINITY : now + (outcome.generationMs ?? this.settings.generationMs),
+			doneAt: outcome.never
+				? Number.POSITIVE_INFINITY
+				: now + (outcome.generationMs ?? this.settings.generationMs),
 			finalStatus: outcome.finalStatus,
 			runningStatus: outcome.runningStatus ?? this.settings.runningStatus,
 			credits: input.price,
@@ -233,7 +266,8 @@ export class JobBook {
 
 	/** Refunds every job that has ended moderated (status 7) and was not refunded yet, as a poll would. */
 	settleRefunds(now = Date.now()): void {
-		for (const job of this.jobs.values()) if (now >= job.doneAt && job.finalStatus === 7) this.observe(job, now);
+		for (const job of this.jobs.values())
+			if (now >= job.doneAt && job.finalStatus === 7) this.observe(job, now);
 	}
 
 	private decide(prompt: string | undefined): Outcome {

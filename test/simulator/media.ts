@@ -28,7 +28,8 @@ export function videoChunk(pattern: Buffer, offset: number, length: number): Buf
 export function expectedVideo(videoId: string, size: number): Buffer {
 	const pattern = videoPattern(videoId);
 	const parts: Buffer[] = [];
-	for (let offset = 0; offset < size; offset += STREAM_CHUNK) parts.push(videoChunk(pattern, offset, Math.min(STREAM_CHUNK, size - offset)));
+	for (let offset = 0; offset < size; offset += STREAM_CHUNK)
+		parts.push(videoChunk(pattern, offset, Math.min(STREAM_CHUNK, size - offset)));
 	return Buffer.concat(parts);
 }
 
@@ -128,7 +129,12 @@ export interface Mp4Options {
  */
 export function mp4Bytes(options: Mp4Options): Buffer {
 	const brand = (options.brand ?? 'isom').padEnd(4, ' ').slice(0, 4);
-	const ftyp = box('ftyp', Buffer.from(brand, 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from(`${brand}iso2`, 'latin1'));
+	const ftyp = box(
+		'ftyp',
+		Buffer.from(brand, 'latin1'),
+		Buffer.from([0, 0, 2, 0]),
+		Buffer.from(`${brand}iso2`, 'latin1'),
+	);
 	const duration = Math.round(options.seconds * 1000);
 
 	const mvhd = Buffer.alloc(100);
@@ -148,7 +154,10 @@ export function mp4Bytes(options: Mp4Options): Buffer {
 	tkhd.writeUInt32BE(Math.round(options.width * 65536) >>> 0, 76);
 	tkhd.writeUInt32BE(Math.round(options.height * 65536) >>> 0, 80);
 
-	const head = Buffer.concat([ftyp, box('moov', box('mvhd', mvhd), box('trak', box('tkhd', tkhd)))]);
+	const head = Buffer.concat([
+		ftyp,
+		box('moov', box('mvhd', mvhd), box('trak', box('tkhd', tkhd))),
+	]);
 	// One allocation: a large file's zero padding is never copied (tests build 50 MB files).
 	const file = Buffer.alloc(head.length + Math.max(8, (options.totalBytes ?? 0) - head.length));
 	head.copy(file, 0);
@@ -247,7 +256,9 @@ function probeIsoBmff(bytes: Buffer): Pick<MediaProbe, 'seconds' | 'width' | 'he
 		if (type === 'mvhd' && end - start >= 32) {
 			const v1 = bytes[start] === 1;
 			const timescale = bytes.readUInt32BE(start + (v1 ? 20 : 12));
-			const duration = v1 ? Number(bytes.readBigUInt64BE(start + 24)) : bytes.readUInt32BE(start + 16);
+			const duration = v1
+				? Number(bytes.readBigUInt64BE(start + 24))
+				: bytes.readUInt32BE(start + 16);
 			if (timescale > 0) result.seconds = duration / timescale;
 		}
 		if (type !== 'trak') continue;
@@ -278,9 +289,15 @@ const MPEG1_LAYER3_KBPS = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 22
 function probeMp3(bytes: Buffer): number | undefined {
 	let offset = 0;
 	if (bytes.toString('latin1', 0, 3) === 'ID3' && bytes.length >= 10) {
-		offset = 10 + (((bytes[6] & 0x7f) << 21) | ((bytes[7] & 0x7f) << 14) | ((bytes[8] & 0x7f) << 7) | (bytes[9] & 0x7f));
+		offset =
+			10 +
+			(((bytes[6] & 0x7f) << 21) |
+				((bytes[7] & 0x7f) << 14) |
+				((bytes[8] & 0x7f) << 7) |
+				(bytes[9] & 0x7f));
 	}
-	if (offset + 4 > bytes.length || bytes[offset] !== 0xff || (bytes[offset + 1] & 0xfe) !== 0xfa) return undefined;
+	if (offset + 4 > bytes.length || bytes[offset] !== 0xff || (bytes[offset + 1] & 0xfe) !== 0xfa)
+		return undefined;
 	const kbps = MPEG1_LAYER3_KBPS[bytes[offset + 2] >> 4];
 	return kbps ? ((bytes.length - offset) * 8) / (kbps * 1000) : undefined;
 }
@@ -300,13 +317,24 @@ export function probeMedia(bytes: Buffer): MediaProbe | undefined {
 	});
 	if (bytes.length >= 12 && bytes.toString('latin1', 4, 8) === 'ftyp') {
 		const brand = bytes.toString('latin1', 8, 12);
-		const format: MediaFormat = brand === 'M4A ' || brand === 'M4B ' ? 'm4a' : brand === 'qt  ' ? 'mov' : 'mp4';
+		const format: MediaFormat =
+			brand === 'M4A ' || brand === 'M4B ' ? 'm4a' : brand === 'qt  ' ? 'mov' : 'mp4';
 		const header = probeIsoBmff(bytes);
 		return found(format, format === 'm4a' ? { seconds: header.seconds } : header);
 	}
 	if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x1a45dfa3) return found('webm');
-	if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WAVE') return found('wav', { seconds: probeWav(bytes) });
-	if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1] === 0xf1 || bytes[1] === 0xf9)) return found('aac');
-	if (bytes.length >= 3 && (bytes.toString('latin1', 0, 3) === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0))) return found('mp3', { seconds: probeMp3(bytes) });
+	if (
+		bytes.length >= 12 &&
+		bytes.toString('latin1', 0, 4) === 'RIFF' &&
+		bytes.toString('latin1', 8, 12) === 'WAVE'
+	)
+		return found('wav', { seconds: probeWav(bytes) });
+	if (bytes.length >= 2 && bytes[0] === 0xff && (bytes[1] === 0xf1 || bytes[1] === 0xf9))
+		return found('aac');
+	if (
+		bytes.length >= 3 &&
+		(bytes.toString('latin1', 0, 3) === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0))
+	)
+		return found('mp3', { seconds: probeMp3(bytes) });
 	return undefined;
 }

@@ -20,7 +20,14 @@ import {
 	priceOfMultiTransition,
 } from './contract';
 import type { SimRestyle, SimSpeaker } from './catalogues';
-import { DEFAULT_RESTYLES, DEFAULT_SPEAKERS, restyleItem, restylePage, speakerItem, speakerPage } from './catalogues';
+import {
+	DEFAULT_RESTYLES,
+	DEFAULT_SPEAKERS,
+	restyleItem,
+	restylePage,
+	speakerItem,
+	speakerPage,
+} from './catalogues';
 import type { EditCheck, EditContext, SimMask } from './edits';
 import {
 	MASK_SELECTION_CREDITS,
@@ -39,15 +46,39 @@ import {
 import type { Fault, RandomFaults } from './faults';
 import { FaultInjector } from './faults';
 import type { Endpoint, Multipart, RecordedRequest, StoredAnswer } from './http';
-import { LoopbackServer, envelope, notFound, readRequest, sleep, streamBytes, trickle } from './http';
+import {
+	LoopbackServer,
+	envelope,
+	notFound,
+	readRequest,
+	sleep,
+	streamBytes,
+	trickle,
+} from './http';
 import type { Job, ScenarioName, ScenarioOptions } from './jobs';
 import { Account, JobBook } from './jobs';
 import type { MediaFormat } from './media';
-import { STREAM_CHUNK, expectedImage, mp3Bytes, mp4Bytes, pngBytes, probeMedia, videoChunk, videoPattern, wavBytes } from './media';
+import {
+	STREAM_CHUNK,
+	expectedImage,
+	mp3Bytes,
+	mp4Bytes,
+	pngBytes,
+	probeMedia,
+	videoChunk,
+	videoPattern,
+	wavBytes,
+} from './media';
 import type { SimTemplate } from './templates';
 import { DEFAULT_TEMPLATES, templateItem, templatePage } from './templates';
 import type { SimUsageRow, UsageSeed } from './usage';
-import { CREATION_TYPE_OF, UsageLedger, checkUsageBody, encodeCursor, formatUsageTime } from './usage';
+import {
+	CREATION_TYPE_OF,
+	UsageLedger,
+	checkUsageBody,
+	encodeCursor,
+	formatUsageTime,
+} from './usage';
 import type { SimDelivery, SimWebhookConfig } from './webhooks';
 import { WebhookDispatcher } from './webhooks';
 
@@ -64,7 +95,12 @@ export type { SimMask } from './edits';
 export type { CreationType, CreditsStatus, SimUsageRow, UsageSeed } from './usage';
 export { CREATION_TYPES, USAGE_DEFAULT_LIMIT } from './usage';
 export type { SimDelivery, SimWebhookConfig, WebhookSigning } from './webhooks';
-export { DEFAULT_RETRY_DELAYS_MS, queryEscape, signWebhook, webhookPayloadString } from './webhooks';
+export {
+	DEFAULT_RETRY_DELAYS_MS,
+	queryEscape,
+	signWebhook,
+	webhookPayloadString,
+} from './webhooks';
 
 // eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- the simulator's made-up key, shaped like a real one for the leak checks
 export const SIM_API_KEY = 'sk-sim-7f3a9c21e8b54d06a1c2d3e4f5a6b7c8';
@@ -122,7 +158,20 @@ export interface SimulatorOptions {
 	port?: number;
 }
 
-type Settings = Required<Omit<SimulatorOptions, 'host' | 'port' | 'randomFaults' | 'templates' | 'speakers' | 'restyles' | 'webhook' | 'newModels'>> & Pick<SimulatorOptions, 'newModels'>;
+type Settings = Required<
+	Omit<
+		SimulatorOptions,
+		| 'host'
+		| 'port'
+		| 'randomFaults'
+		| 'templates'
+		| 'speakers'
+		| 'restyles'
+		| 'webhook'
+		| 'newModels'
+	>
+> &
+	Pick<SimulatorOptions, 'newModels'>;
 
 /** A file uploaded with POST /openapi/v2/media/upload (served back at `url`). */
 export interface SimMedia {
@@ -182,10 +231,16 @@ const WEBHOOK_ENDPOINTS: ReadonlySet<Endpoint> = new Set<Endpoint>([
 const MIME: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 const TEMPLATE_PREVIEW_BYTES = 16 * 1024;
 /** Whether a video job's result has sound: audio generated, or a lip-sync or sound-effect edit. */
-const hasAudio = (job: Job) => job.body.generate_audio_switch === true || job.endpoint === 'lipSyncGenerate' || job.endpoint === 'soundEffectGenerate';
+const hasAudio = (job: Job) =>
+	job.body.generate_audio_switch === true ||
+	job.endpoint === 'lipSyncGenerate' ||
+	job.endpoint === 'soundEffectGenerate';
 /** PixVerse's "not accepted" answer to a generation (the concurrency limit). */
-const isNotAcceptedAnswer = (answer: StoredAnswer) => answer.contentType === 'application/json' && (JSON.parse(answer.body) as { ErrCode?: unknown }).ErrCode === 500044;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNotAcceptedAnswer = (answer: StoredAnswer) =>
+	answer.contentType === 'application/json' &&
+	(JSON.parse(answer.body) as { ErrCode?: unknown }).ErrCode === 500044;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A loopback PixVerse: the documented endpoints, envelope, statuses and error codes, with knobs for latency,
@@ -276,10 +331,16 @@ export class PixVerseSimulator {
 		};
 		this.faults = new FaultInjector(options.randomFaults);
 		this.account = new Account(this.options.creditMonthly, this.options.creditPackage);
-		this.book = new JobBook(this.options, this.account, this.options.firstVideoId, this.options.firstImageJobId, {
-			consume: (job, at) => this.recordUsage(job, 'consume', at),
-			refund: (job, at) => this.recordUsage(job, 'refund', at),
-		});
+		this.book = new JobBook(
+			this.options,
+			this.account,
+			this.options.firstVideoId,
+			this.options.firstImageJobId,
+			{
+				consume: (job, at) => this.recordUsage(job, 'consume', at),
+				refund: (job, at) => this.recordUsage(job, 'refund', at),
+			},
+		);
 		this.jobs = this.book.jobs;
 		this.templates = (options.templates ?? DEFAULT_TEMPLATES).map((template) => ({ ...template }));
 		this.nextImageId = this.options.firstImageId;
@@ -291,7 +352,11 @@ export class PixVerseSimulator {
 
 	static async start(options: SimulatorOptions = {}): Promise<PixVerseSimulator> {
 		const simulator = new PixVerseSimulator(options);
-		await simulator.http.listen(options.host ?? '127.0.0.1', options.port ?? 0, async (req, res) => await simulator.handle(req, res));
+		await simulator.http.listen(
+			options.host ?? '127.0.0.1',
+			options.port ?? 0,
+			async (req, res) => await simulator.handle(req, res),
+		);
 		return simulator;
 	}
 
@@ -310,7 +375,14 @@ export class PixVerseSimulator {
 	}
 
 	/** Changes a knob of a running simulator. */
-	configure(options: Partial<Pick<SimulatorOptions, 'generationMs' | 'latencyMs' | 'concurrencyLimit' | 'videoBytes' | 'runningStatus'>>): void {
+	configure(
+		options: Partial<
+			Pick<
+				SimulatorOptions,
+				'generationMs' | 'latencyMs' | 'concurrencyLimit' | 'videoBytes' | 'runningStatus'
+			>
+		>,
+	): void {
 		Object.assign(this.options, options);
 	}
 
@@ -435,18 +507,41 @@ export class PixVerseSimulator {
 			if (fault?.kind === 'slow-body') void trickle(res, answer.body, fault.chunkDelayMs);
 			else res.end(answer.body);
 		};
-		if (fault?.kind === 'http-status') return send({ status: fault.status, contentType: 'text/html', body: fault.body ?? `<html><body>${fault.status}</body></html>` });
-		if (fault?.kind === 'non-json') return send({ status: 200, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' });
+		if (fault?.kind === 'http-status')
+			return send({
+				status: fault.status,
+				contentType: 'text/html',
+				body: fault.body ?? `<html><body>${fault.status}</body></html>`,
+			});
+		if (fault?.kind === 'non-json')
+			return send({
+				status: 200,
+				contentType: 'text/html',
+				body: '<html><body>Bad Gateway</body></html>',
+			});
 
 		const apiKeyOk = record.apiKey === this.options.apiKey;
 		if (!apiKeyOk) {
-			if (this.options.authFailure === 'http401') return send({ status: 401, contentType: 'application/json', body: '{"ErrCode":10001,"ErrMsg":"unauthorized","Resp":null}' });
+			if (this.options.authFailure === 'http401')
+				return send({
+					status: 401,
+					contentType: 'application/json',
+					body: '{"ErrCode":10001,"ErrMsg":"unauthorized","Resp":null}',
+				});
 			return send(envelope(400012, 'invalid account'));
 		}
 		if (!record.traceId) return send(envelope(400011, 'Ai-trace-id is required'));
 		if (fault?.kind === 'errcode') return send(envelope(fault.errCode, fault.errMsg ?? 'injected'));
 		if (fault?.kind === 'lowercase-500') {
-			return send({ status: 500, contentType: 'application/json', body: JSON.stringify({ err_code: fault.errCode, err_msg: fault.errMsg ?? '图片未过审', resp: '' }) });
+			return send({
+				status: 500,
+				contentType: 'application/json',
+				body: JSON.stringify({
+					err_code: fault.errCode,
+					err_msg: fault.errMsg ?? '图片未过审',
+					resp: '',
+				}),
+			});
 		}
 
 		// Documented: a reused Ai-trace-id returns the earlier result instead of doing the work again.
@@ -457,7 +552,8 @@ export class PixVerseSimulator {
 			answer = earlier;
 		} else {
 			answer = this.answer(endpoint, record, multipart);
-			if (!(this.options.refusedTraceIds === 'new' && isNotAcceptedAnswer(answer))) this.answersByTrace.set(record.traceId, answer);
+			if (!(this.options.refusedTraceIds === 'new' && isNotAcceptedAnswer(answer)))
+				this.answersByTrace.set(record.traceId, answer);
 		}
 		if (fault?.kind === 'reset-after') {
 			req.socket.destroy();
@@ -466,11 +562,19 @@ export class PixVerseSimulator {
 		send(answer);
 	}
 
-	private answer(endpoint: Endpoint | 'unknown', record: RecordedRequest, multipart?: Multipart): StoredAnswer {
+	private answer(
+		endpoint: Endpoint | 'unknown',
+		record: RecordedRequest,
+		multipart?: Multipart,
+	): StoredAnswer {
 		const context = this.context();
 		switch (endpoint) {
 			case 'balance':
-				return envelope(0, 'success', { account_id: 123452341, credit_monthly: this.account.creditMonthly, credit_package: this.account.creditPackage });
+				return envelope(0, 'success', {
+					account_id: 123452341,
+					credit_monthly: this.account.creditMonthly,
+					credit_package: this.account.creditPackage,
+				});
 			case 'upload':
 				return this.upload(multipart);
 			case 'generate':
@@ -478,15 +582,41 @@ export class PixVerseSimulator {
 			case 'result':
 				return this.videoResult(record.path.split('/').pop() ?? '');
 			case 'textGenerate':
-				return this.submit(record, 'textGenerate', (body) => checkTextBody(body), (body) => priceOf(body));
+				return this.submit(
+					record,
+					'textGenerate',
+					(body) => checkTextBody(body),
+					(body) => priceOf(body),
+				);
 			case 'transitionGenerate':
-				return this.submit(record, 'transitionGenerate', (body) => checkTransitionBody(body, context), (body) => priceOf(body));
+				return this.submit(
+					record,
+					'transitionGenerate',
+					(body) => checkTransitionBody(body, context),
+					(body) => priceOf(body),
+				);
 			case 'multiTransitionGenerate':
-				return this.submit(record, 'multiTransitionGenerate', (body) => checkMultiTransitionBody(body, context), (body) => priceOfMultiTransition(body));
+				return this.submit(
+					record,
+					'multiTransitionGenerate',
+					(body) => checkMultiTransitionBody(body, context),
+					(body) => priceOfMultiTransition(body),
+				);
 			case 'fusionGenerate':
-				return this.submit(record, 'fusionGenerate', (body) => checkFusionBody(body, context), (body) => priceOf(body));
+				return this.submit(
+					record,
+					'fusionGenerate',
+					(body) => checkFusionBody(body, context),
+					(body) => priceOf(body),
+				);
 			case 'imageTemplateGenerate':
-				return this.submit(record, 'imageTemplateGenerate', (body) => checkImageTemplateBody(body, context), (_body, template) => template?.credits ?? 0, 'image');
+				return this.submit(
+					record,
+					'imageTemplateGenerate',
+					(body) => checkImageTemplateBody(body, context),
+					(_body, template) => template?.credits ?? 0,
+					'image',
+				);
 			case 'imageResult':
 				return this.imageResult(record.path.split('/').pop() ?? '');
 			case 'templateList':
@@ -525,15 +655,18 @@ export class PixVerseSimulator {
 	private context(): ContractContext {
 		return {
 			isUploaded: (imageId) => this.images.has(imageId),
-			template: (templateId) => this.templates.find((template) => String(template.id) === templateId),
+			template: (templateId) =>
+				this.templates.find((template) => String(template.id) === templateId),
 		};
 	}
 
 	private upload(multipart?: Multipart): StoredAnswer {
-		if (!multipart) return envelope(400013, 'invalid binding request: multipart/form-data expected');
+		if (!multipart)
+			return envelope(400013, 'invalid binding request: multipart/form-data expected');
 		const file = multipart.fileBytes.image;
 		const url = multipart.fields.image_url;
-		if ((file ? 1 : 0) + (url ? 1 : 0) !== 1) return envelope(400011, 'either image or image_url is required');
+		if ((file ? 1 : 0) + (url ? 1 : 0) !== 1)
+			return envelope(400011, 'either image or image_url is required');
 		if (file) {
 			if (file.length > 20 * 1024 * 1024) return envelope(500030, 'image size exceeds limit');
 			if (imageKindOf(file) === 'other') return envelope(500032, 'invalid image format');
@@ -544,8 +677,16 @@ export class PixVerseSimulator {
 		const imageId = (this.nextImageId++).toString();
 		this.images.add(imageId);
 		// Served back at img_url: the uploaded bytes, or for a URL upload a PNG standing in for the fetched image.
-		this.uploads.set(imageId, file ? { bytes: file, contentType: MIME[imageKindOf(file)] } : { bytes: pngBytes(`upload-${imageId}`), contentType: 'image/png' });
-		return envelope(0, 'success', { img_id: BigInt(imageId), img_url: `${this.url}/media/images/${imageId}.png` });
+		this.uploads.set(
+			imageId,
+			file
+				? { bytes: file, contentType: MIME[imageKindOf(file)] }
+				: { bytes: pngBytes(`upload-${imageId}`), contentType: 'image/png' },
+		);
+		return envelope(0, 'success', {
+			img_id: BigInt(imageId),
+			img_url: `${this.url}/media/images/${imageId}.png`,
+		});
 	}
 
 	/** Image-to-video exactly as before; a body with template_id is an effect and gets the strict template checks. */
@@ -554,10 +695,16 @@ export class PixVerseSimulator {
 		if (!body) return envelope(400013, 'invalid binding request');
 		if ('template_id' in body) {
 			const context = this.context();
-			return this.submit(record, 'generate', (typed) => checkTemplateVideoBody(typed, context), (_typed, template) => template?.credits ?? 0);
+			return this.submit(
+				record,
+				'generate',
+				(typed) => checkTemplateVideoBody(typed, context),
+				(_typed, template) => template?.credits ?? 0,
+			);
 		}
 		// img_id is an integer in the schema: a quoted ID is a binding error.
-		if (/"img_id"\s*:\s*"/.test(record.rawBody ?? '')) return envelope(400013, 'invalid binding request: img_id');
+		if (/"img_id"\s*:\s*"/.test(record.rawBody ?? ''))
+			return envelope(400013, 'invalid binding request: img_id');
 		const imageId = body.img_id === undefined ? undefined : String(body.img_id);
 		if (!imageId || !this.images.has(imageId)) return envelope(400032, 'invalid image id');
 		const check = checkGenerateBody(this.asListedModel(body));
@@ -565,7 +712,14 @@ export class PixVerseSimulator {
 		const price = this.newModelPrice(body, priceOf(this.asListedModel(body)));
 		const admission = this.book.admission(price);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
-		const job = this.accept({ kind: 'video', endpoint: 'generate', traceId: record.traceId ?? '', body, price, prompt: String(body.prompt) });
+		const job = this.accept({
+			kind: 'video',
+			endpoint: 'generate',
+			traceId: record.traceId ?? '',
+			body,
+			price,
+			prompt: String(body.prompt),
+		});
 		return envelope(0, 'success', { video_id: BigInt(job.id) });
 	}
 
@@ -589,7 +743,9 @@ export class PixVerseSimulator {
 		const admission = this.book.admission(cost);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
 		const prompt = Array.isArray(body.multi_transition)
-			? (body.multi_transition as Array<Record<string, unknown>>).map((item) => String(item.prompt)).join(' ')
+			? (body.multi_transition as Array<Record<string, unknown>>)
+					.map((item) => String(item.prompt))
+					.join(' ')
 			: typeof body.prompt === 'string'
 				? body.prompt
 				: undefined;
@@ -602,7 +758,11 @@ export class PixVerseSimulator {
 			prompt,
 			templateId: result.template ? String(result.template.id) : undefined,
 		});
-		return envelope(0, 'success', kind === 'video' ? { video_id: BigInt(job.id) } : { image_id: BigInt(job.id) });
+		return envelope(
+			0,
+			'success',
+			kind === 'video' ? { video_id: BigInt(job.id) } : { image_id: BigInt(job.id) },
+		);
 	}
 
 	/** The body as the model a new model follows would send it (see SimulatorOptions.newModels). */
@@ -642,7 +802,12 @@ export class PixVerseSimulator {
 	/** The webhook body, keys in the documented order; `size` in bytes or megabytes (2 decimals) per the webhook's sizeAs. */
 	private webhookBody(job: Job, status: number): string {
 		const bytes = this.options.videoBytes;
-		const size = status !== 1 ? 0 : this.webhooks.sizeAs === 'megabytes' ? Math.round((bytes / (1024 * 1024)) * 100) / 100 : bytes;
+		const size =
+			status !== 1
+				? 0
+				: this.webhooks.sizeAs === 'megabytes'
+					? Math.round((bytes / (1024 * 1024)) * 100) / 100
+					: bytes;
 		return JSON.stringify({
 			id: job.id,
 			status,
@@ -668,10 +833,16 @@ export class PixVerseSimulator {
 		if (job.seconds !== undefined) return job.seconds;
 		if (typeof job.body.duration === 'number' && job.body.duration > 0) return job.body.duration;
 		if (Array.isArray(job.body.multi_transition)) {
-			const total = (job.body.multi_transition as Array<Record<string, unknown>>).reduce((sum, item) => sum + (typeof item.duration === 'number' ? item.duration : 0), 0);
+			const total = (job.body.multi_transition as Array<Record<string, unknown>>).reduce(
+				(sum, item) => sum + (typeof item.duration === 'number' ? item.duration : 0),
+				0,
+			);
 			if (total > 0) return total;
 		}
-		const template = job.templateId === undefined ? undefined : this.templates.find((candidate) => String(candidate.id) === job.templateId);
+		const template =
+			job.templateId === undefined
+				? undefined
+				: this.templates.find((candidate) => String(candidate.id) === job.templateId);
 		return template?.duration ?? MEDIA_DEFAULT_SECONDS;
 	}
 
@@ -681,11 +852,16 @@ export class PixVerseSimulator {
 			video: (videoId) => {
 				const job = this.book.find('video', videoId);
 				if (!job) return undefined;
-				return { ready: Date.now() >= job.doneAt && job.finalStatus === 1, seconds: this.secondsOf(job) };
+				return {
+					ready: Date.now() >= job.doneAt && job.finalStatus === 1,
+					seconds: this.secondsOf(job),
+				};
 			},
 			media: (mediaId) => {
 				const file = /^\d+$/.test(mediaId) ? this.media.get(mediaId) : undefined;
-				return file ? { type: file.type, seconds: file.seconds ?? MEDIA_DEFAULT_SECONDS, format: file.format } : undefined;
+				return file
+					? { type: file.type, seconds: file.seconds ?? MEDIA_DEFAULT_SECONDS, format: file.format }
+					: undefined;
 			},
 			isSpeaker: (speakerId) => this.speakers.some((speaker) => speaker.id === speakerId),
 			isRestyle: (restyleId) => this.restyles.some((restyle) => String(restyle.id) === restyleId),
@@ -698,7 +874,11 @@ export class PixVerseSimulator {
 	 * (500044, 500090) and accepted as a video job. Mimic answers `{ video_id, credit }` and restyle/swap
 	 * `{ video_id, credits }` (the fields their docs show), the rest `{ video_id }`.
 	 */
-	private submitEdit(record: RecordedRequest, endpoint: Endpoint, check: (body: Record<string, unknown>, context: EditContext) => EditCheck): StoredAnswer {
+	private submitEdit(
+		record: RecordedRequest,
+		endpoint: Endpoint,
+		check: (body: Record<string, unknown>, context: EditContext) => EditCheck,
+	): StoredAnswer {
 		const body = this.typedBody(record);
 		if (!body) return envelope(400013, 'invalid binding request');
 		const result = check(body, this.editContext());
@@ -706,7 +886,15 @@ export class PixVerseSimulator {
 		const price = result.price ?? 0;
 		const admission = this.book.admission(price);
 		if (admission.errCode !== 0) return envelope(admission.errCode, admission.errMsg);
-		const job = this.accept({ kind: 'video', endpoint, traceId: record.traceId ?? '', body: record.json ?? body, price, prompt: result.prompt, seconds: result.seconds });
+		const job = this.accept({
+			kind: 'video',
+			endpoint,
+			traceId: record.traceId ?? '',
+			body: record.json ?? body,
+			price,
+			prompt: result.prompt,
+			seconds: result.seconds,
+		});
 		const resp: Record<string, JsonValue> = { video_id: BigInt(job.id) };
 		if (endpoint === 'mimicGenerate') resp.credit = price;
 		if (endpoint === 'restyleGenerate' || endpoint === 'swapGenerate') resp.credits = price;
@@ -721,7 +909,8 @@ export class PixVerseSimulator {
 	 * Reply `{ media_id, media_type: 'video' | 'audio', url }`; the bytes are served at url.
 	 */
 	private mediaUpload(multipart?: Multipart): StoredAnswer {
-		if (!multipart) return envelope(400013, 'invalid binding request: multipart/form-data expected');
+		if (!multipart)
+			return envelope(400013, 'invalid binding request: multipart/form-data expected');
 		const file = multipart.fileBytes.file;
 		const fileUrl = multipart.fields.file_url;
 		if (file && fileUrl) return envelope(400017, 'invalid param: send file or file_url, not both');
@@ -736,8 +925,13 @@ export class PixVerseSimulator {
 		}
 		const probe = probeMedia(bytes);
 		if (!probe) return envelope(500032, 'invalid media format');
-		if (probe.seconds !== undefined && probe.seconds > MEDIA_MAX_SECONDS) return envelope(400017, `invalid param: file (longer than ${MEDIA_MAX_SECONDS} s)`);
-		if (probe.mediaType === 'video' && Math.max(probe.width ?? 0, probe.height ?? 0) > MEDIA_MAX_SIDE) return envelope(500033, `invalid media width or height (at most ${MEDIA_MAX_SIDE} px)`);
+		if (probe.seconds !== undefined && probe.seconds > MEDIA_MAX_SECONDS)
+			return envelope(400017, `invalid param: file (longer than ${MEDIA_MAX_SECONDS} s)`);
+		if (
+			probe.mediaType === 'video' &&
+			Math.max(probe.width ?? 0, probe.height ?? 0) > MEDIA_MAX_SIDE
+		)
+			return envelope(500033, `invalid media width or height (at most ${MEDIA_MAX_SIDE} px)`);
 		const id = (this.nextMediaId++).toString();
 		const media: SimMedia = {
 			id,
@@ -746,8 +940,12 @@ export class PixVerseSimulator {
 			contentType: probe.contentType,
 			bytes,
 			size: bytes.length,
-			sha256: (file ? multipart.files.find((part) => part.name === 'file')?.sha : undefined) ?? createHash('sha256').update(bytes).digest('hex'),
-			source: file ? (multipart.files.find((part) => part.name === 'file')?.fileName ?? '') : fileUrl,
+			sha256:
+				(file ? multipart.files.find((part) => part.name === 'file')?.sha : undefined) ??
+				createHash('sha256').update(bytes).digest('hex'),
+			source: file
+				? (multipart.files.find((part) => part.name === 'file')?.fileName ?? '')
+				: fileUrl,
 			url: `${this.url}/media/uploads/${id}`,
 		};
 		if (probe.seconds !== undefined) media.seconds = probe.seconds;
@@ -768,9 +966,17 @@ export class PixVerseSimulator {
 			case 'm4a':
 				return mp4Bytes({ seconds: MEDIA_DEFAULT_SECONDS, width: 0, height: 0, brand: 'M4A ' });
 			case 'aac':
-				return Buffer.concat([Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc]), Buffer.alloc(9)]);
+				return Buffer.concat([
+					Buffer.from([0xff, 0xf1, 0x50, 0x80, 0x02, 0x1f, 0xfc]),
+					Buffer.alloc(9),
+				]);
 			default:
-				return mp4Bytes({ seconds: MEDIA_DEFAULT_SECONDS, width: 1280, height: 720, totalBytes: 4096 });
+				return mp4Bytes({
+					seconds: MEDIA_DEFAULT_SECONDS,
+					width: 1280,
+					height: 720,
+					totalBytes: 4096,
+				});
 		}
 	}
 
@@ -785,15 +991,33 @@ export class PixVerseSimulator {
 		if (!body) return envelope(400013, 'invalid binding request');
 		const result = checkMaskSelectionBody(body, this.editContext());
 		if (result.errCode !== 0) return envelope(result.errCode, result.errMsg);
-		if (!this.account.canAfford(MASK_SELECTION_CREDITS)) return envelope(500090, 'insufficient balance');
+		if (!this.account.canAfford(MASK_SELECTION_CREDITS))
+			return envelope(500090, 'insufficient balance');
 		this.account.charge(MASK_SELECTION_CREDITS);
-		this.ledger.record({ creationType: 'swap_mask', credits: MASK_SELECTION_CREDITS, status: 'consume', at: Date.now() });
+		this.ledger.record({
+			creationType: 'swap_mask',
+			credits: MASK_SELECTION_CREDITS,
+			status: 'consume',
+			at: Date.now(),
+		});
 		const source = result.source!;
 		const keyframeId = result.keyframeId ?? 1;
-		const selection: SimMaskSelection = { id: String(this.maskSelections.length + 1), sourceKey: source.key, keyframeId, credits: MASK_SELECTION_CREDITS, maskIds: [] };
+		const selection: SimMaskSelection = {
+			id: String(this.maskSelections.length + 1),
+			sourceKey: source.key,
+			keyframeId,
+			credits: MASK_SELECTION_CREDITS,
+			maskIds: [],
+		};
 		const masks = (['person', 'object', 'background'] as const).map((name) => {
 			const maskId = String(this.nextMaskId++);
-			const mask: SimMask = { maskId, name, sourceKey: source.key, keyframeId, url: `${this.url}/media/masks/${maskId}.png` };
+			const mask: SimMask = {
+				maskId,
+				name,
+				sourceKey: source.key,
+				keyframeId,
+				url: `${this.url}/media/masks/${maskId}.png`,
+			};
 			this.masks.set(maskId, mask);
 			selection.maskIds.push(maskId);
 			return mask;
@@ -803,14 +1027,24 @@ export class PixVerseSimulator {
 			keyframe_id: keyframeId,
 			keyframe_url: `${this.url}/media/keyframes/${selection.id}.png`,
 			credits: MASK_SELECTION_CREDITS,
-			mask_info: masks.map((mask) => ({ mask_id: mask.maskId, mask_name: mask.name, mask_url: mask.url })),
+			mask_info: masks.map((mask) => ({
+				mask_id: mask.maskId,
+				mask_name: mask.name,
+				mask_url: mask.url,
+			})),
 		});
 	}
 
 	private recordUsage(job: Job, status: 'consume' | 'refund', at: number): void {
 		const creationType = CREATION_TYPE_OF[job.endpoint];
 		if (!creationType) return;
-		this.ledger.record({ creationType, credits: job.credits, status, at, ...(job.kind === 'video' ? { videoId: job.id } : { imageId: job.id }) });
+		this.ledger.record({
+			creationType,
+			credits: job.credits,
+			status,
+			at,
+			...(job.kind === 'video' ? { videoId: job.id } : { imageId: job.id }),
+		});
 	}
 
 	/**
@@ -820,7 +1054,8 @@ export class PixVerseSimulator {
 	 */
 	private usageDetail(record: RecordedRequest): StoredAnswer {
 		// All fields are optional: no body at all is `{}`; a body that is not a JSON object is a binding error.
-		if (record.contentType !== undefined && !record.contentType.startsWith('application/json')) return envelope(400013, 'invalid binding request: application/json expected');
+		if (record.contentType !== undefined && !record.contentType.startsWith('application/json'))
+			return envelope(400013, 'invalid binding request: application/json expected');
 		let body: Record<string, unknown> | undefined = {};
 		if (record.rawBody !== undefined && record.rawBody.trim() !== '') body = this.typedBody(record);
 		if (!body) return envelope(400013, 'invalid binding request');
@@ -833,9 +1068,19 @@ export class PixVerseSimulator {
 			const item: Record<string, JsonValue> = { id: row.id };
 			if (row.videoId !== undefined) item.video_id = BigInt(row.videoId);
 			if (row.imageId !== undefined) item.image_id = BigInt(row.imageId);
-			return { ...item, creation_type: row.creationType, credits: row.credits, credits_status: row.status, created_at: formatUsageTime(row.at) };
+			return {
+				...item,
+				creation_type: row.creationType,
+				credits: row.credits,
+				credits_status: row.status,
+				created_at: formatUsageTime(row.at),
+			};
 		});
-		return envelope(0, 'success', { items, next_cursor: next ? encodeCursor(next, check.query) : '', has_more: next !== undefined });
+		return envelope(0, 'success', {
+			items,
+			next_cursor: next ? encodeCursor(next, check.query) : '',
+			has_more: next !== undefined,
+		});
 	}
 
 	/** GET /openapi/v2/video/tts_speaker: `Resp { total, data: [{ speaker_id, name, speaker_type }] }` (see catalogues.ts). */
@@ -851,7 +1096,10 @@ export class PixVerseSimulator {
 		const query = checkRestyleQuery(record.query ?? {});
 		if (query.errCode !== 0) return envelope(query.errCode, query.errMsg);
 		const { items, total } = restylePage(this.restyles, query.page, query.pageSize);
-		return envelope(0, 'success', { total, data: items.map((restyle) => restyleItem(restyle, this.url)) });
+		return envelope(0, 'success', {
+			total,
+			data: items.map((restyle) => restyleItem(restyle, this.url)),
+		});
 	}
 
 	private videoResult(rawId: string): StoredAnswer {
@@ -911,7 +1159,10 @@ export class PixVerseSimulator {
 		const query = checkTemplateQuery(record.query ?? {});
 		if (query.errCode !== 0) return envelope(query.errCode, query.errMsg);
 		const { items, total } = templatePage(this.templates, query.type, query.page, query.pageSize);
-		return envelope(0, 'success', { effect_items: items.map((template) => templateItem(template, this.url)), total });
+		return envelope(0, 'success', {
+			effect_items: items.map((template) => templateItem(template, this.url)),
+			total,
+		});
 	}
 
 	private async serveVideo(path: string, res: ServerResponse): Promise<void> {
@@ -925,7 +1176,13 @@ export class PixVerseSimulator {
 			return;
 		}
 		const pattern = videoPattern(videoId);
-		await streamBytes(res, 'video/mp4', this.options.videoBytes, (offset, length) => videoChunk(pattern, offset, length), STREAM_CHUNK);
+		await streamBytes(
+			res,
+			'video/mp4',
+			this.options.videoBytes,
+			(offset, length) => videoChunk(pattern, offset, length),
+			STREAM_CHUNK,
+		);
 	}
 
 	/**
@@ -937,18 +1194,21 @@ export class PixVerseSimulator {
 		let file: { bytes?: Buffer; contentType: string } | undefined;
 		if (path.startsWith('/media/images/result-')) {
 			const job = this.book.find('image', id);
-			if (job && Date.now() >= job.doneAt && job.finalStatus === 1) file = { bytes: expectedImage(id), contentType: 'image/png' };
+			if (job && Date.now() >= job.doneAt && job.finalStatus === 1)
+				file = { bytes: expectedImage(id), contentType: 'image/png' };
 		} else if (path.startsWith('/media/images/')) {
 			file = this.uploads.get(id);
 		} else if (path.startsWith('/media/uploads/')) {
 			const media = this.media.get(id);
 			if (media) file = { bytes: media.bytes, contentType: media.contentType };
 		} else if (path.startsWith('/media/keyframes/')) {
-			if (this.maskSelections.some((selection) => selection.id === id)) file = { bytes: pngBytes(`keyframe-${id}`), contentType: 'image/png' };
+			if (this.maskSelections.some((selection) => selection.id === id))
+				file = { bytes: pngBytes(`keyframe-${id}`), contentType: 'image/png' };
 		} else if (path.startsWith('/media/masks/')) {
 			if (this.masks.has(id)) file = { bytes: pngBytes(`mask-${id}`), contentType: 'image/png' };
 		} else if (path.startsWith('/media/restyles/')) {
-			if (this.restyles.some((restyle) => String(restyle.id) === id)) file = { bytes: pngBytes(`restyle-${id}`), contentType: 'image/png' };
+			if (this.restyles.some((restyle) => String(restyle.id) === id))
+				file = { bytes: pngBytes(`restyle-${id}`), contentType: 'image/png' };
 		} else if (this.templates.some((template) => String(template.id) === id)) {
 			file = { contentType: 'video/mp4' };
 		}
@@ -961,10 +1221,22 @@ export class PixVerseSimulator {
 		}
 		if (file.bytes) {
 			const bytes = file.bytes;
-			await streamBytes(res, file.contentType, bytes.length, (offset, length) => bytes.subarray(offset, offset + length), STREAM_CHUNK);
+			await streamBytes(
+				res,
+				file.contentType,
+				bytes.length,
+				(offset, length) => bytes.subarray(offset, offset + length),
+				STREAM_CHUNK,
+			);
 			return;
 		}
 		const pattern = videoPattern(id);
-		await streamBytes(res, 'video/mp4', TEMPLATE_PREVIEW_BYTES, (offset, length) => videoChunk(pattern, offset, length), STREAM_CHUNK);
+		await streamBytes(
+			res,
+			'video/mp4',
+			TEMPLATE_PREVIEW_BYTES,
+			(offset, length) => videoChunk(pattern, offset, length),
+			STREAM_CHUNK,
+		);
 	}
 }

@@ -39,7 +39,11 @@ const LOW_RES = ['360p', '540p'];
 const FIRST_ID = 302325299692608;
 const ID_STEP = 3_141_593;
 
-const video = (name: string, prompt: string, extra: Partial<SimTemplate> = {}): Omit<SimTemplate, 'id'> => ({
+const video = (
+	name: string,
+	prompt: string,
+	extra: Partial<SimTemplate> = {},
+): Omit<SimTemplate, 'id'> => ({
 	name,
 	prompt,
 	type: 1,
@@ -51,7 +55,11 @@ const video = (name: string, prompt: string, extra: Partial<SimTemplate> = {}): 
 	...extra,
 });
 
-const image = (name: string, prompt: string, extra: Partial<SimTemplate> = {}): Omit<SimTemplate, 'id'> => ({
+const image = (
+	name: string,
+	prompt: string,
+	extra: Partial<SimTemplate> = {},
+): Omit<SimTemplate, 'id'> => ({
 	name,
 	prompt,
 	type: 2,
@@ -67,29 +75,74 @@ const NAMED = {
 	kiss: video('Kiss Me AI', 'A sweet kiss on the cheek', { credits: 60 }),
 	muscle: video('Muscle Surge', 'Muscles grow and flex', { credits: 60 }),
 	twoImageHug: video('Hug Together', 'Two people hug warmly', { images: 2, credits: 75 }),
-	lowResOnly: video('Retro VHS Glitch', 'Old tape glitches and colour bleed', { qualities: LOW_RES, credits: 45 }),
-	notActivated: video('Dragon Rider', 'Ride a dragon above the clouds', { activated: false, credits: 90 }),
-	limitReached: video('Venom Transform', 'Transform into a black symbiote', { activationLimitReached: true, credits: 90 }),
+	lowResOnly: video('Retro VHS Glitch', 'Old tape glitches and colour bleed', {
+		qualities: LOW_RES,
+		credits: 45,
+	}),
+	notActivated: video('Dragon Rider', 'Ride a dragon above the clouds', {
+		activated: false,
+		credits: 90,
+	}),
+	limitReached: video('Venom Transform', 'Transform into a black symbiote', {
+		activationLimitReached: true,
+		credits: 90,
+	}),
 	imageStyle: image('Anime Portrait', 'Turn the photo into an anime portrait', { credits: 15 }),
-	imageTwo: image('Couple Photo Booth', 'Two people in one photo-booth strip', { images: 2, credits: 20 }),
+	imageTwo: image('Couple Photo Booth', 'Two people in one photo-booth strip', {
+		images: 2,
+		credits: 20,
+	}),
 	dance: video("Let's Dance", 'Everyone, join the disco party', { credits: 60 }),
 	earthZoom: video('Earth Zoom Out', 'Zoom out from the subject to outer space', { credits: 60 }),
-	familyReunion: video('Family Reunion', 'This moment is what home means', { images: 2, credits: 90 }),
-	lowResPixel: video('Pixel Party', 'Everything turns to 8-bit pixels', { qualities: LOW_RES, credits: 45 }),
+	familyReunion: video('Family Reunion', 'This moment is what home means', {
+		images: 2,
+		credits: 90,
+	}),
+	lowResPixel: video('Pixel Party', 'Everything turns to 8-bit pixels', {
+		qualities: LOW_RES,
+		credits: 45,
+	}),
 	notActivatedImage: image('Oil Painting', 'Repaint the photo in oils', { activated: false }),
 	ghibli: image('Ghibli Style', 'A hand-painted animated film still', { credits: 15 }),
 };
 
 export type SimTemplateName = keyof typeof NAMED;
 
-const ADJECTIVES = ['Neon', 'Golden', 'Cosmic', 'Frozen', 'Velvet', 'Electric', 'Misty', 'Crystal', 'Shadow', 'Solar', 'Lunar', 'Wild'];
-const NOUNS = ['Bloom', 'Drift', 'Pulse', 'Wave', 'Storm', 'Glow', 'Echo', 'Spark', 'Dream', 'Orbit', 'Flame', 'Cascade'];
+const ADJECTIVES = [
+	'Neon',
+	'Golden',
+	'Cosmic',
+	'Frozen',
+	'Velvet',
+	'Electric',
+	'Misty',
+	'Crystal',
+	'Shadow',
+	'Solar',
+	'Lunar',
+	'Wild',
+];
+const NOUNS = [
+	'Bloom',
+	'Drift',
+	'Pulse',
+	'Wave',
+	'Storm',
+	'Glow',
+	'Echo',
+	'Spark',
+	'Dream',
+	'Orbit',
+	'Flame',
+	'Cascade',
+];
 const GENERATED = 126;
 
 function generated(index: number): Omit<SimTemplate, 'id'> {
 	const name = `${ADJECTIVES[index % ADJECTIVES.length]} ${NOUNS[Math.floor(index / ADJECTIVES.length) % NOUNS.length]}`;
 	const prompt = `${name} effect`;
-	if (index % 5 === 4) return image(name, prompt, { images: index % 10 === 9 ? 2 : 1, credits: 10 + (index % 3) * 5 });
+	if (index % 5 === 4)
+		return image(name, prompt, { images: index % 10 === 9 ? 2 : 1, credits: 10 + (index % 3) * 5 });
 	return video(name, prompt, {
 		images: index % 7 === 3 ? 2 : 1,
 		qualities: index % 17 === 8 ? LOW_RES : ALL_QUALITIES,
@@ -105,7 +158,8 @@ function catalogue(): { named: Record<SimTemplateName, SimTemplate>; all: SimTem
 		named[key as SimTemplateName] = withId;
 		all.push(withId);
 	}
-	for (let index = 0; index < GENERATED; index++) all.push({ ...generated(index), id: FIRST_ID + all.length * ID_STEP });
+	for (let index = 0; index < GENERATED; index++)
+		all.push({ ...generated(index), id: FIRST_ID + all.length * ID_STEP });
 	return { named, all };
 }
 
@@ -126,7 +180,10 @@ export const DEFAULT_TEMPLATES: readonly SimTemplate[] = BUILT.all;
 export const TEMPLATE_PAGE_SIZES = [10, 20, 50, 100];
 
 /** A template as one `effect_items` entry of the list reply. */
-export function templateItem(template: SimTemplate, baseUrl: string): Record<string, string | number | string[]> {
+export function templateItem(
+	template: SimTemplate,
+	baseUrl: string,
+): Record<string, string | number | string[]> {
 	const item: Record<string, string | number | string[]> = {
 		template_id: template.id,
 		display_name: template.name,
@@ -142,7 +199,12 @@ export function templateItem(template: SimTemplate, baseUrl: string): Record<str
 }
 
 /** Filters and pages a catalogue as the list endpoint does (query already checked). */
-export function templatePage(templates: readonly SimTemplate[], type: 1 | 2 | undefined, page: number, pageSize: number): { items: SimTemplate[]; total: number } {
+export function templatePage(
+	templates: readonly SimTemplate[],
+	type: 1 | 2 | undefined,
+	page: number,
+	pageSize: number,
+): { items: SimTemplate[]; total: number } {
 	const matching = templates.filter((template) => type === undefined || template.type === type);
 	return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length };
 }

@@ -119,7 +119,13 @@ export function parseUsageTime(text: string): number | undefined {
 	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
 	const ms = Date.UTC(year, month - 1, day, hour, minute, second);
 	const date = new Date(ms);
-	const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+	const same =
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		date.getUTCHours() === hour &&
+		date.getUTCMinutes() === minute &&
+		date.getUTCSeconds() === second;
 	return same ? ms / 1000 : undefined;
 }
 
@@ -148,7 +154,14 @@ const refuse = (errMsg: string): UsageCheck => ({ errCode: 400017, errMsg });
 export function checkUsageBody(body: Record<string, unknown>, now: number): UsageCheck {
 	const unknown = Object.keys(body).find((field) => !FIELDS.includes(field));
 	if (unknown !== undefined) return refuse(`invalid param: ${unknown}`);
-	const { start_time: start, end_time: end, limit, cursor, credits_status: status, creation_type: types } = body;
+	const {
+		start_time: start,
+		end_time: end,
+		limit,
+		cursor,
+		credits_status: status,
+		creation_type: types,
+	} = body;
 
 	let startSecond: number | undefined;
 	let endSecond: number | undefined;
@@ -158,40 +171,57 @@ export function checkUsageBody(body: Record<string, unknown>, now: number): Usag
 	] as const) {
 		if (!isPresent(value)) continue;
 		const second = typeof value === 'string' ? parseUsageTime(value) : undefined;
-		if (second === undefined) return refuse(`invalid param: ${field} (expected "YYYY-MM-DD HH:mm:ss", UTC)`);
+		if (second === undefined)
+			return refuse(`invalid param: ${field} (expected "YYYY-MM-DD HH:mm:ss", UTC)`);
 		if (field === 'start_time') startSecond = second;
 		else endSecond = second;
 	}
 	if (startSecond !== undefined && endSecond !== undefined) {
 		if (endSecond < startSecond) return refuse('invalid param: end_time is before start_time');
-		if (endSecond - startSecond > USAGE_MAX_RANGE_SECONDS) return refuse('invalid param: the time range exceeds 30 days');
+		if (endSecond - startSecond > USAGE_MAX_RANGE_SECONDS)
+			return refuse('invalid param: the time range exceeds 30 days');
 	}
 
 	let pageSize = USAGE_DEFAULT_LIMIT;
 	if (isPresent(limit)) {
 		const value = typeof limit === 'bigint' ? Number(limit) : limit;
-		if (typeof value !== 'number' || !Number.isInteger(value)) return refuse('invalid param: limit (an integer from 1 to 100)');
-		if (value < 1 || value > USAGE_MAX_LIMIT) return refuse('invalid param: limit (an integer from 1 to 100)');
+		if (typeof value !== 'number' || !Number.isInteger(value))
+			return refuse('invalid param: limit (an integer from 1 to 100)');
+		if (value < 1 || value > USAGE_MAX_LIMIT)
+			return refuse('invalid param: limit (an integer from 1 to 100)');
 		pageSize = value;
 	}
 
-	if (isPresent(status) && status !== 'consume' && status !== 'refund') return refuse('invalid param: credits_status (consume or refund)');
+	if (isPresent(status) && status !== 'consume' && status !== 'refund')
+		return refuse('invalid param: credits_status (consume or refund)');
 
 	let typeSet: Set<CreationType> | undefined;
 	if (isPresent(types)) {
-		if (!Array.isArray(types) || !types.every((item) => typeof item === 'string')) return refuse('invalid param: creation_type (an array of strings)');
-		const unknownType = (types as string[]).find((item) => !(CREATION_TYPES as readonly string[]).includes(item));
-		if (unknownType !== undefined) return refuse(`invalid param: creation_type (unknown "${unknownType}")`);
+		if (!Array.isArray(types) || !types.every((item) => typeof item === 'string'))
+			return refuse('invalid param: creation_type (an array of strings)');
+		const unknownType = (types as string[]).find(
+			(item) => !(CREATION_TYPES as readonly string[]).includes(item),
+		);
+		if (unknownType !== undefined)
+			return refuse(`invalid param: creation_type (unknown "${unknownType}")`);
 		if (types.length > 0) typeSet = new Set(types as CreationType[]);
 	}
 
 	if (isPresent(cursor) && typeof cursor !== 'string') return refuse('invalid param: cursor');
 	const filterDigest = createHash('sha256')
-		.update(JSON.stringify([start ?? null, end ?? null, status ?? null, typeSet ? [...typeSet].sort() : null]))
+		.update(
+			JSON.stringify([
+				start ?? null,
+				end ?? null,
+				status ?? null,
+				typeSet ? [...typeSet].sort() : null,
+			]),
+		)
 		.digest('hex');
 
 	const nowSecond = Math.floor(now / 1000);
-	if (endSecond === undefined) endSecond = startSecond === undefined ? nowSecond : startSecond + USAGE_MAX_RANGE_SECONDS;
+	if (endSecond === undefined)
+		endSecond = startSecond === undefined ? nowSecond : startSecond + USAGE_MAX_RANGE_SECONDS;
 	if (startSecond === undefined) startSecond = endSecond - USAGE_MAX_RANGE_SECONDS;
 	const query: UsageQuery = { startSecond, endSecond, limit: pageSize, filterDigest };
 	if (isPresent(status)) query.status = status as CreditsStatus;
@@ -199,7 +229,10 @@ export function checkUsageBody(body: Record<string, unknown>, now: number): Usag
 
 	if (typeof cursor === 'string' && cursor !== '') {
 		const decoded = decodeCursor(cursor, filterDigest);
-		if (!decoded) return refuse('invalid param: cursor (not a next_cursor of this query: send the same filters as the first page)');
+		if (!decoded)
+			return refuse(
+				'invalid param: cursor (not a next_cursor of this query: send the same filters as the first page)',
+			);
 		query.startSecond = decoded.startSecond;
 		query.endSecond = decoded.endSecond;
 		query.after = decoded.after;
@@ -208,20 +241,32 @@ export function checkUsageBody(body: Record<string, unknown>, now: number): Usag
 }
 
 function mac(payload: string, filterDigest: string): string {
-	return createHash('sha256').update(`${CURSOR_KEY}\n${filterDigest}\n${payload}`).digest('hex').slice(0, 16);
+	return createHash('sha256')
+		.update(`${CURSOR_KEY}\n${filterDigest}\n${payload}`)
+		.digest('hex')
+		.slice(0, 16);
 }
 
 export function encodeCursor(after: { at: number; id: number }, query: UsageQuery): string {
 	const payload = `v1.${after.at}.${after.id}.${query.startSecond}.${query.endSecond}`;
-	return Buffer.from(`${payload}.${mac(payload, query.filterDigest)}`, 'utf8').toString('base64url');
+	return Buffer.from(`${payload}.${mac(payload, query.filterDigest)}`, 'utf8').toString(
+		'base64url',
+	);
 }
 
-function decodeCursor(cursor: string, filterDigest: string): { after: { at: number; id: number }; startSecond: number; endSecond: number } | undefined {
+function decodeCursor(
+	cursor: string,
+	filterDigest: string,
+): { after: { at: number; id: number }; startSecond: number; endSecond: number } | undefined {
 	if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
 	const text = Buffer.from(cursor, 'base64url').toString('utf8');
 	const match = /^(v1\.(-?\d+)\.(\d+)\.(-?\d+)\.(-?\d+))\.([0-9a-f]{16})$/.exec(text);
 	if (!match || mac(match[1], filterDigest) !== match[6]) return undefined;
-	return { after: { at: Number(match[2]), id: Number(match[3]) }, startSecond: Number(match[4]), endSecond: Number(match[5]) };
+	return {
+		after: { at: Number(match[2]), id: Number(match[3]) },
+		startSecond: Number(match[4]),
+		endSecond: Number(match[5]),
+	};
 }
 
 /** Newest first: later `at`, then higher id. */
@@ -246,12 +291,25 @@ export class UsageLedger {
 
 	seed(rows: UsageSeed[]): SimUsageRow[] {
 		for (const row of rows) {
-			if (!(CREATION_TYPES as readonly string[]).includes(row.creationType)) throw new TypeError(`seedUsage: unknown creationType ${String(row.creationType)}`);
-			if (!Number.isInteger(row.credits) || row.credits < 0) throw new TypeError(`seedUsage: credits must be a non-negative integer, got ${row.credits}`);
-			if (row.status !== undefined && row.status !== 'consume' && row.status !== 'refund') throw new TypeError(`seedUsage: unknown status ${String(row.status)}`);
-			if (!(row.at instanceof Date) || Number.isNaN(row.at.getTime())) throw new TypeError('seedUsage: at must be a valid Date');
+			if (!(CREATION_TYPES as readonly string[]).includes(row.creationType))
+				throw new TypeError(`seedUsage: unknown creationType ${String(row.creationType)}`);
+			if (!Number.isInteger(row.credits) || row.credits < 0)
+				throw new TypeError(
+					`seedUsage: credits must be a non-negative integer, got ${row.credits}`,
+				);
+			if (row.status !== undefined && row.status !== 'consume' && row.status !== 'refund')
+				throw new TypeError(`seedUsage: unknown status ${String(row.status)}`);
+			if (!(row.at instanceof Date) || Number.isNaN(row.at.getTime()))
+				throw new TypeError('seedUsage: at must be a valid Date');
 		}
-		return rows.map((row) => this.record({ creationType: row.creationType, credits: row.credits, status: row.status ?? 'consume', at: row.at.getTime() }));
+		return rows.map((row) =>
+			this.record({
+				creationType: row.creationType,
+				credits: row.credits,
+				status: row.status ?? 'consume',
+				at: row.at.getTime(),
+			}),
+		);
 	}
 
 	/** One page of the query: the rows, and the key of the last one when more follow. */

@@ -76,7 +76,9 @@ export interface SimDelivery {
 }
 
 /** PixVerse's retry ladder: 2 s, 10 s, 30 s, 1 min, 5 min, 15 min, 1 h, 4 h. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 30_000, 60_000, 300_000, 900_000, 3_600_000, 14_400_000];
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [
+	2_000, 10_000, 30_000, 60_000, 300_000, 900_000, 3_600_000, 14_400_000,
+];
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -93,7 +95,8 @@ export function queryEscape(value: string): string {
 }
 
 /** A JSON value as the sorted payload writes it: strings raw, everything else as its JSON text. */
-const scalarText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+const scalarText = (value: unknown): string =>
+	typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 
 /**
  * The payload part of the signed string. 'sorted': the JSON object's fields as `key=value` sorted by key, joined
@@ -126,7 +129,9 @@ export function signWebhook(
 ): { headers: Record<string, string>; body: string } {
 	const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
 	const nonce = options.nonce ?? webhookNonce();
-	const signature = createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${webhookPayloadString(body, options.signing)}`).digest('base64');
+	const signature = createHmac('sha256', secret)
+		.update(`${timestamp}\n${nonce}\n${webhookPayloadString(body, options.signing)}`)
+		.digest('base64');
 	return {
 		headers: {
 			'Content-Type': 'application/json',
@@ -152,19 +157,35 @@ function parseUrl(text: string): URL | undefined {
 function resolve(config: SimWebhookConfig): ResolvedConfig {
 	const url = parseUrl(config.url);
 	if (!url) throw new TypeError(`webhook url is not a URL: ${config.url}`);
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`webhook url must be http(s): ${config.url}`);
-	if (typeof config.secret !== 'string' || config.secret === '') throw new TypeError('webhook secret must be a non-empty string');
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw new TypeError(`webhook url must be http(s): ${config.url}`);
+	if (typeof config.secret !== 'string' || config.secret === '')
+		throw new TypeError('webhook secret must be a non-empty string');
 	const signing = config.signing ?? 'sorted';
-	if (signing !== 'sorted' && signing !== 'rawBody') throw new TypeError(`webhook signing must be 'sorted' or 'rawBody', not ${String(signing)}`);
+	if (signing !== 'sorted' && signing !== 'rawBody')
+		throw new TypeError(`webhook signing must be 'sorted' or 'rawBody', not ${String(signing)}`);
 	const sizeAs = config.sizeAs ?? 'bytes';
-	if (sizeAs !== 'bytes' && sizeAs !== 'megabytes') throw new TypeError(`webhook sizeAs must be 'bytes' or 'megabytes', not ${String(sizeAs)}`);
+	if (sizeAs !== 'bytes' && sizeAs !== 'megabytes')
+		throw new TypeError(`webhook sizeAs must be 'bytes' or 'megabytes', not ${String(sizeAs)}`);
 	const retryDelaysMs = [...(config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS)];
-	if (retryDelaysMs.some((ms) => typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)) throw new TypeError('webhook retryDelaysMs must be finite numbers ≥ 0');
+	if (retryDelaysMs.some((ms) => typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0))
+		throw new TypeError('webhook retryDelaysMs must be finite numbers ≥ 0');
 	const timeScale = config.timeScale ?? 1;
-	if (!Number.isFinite(timeScale) || timeScale < 0) throw new TypeError('webhook timeScale must be a finite number ≥ 0');
+	if (!Number.isFinite(timeScale) || timeScale < 0)
+		throw new TypeError('webhook timeScale must be a finite number ≥ 0');
 	const attemptTimeoutMs = config.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
-	if (!Number.isFinite(attemptTimeoutMs) || attemptTimeoutMs <= 0) throw new TypeError('webhook attemptTimeoutMs must be a positive number');
-	return { url: config.url, secret: config.secret, signing, retryDelaysMs, timeScale, jitter: config.jitter ?? true, sizeAs, attemptTimeoutMs };
+	if (!Number.isFinite(attemptTimeoutMs) || attemptTimeoutMs <= 0)
+		throw new TypeError('webhook attemptTimeoutMs must be a positive number');
+	return {
+		url: config.url,
+		secret: config.secret,
+		signing,
+		retryDelaysMs,
+		timeScale,
+		jitter: config.jitter ?? true,
+		sizeAs,
+		attemptTimeoutMs,
+	};
 }
 
 interface PendingEvent {
@@ -216,7 +237,8 @@ export class WebhookDispatcher {
 
 	/** The next `count` deliveries that succeed count as failed, as if their `ok` never arrived. */
 	loseAcks(count: number): void {
-		if (!Number.isInteger(count) || count < 0) throw new TypeError('loseAcks needs a whole number ≥ 0');
+		if (!Number.isInteger(count) || count < 0)
+			throw new TypeError('loseAcks needs a whole number ≥ 0');
 		this.lostAcks += count;
 	}
 
@@ -245,10 +267,13 @@ export class WebhookDispatcher {
 	/** Runs `task` after `ms` unless close() comes first. Not counted by idle(). */
 	schedule(ms: number, task: () => void): void {
 		if (this.closed) return;
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			if (!this.closed) task();
-		}, Math.min(Math.max(ms, 0), MAX_TIMER_MS));
+		const timer = setTimeout(
+			() => {
+				this.timers.delete(timer);
+				if (!this.closed) task();
+			},
+			Math.min(Math.max(ms, 0), MAX_TIMER_MS),
+		);
 		timer.unref();
 		this.timers.add(timer);
 	}
@@ -274,7 +299,9 @@ export class WebhookDispatcher {
 	}
 
 	private isIdle(): boolean {
-		return this.closed || (this.active.size === 0 && (this.expected === 0 || this.config === undefined));
+		return (
+			this.closed || (this.active.size === 0 && (this.expected === 0 || this.config === undefined))
+		);
 	}
 
 	private settleIdle(): void {
@@ -316,9 +343,14 @@ export class WebhookDispatcher {
 			agent: false,
 		});
 		event.request = request;
-		const deadline = setTimeout(() => request.destroy(new Error(`timeout after ${config.attemptTimeoutMs} ms`)), config.attemptTimeoutMs);
+		const deadline = setTimeout(
+			() => request.destroy(new Error(`timeout after ${config.attemptTimeoutMs} ms`)),
+			config.attemptTimeoutMs,
+		);
 		deadline.unref();
-		request.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ? `${error.code}: ${error.message}` : error.message }));
+		request.on('error', (error: NodeJS.ErrnoException) =>
+			finish({ error: error.code ? `${error.code}: ${error.message}` : error.message }),
+		);
 		request.on('response', (response: IncomingMessage) => {
 			const chunks: Buffer[] = [];
 			let size = 0;
@@ -326,9 +358,18 @@ export class WebhookDispatcher {
 				if (size < MAX_RESPONSE_BYTES) chunks.push(chunk);
 				size += chunk.length;
 			});
-			response.on('end', () => finish({ httpStatus: response.statusCode, responseBody: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8') }));
-			response.on('error', (error) => finish({ httpStatus: response.statusCode, error: error.message }));
-			response.on('close', () => finish({ httpStatus: response.statusCode, error: 'response closed before its end' }));
+			response.on('end', () =>
+				finish({
+					httpStatus: response.statusCode,
+					responseBody: Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8'),
+				}),
+			);
+			response.on('error', (error) =>
+				finish({ httpStatus: response.statusCode, error: error.message }),
+			);
+			response.on('close', () =>
+				finish({ httpStatus: response.statusCode, error: 'response closed before its end' }),
+			);
 		});
 		request.end(signed.body);
 	}
@@ -337,7 +378,8 @@ export class WebhookDispatcher {
 		if (result.httpStatus !== undefined) record.httpStatus = result.httpStatus;
 		if (result.responseBody !== undefined) record.responseBody = result.responseBody;
 		if (result.error !== undefined) record.error = result.error;
-		record.accepted = result.error === undefined && result.httpStatus === 200 && result.responseBody === 'ok';
+		record.accepted =
+			result.error === undefined && result.httpStatus === 200 && result.responseBody === 'ok';
 		if (record.accepted && this.lostAcks > 0) {
 			this.lostAcks--;
 			record.accepted = false;

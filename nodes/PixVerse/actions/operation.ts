@@ -31,7 +31,9 @@ export interface RegisteredOperation {
 	billable: boolean;
 }
 
-type Description = INodeProperties[] | ((operations: readonly RegisteredOperation[]) => INodeProperties[]);
+type Description =
+	| INodeProperties[]
+	| ((operations: readonly RegisteredOperation[]) => INodeProperties[]);
 
 /** An operation that submits a billable job: it only plans it; the engine runs every plan. */
 export interface JobOperation {

@@ -53,7 +53,12 @@ export const OPERATIONS = {
 		get: videoGet,
 		waitForCompletion: videoWait,
 	},
-	image: { upload: imageUpload, generateFromEffect: imageEffect, get: imageGet, waitForCompletion: imageWait },
+	image: {
+		upload: imageUpload,
+		generateFromEffect: imageEffect,
+		get: imageGet,
+		waitForCompletion: imageWait,
+	},
 	media: { upload: mediaUpload },
 	account: { getBalance, estimateCost, getUsage },
 } satisfies Record<string, Record<string, Operation>>;
@@ -61,7 +66,12 @@ export const OPERATIONS = {
 export type Resource = keyof typeof OPERATIONS;
 
 /** The default of each resource's Operation list. */
-const DEFAULT_OPERATION: Record<Resource, string> = { video: 'generateFromImage', image: 'upload', media: 'upload', account: 'getBalance' } satisfies { [R in Resource]: keyof (typeof OPERATIONS)[R] };
+const DEFAULT_OPERATION: Record<Resource, string> = {
+	video: 'generateFromImage',
+	image: 'upload',
+	media: 'upload',
+	account: 'getBalance',
+} satisfies { [R in Resource]: keyof (typeof OPERATIONS)[R] };
 
 const byResource = (resource: Resource): Record<string, Operation> => OPERATIONS[resource];
 
@@ -69,12 +79,21 @@ const byResource = (resource: Resource): Record<string, Operation> => OPERATIONS
 export function operationOf(resource: string, operation: string): Operation | undefined {
 	if (!Object.prototype.hasOwnProperty.call(OPERATIONS, resource)) return undefined;
 	const operations = byResource(resource as Resource);
-	return Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+	return Object.prototype.hasOwnProperty.call(operations, operation)
+		? operations[operation]
+		: undefined;
 }
 
 /** Every operation with its resource, in the order above. */
-export const REGISTERED: readonly RegisteredOperation[] = (Object.keys(OPERATIONS) as Resource[]).flatMap((resource) =>
-	Object.entries(byResource(resource)).map(([operation, module]) => ({ resource, operation, meta: module.meta, billable: 'plan' in module })),
+export const REGISTERED: readonly RegisteredOperation[] = (
+	Object.keys(OPERATIONS) as Resource[]
+).flatMap((resource) =>
+	Object.entries(byResource(resource)).map(([operation, module]) => ({
+		resource,
+		operation,
+		meta: module.meta,
+		billable: 'plan' in module,
+	})),
 );
 
 function resourceProperties(resource: Resource): INodeProperties[] {
@@ -87,12 +106,20 @@ function resourceProperties(resource: Resource): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			options: Object.entries(operations).map(([value, { meta }]) => ({ name: meta.name, value, action: meta.action, description: meta.description })),
+			options: Object.entries(operations).map(([value, { meta }]) => ({
+				name: meta.name,
+				value,
+				action: meta.action,
+				description: meta.description,
+			})),
 			default: defaultOperation,
 		},
-		...Object.values(operations).flatMap(({ description }) => (typeof description === 'function' ? description(REGISTERED) : description)),
+		...Object.values(operations).flatMap(({ description }) =>
+			typeof description === 'function' ? description(REGISTERED) : description,
+		),
 	];
-	if (Object.values(operations).some((operation) => 'plan' in operation)) properties.push(creditOptionsProperty(resource, operations));
+	if (Object.values(operations).some((operation) => 'plan' in operation))
+		properties.push(creditOptionsProperty(resource, operations));
 	return properties;
 }
 

@@ -24,7 +24,11 @@ const AGAIN: Partial<Record<FailureKind, string>> = {
 
 function apiFailureOf(error: unknown): PixVerseApiError | undefined {
 	// Operations wrap the transport's error in a NodeOperationError; the original is its cause.
-	for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+	for (
+		let current = error, depth = 0;
+		current && depth < 4;
+		current = (current as { cause?: unknown }).cause, depth++
+	) {
 		if (current instanceof PixVerseApiError) return current;
 	}
 	return undefined;
@@ -33,7 +37,10 @@ function apiFailureOf(error: unknown): PixVerseApiError | undefined {
 const sentence = (text: string) => (/[.!?:]$/.test(text) ? text : `${text}.`);
 
 /** A failure as one instruction text: what failed, its fix and what calling again would cost. */
-export function toolInstruction(error: { message: string; description?: string | null }, apiFailure?: PixVerseApiError): string {
+export function toolInstruction(
+	error: { message: string; description?: string | null },
+	apiFailure?: PixVerseApiError,
+): string {
 	const parts = [sentence(error.message.trim())];
 	const description = error.description?.trim();
 	if (description && !error.message.includes(description)) parts.push(sentence(description));
@@ -49,7 +56,10 @@ export function toolInstruction(error: { message: string; description?: string |
  */
 export function toolFailureItem(error: unknown): INodeExecutionData {
 	const itemIndex = (error as { context?: { itemIndex?: unknown } }).context?.itemIndex;
-	const shown = error instanceof Error ? (error as Error & { description?: string | null }) : new Error(String(error));
+	const shown =
+		error instanceof Error
+			? (error as Error & { description?: string | null })
+			: new Error(String(error));
 	const json: IDataObject = { error: toolInstruction(shown, apiFailureOf(error)) };
 	const ref = jobRefOf(error);
 	if (ref) json[JOB_KINDS[ref.kind].outputIdKey] = ref.id;
@@ -61,7 +71,10 @@ export function asToolItems(items: INodeExecutionData[]): INodeExecutionData[] {
 	return items.map((item) => {
 		const { error, description, ...rest } = item.json;
 		if (typeof error !== 'string') return item;
-		const text = toolInstruction({ message: error, description: typeof description === 'string' ? description : undefined });
+		const text = toolInstruction({
+			message: error,
+			description: typeof description === 'string' ? description : undefined,
+		});
 		return { ...item, json: { error: text, ...rest } };
 	});
 }

@@ -8,7 +8,12 @@ import { JOB_KINDS } from './jobKinds';
  * An error about one PixVerse job. The job's ID is in the message (so it shows in n8n's error view and in
  * logs) and in the context (so Continue On Fail can put it in the output item).
  */
-export function jobError(node: INode, ref: JobRef, message: string, details: { description: string; itemIndex?: number }): NodeOperationError {
+export function jobError(
+	node: INode,
+	ref: JobRef,
+	message: string,
+	details: { description: string; itemIndex?: number },
+): NodeOperationError {
 	const error = new NodeOperationError(node, `${JOB_KINDS[ref.kind].noun} ${ref.id} ${message}`, {
 		description: details.description,
 		itemIndex: details.itemIndex,

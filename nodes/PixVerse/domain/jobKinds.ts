@@ -20,8 +20,18 @@ interface JobKindInfo {
 }
 
 export const JOB_KINDS: Record<JobKind, JobKindInfo> = {
-	video: { noun: 'Video', idField: 'video_id', outputIdKey: 'videoId', resultPath: (id) => `/video/result/${id}` },
-	image: { noun: 'Image', idField: 'image_id', outputIdKey: 'imageId', resultPath: (id) => `/image/result/${id}` },
+	video: {
+		noun: 'Video',
+		idField: 'video_id',
+		outputIdKey: 'videoId',
+		resultPath: (id) => `/video/result/${id}`,
+	},
+	image: {
+		noun: 'Image',
+		idField: 'image_id',
+		outputIdKey: 'imageId',
+		resultPath: (id) => `/image/result/${id}`,
+	},
 };
 
 /** How to pick up a job again without paying for a new one. */

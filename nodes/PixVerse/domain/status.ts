@@ -26,22 +26,28 @@ export function isFinished(statusCode: number): boolean {
 }
 
 /** Why a finished job produced no video, in words for an error message; undefined for a success. */
-export function explainUnsuccessful(status: VideoStatus): { message: string; description: string } | undefined {
+export function explainUnsuccessful(
+	status: VideoStatus,
+): { message: string; description: string } | undefined {
 	switch (status) {
 		case 'moderation_failed':
 			return {
-				message: 'failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again',
-				description: 'PixVerse refunds the credits of moderated jobs. The same image and prompt are likely to be moderated again.',
+				message:
+					'failed PixVerse content moderation (credits refunded): change the image or the prompt and generate again',
+				description:
+					'PixVerse refunds the credits of moderated jobs. The same image and prompt are likely to be moderated again.',
 			};
 		case 'failed':
 			return {
 				message: 'failed to generate (PixVerse status 8): generating again usually works',
-				description: 'A new generation is a new job and is charged again; check the credits this one charged first.',
+				description:
+					'A new generation is a new job and is charged again; check the credits this one charged first.',
 			};
 		case 'deleted':
 			return {
 				message: 'was deleted on PixVerse (status 6): generate it again if you need it',
-				description: 'It no longer exists on PixVerse; a new generation is a new job and is charged.',
+				description:
+					'It no longer exists on PixVerse; a new generation is a new job and is charged.',
 			};
 		default:
 			return undefined;

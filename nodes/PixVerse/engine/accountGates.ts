@@ -17,14 +17,25 @@ const REMEMBERED_ACCOUNTS = 100;
 /** At most 5 s without a 500044 (less for quick generations), work waiting here gets one more try. */
 const PROBE_QUIET_MS = 5000;
 
-export async function accountGateOf(ctx: IExecuteFunctions, itemIndex: number): Promise<SubmitGate> {
+export async function accountGateOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<SubmitGate> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const resolved = resolveBaseUrl(credentials);
 	const baseUrl = 'baseUrl' in resolved ? resolved.baseUrl : '';
-	const key = createHash('sha256').update(`${baseUrl}\u0000${String(credentials.apiKey ?? '')}`).digest('hex');
+	const key = createHash('sha256')
+		.update(`${baseUrl}\u0000${String(credentials.apiKey ?? '')}`)
+		.digest('hex');
 	let gate = gates.get(key);
 	if (gate) gates.delete(key);
-	else gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, { ceiling: MAX_MAX_CONCURRENT_JOBS, quietMs: PROBE_QUIET_MS, now: () => Date.now(), pause: async (ms) => await pause(ms) });
+	else
+		gate = new SubmitGate(MAX_MAX_CONCURRENT_JOBS, undefined, {
+			ceiling: MAX_MAX_CONCURRENT_JOBS,
+			quietMs: PROBE_QUIET_MS,
+			now: () => Date.now(),
+			pause: async (ms) => await pause(ms),
+		});
 	gates.set(key, gate);
 	for (const [oldest, candidate] of gates) {
 		if (gates.size <= REMEMBERED_ACCOUNTS) break;

@@ -11,12 +11,22 @@ export interface Balance {
 	creditTotal: number;
 }
 
-const credits = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const credits = (value: unknown): number =>
+	typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
 /** Reads the account's credits (`GET /account/balance`, free): the monthly subscription pool and purchased packs. */
 export async function readBalance(ctx: IExecuteFunctions, itemIndex: number): Promise<Balance> {
-	const { resp } = await pixverseRequestWithRetry.call(ctx, { method: 'GET', endpoint: '/account/balance', itemIndex });
+	const { resp } = await pixverseRequestWithRetry.call(ctx, {
+		method: 'GET',
+		endpoint: '/account/balance',
+		itemIndex,
+	});
 	const creditMonthly = credits(resp.credit_monthly);
 	const creditPackage = credits(resp.credit_package);
-	return { accountId: toIdString(resp.account_id) ?? null, creditMonthly, creditPackage, creditTotal: creditMonthly + creditPackage };
+	return {
+		accountId: toIdString(resp.account_id) ?? null,
+		creditMonthly,
+		creditPackage,
+		creditTotal: creditMonthly + creditPackage,
+	};
 }

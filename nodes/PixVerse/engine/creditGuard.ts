@@ -38,10 +38,16 @@ export interface CreditGuard {
  * Checks a planned batch against Max Credits per Execution (nothing sent) and, when asked, against the account's
  * balance (one free read) before its first paid request.
  */
-export async function guardCredits(ctx: IExecuteFunctions, items: PricedItem[], settings: BudgetSettings): Promise<CreditGuard> {
+export async function guardCredits(
+	ctx: IExecuteFunctions,
+	items: PricedItem[],
+	settings: BudgetSettings,
+): Promise<CreditGuard> {
 	const key = tallyKey(ctx);
 	if (!key && settings.maxCredits !== null) {
-		ctx.logger.warn(`PixVerse: this execution has no ID, so ${settings.maxCredits} credits are checked per run of the node, not per execution`);
+		ctx.logger.warn(
+			`PixVerse: this execution has no ID, so ${settings.maxCredits} credits are checked per run of the node, not per execution`,
+		);
 	}
 	const spentEarlier = key ? (spent.get(key) ?? 0) : 0;
 	const prices = new Map(items.map((item) => [item.itemIndex, item.credits]));
@@ -52,7 +58,11 @@ export async function guardCredits(ctx: IExecuteFunctions, items: PricedItem[], 
 		remember(key, total);
 	};
 	const refuse = (refusal: Refusal): CreditGuard => ({
-		refusal: (itemIndex) => new NodeOperationError(ctx.getNode(), refusal.message, { description: refusal.description, itemIndex }),
+		refusal: (itemIndex) =>
+			new NodeOperationError(ctx.getNode(), refusal.message, {
+				description: refusal.description,
+				itemIndex,
+			}),
 		recordPaid,
 	});
 	if (items.length === 0) return { recordPaid };

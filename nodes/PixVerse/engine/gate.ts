@@ -151,7 +151,10 @@ export class SubmitGate {
 			this.account.observeGeneration(ms);
 			return;
 		}
-		this.typicalJobMs = this.typicalJobMs === undefined ? ms : (1 - NEWEST_WEIGHT) * this.typicalJobMs + NEWEST_WEIGHT * ms;
+		this.typicalJobMs =
+			this.typicalJobMs === undefined
+				? ms
+				: (1 - NEWEST_WEIGHT) * this.typicalJobMs + NEWEST_WEIGHT * ms;
 	}
 
 	/** The observed generation time (the running average), or the assumption before any has finished. */
@@ -162,7 +165,8 @@ export class SubmitGate {
 
 	/** How long to wait after the `refusalsInARow`-th 500044 in a row (from 0) when no job of ours can free a slot. */
 	refusalBackoffMs(refusalsInARow: number): number {
-		const share = REFUSAL_BACKOFF_SHARES[Math.min(refusalsInARow, REFUSAL_BACKOFF_SHARES.length - 1)];
+		const share =
+			REFUSAL_BACKOFF_SHARES[Math.min(refusalsInARow, REFUSAL_BACKOFF_SHARES.length - 1)];
 		return within(MIN_REFUSAL_BACKOFF_MS, share * this.typicalGenerationMs, MAX_REFUSAL_BACKOFF_MS);
 	}
 
@@ -186,7 +190,11 @@ export class SubmitGate {
 
 	/** Work waits, the limit can grow, and no refusal has come for a quiet stretch. */
 	private quietFor(recovery: Recovery): boolean {
-		return this.queue.length > 0 && this.limit < recovery.ceiling && recovery.now() - this.lastRefusalAt >= this.probeQuietMs(recovery);
+		return (
+			this.queue.length > 0 &&
+			this.limit < recovery.ceiling &&
+			recovery.now() - this.lastRefusalAt >= this.probeQuietMs(recovery)
+		);
 	}
 
 	private probe(recovery: Recovery): void {
@@ -206,8 +214,15 @@ export class SubmitGate {
 		const loop = async () => {
 			while (this.queue.length > 0) {
 				const since = Math.max(this.lastRefusalAt, this.lastProbeAt);
-				await recovery.pause!(Math.max(0, since + this.probeQuietMs(recovery) - recovery.now()) || this.probeQuietMs(recovery));
-				if (this.quietFor(recovery) && recovery.now() - this.lastProbeAt >= this.probeQuietMs(recovery)) this.probe(recovery);
+				await recovery.pause!(
+					Math.max(0, since + this.probeQuietMs(recovery) - recovery.now()) ||
+						this.probeQuietMs(recovery),
+				);
+				if (
+					this.quietFor(recovery) &&
+					recovery.now() - this.lastProbeAt >= this.probeQuietMs(recovery)
+				)
+					this.probe(recovery);
 			}
 		};
 		void loop().finally(() => {

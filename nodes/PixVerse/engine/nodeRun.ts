@@ -57,7 +57,9 @@ export class NodeRun {
 
 	/** This execution's gate (Max Concurrent Jobs) inside its account's gate, made on first use. */
 	async gate(itemIndex: number): Promise<SubmitGate> {
-		this.submitGate ??= accountGateOf(this.ctx, itemIndex).then((account) => new SubmitGate(this.maxConcurrentJobs, account));
+		this.submitGate ??= accountGateOf(this.ctx, itemIndex).then(
+			(account) => new SubmitGate(this.maxConcurrentJobs, account),
+		);
 		return await this.submitGate;
 	}
 

@@ -18,8 +18,15 @@ export interface OutputSettings {
 }
 
 /** The output JSON of a job, from its status reply (or only its ID while it runs). */
-export function jobJson(ref: JobRef, resp: Record<string, unknown> | undefined, context: JobContext, includeRaw: boolean): IDataObject {
-	return ref.kind === 'video' ? toVideoItem(ref.id, resp, context, includeRaw) : toImageItem(ref.id, resp, context, includeRaw);
+export function jobJson(
+	ref: JobRef,
+	resp: Record<string, unknown> | undefined,
+	context: JobContext,
+	includeRaw: boolean,
+): IDataObject {
+	return ref.kind === 'video'
+		? toVideoItem(ref.id, resp, context, includeRaw)
+		: toImageItem(ref.id, resp, context, includeRaw);
 }
 
 function resultUrl(json: IDataObject): string | null {
@@ -28,11 +35,18 @@ function resultUrl(json: IDataObject): string | null {
 }
 
 /** The item for a job whose status was read once (Get): the status is data, not an error. */
-export async function jobStatusItem(ctx: IExecuteFunctions, itemIndex: number, ref: JobRef, resp: Record<string, unknown>, settings: OutputSettings): Promise<INodeExecutionData> {
+export async function jobStatusItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: JobRef,
+	resp: Record<string, unknown>,
+	settings: OutputSettings,
+): Promise<INodeExecutionData> {
 	const json = jobJson(ref, resp, {}, settings.includeRawResponse);
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	const url = isSucceeded(json.statusCode as number | null) ? resultUrl(json) : null;
-	if (settings.download && url) item.binary = { [settings.binaryField]: await downloadResult.call(ctx, url, ref, itemIndex) };
+	if (settings.download && url)
+		item.binary = { [settings.binaryField]: await downloadResult.call(ctx, url, ref, itemIndex) };
 	return item;
 }
 
@@ -40,19 +54,37 @@ export async function jobStatusItem(ctx: IExecuteFunctions, itemIndex: number, r
  * The output item for a job that reached a final status: its result (and the file when asked), or an error
  * naming the job's ID when PixVerse moderated, failed or deleted it.
  */
-export async function finishedJobItem(ctx: IExecuteFunctions, itemIndex: number, job: FinishedJob, context: JobContext, settings: OutputSettings): Promise<INodeExecutionData> {
+export async function finishedJobItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	job: FinishedJob,
+	context: JobContext,
+	settings: OutputSettings,
+): Promise<INodeExecutionData> {
 	const unsuccessful = explainUnsuccessful(videoStatusOf(job.statusCode));
-	if (unsuccessful) throw jobError(ctx.getNode(), job.ref, unsuccessful.message, { itemIndex, description: unsuccessful.description });
+	if (unsuccessful)
+		throw jobError(ctx.getNode(), job.ref, unsuccessful.message, {
+			itemIndex,
+			description: unsuccessful.description,
+		});
 	const json = jobJson(job.ref, job.resp, context, settings.includeRawResponse);
 	const url = resultUrl(json);
 	if (!url) {
 		const { noun } = JOB_KINDS[job.ref.kind];
-		throw jobError(ctx.getNode(), job.ref, `is finished but PixVerse gave no ${noun.toLowerCase()} URL`, {
-			itemIndex,
-			description: `Read it again later with ${noun} → Get on ${noun.toLowerCase()} ID ${job.ref.id}.`,
-		});
+		throw jobError(
+			ctx.getNode(),
+			job.ref,
+			`is finished but PixVerse gave no ${noun.toLowerCase()} URL`,
+			{
+				itemIndex,
+				description: `Read it again later with ${noun} → Get on ${noun.toLowerCase()} ID ${job.ref.id}.`,
+			},
+		);
 	}
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	if (settings.download) item.binary = { [settings.binaryField]: await downloadResult.call(ctx, url, job.ref, itemIndex) };
+	if (settings.download)
+		item.binary = {
+			[settings.binaryField]: await downloadResult.call(ctx, url, job.ref, itemIndex),
+		};
 	return item;
 }

@@ -55,7 +55,12 @@ export interface JobPlan {
 export type CheckedVideoSource = { videoId: string } | { media: CheckedMedia };
 
 /** A file PixVerse took as the other kind (a URL we could not look into): refused before the paid request. */
-function wrongMedia(ctx: IExecuteFunctions, itemIndex: number, got: string, wanted: 'video' | 'audio'): NodeOperationError {
+function wrongMedia(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	got: string,
+	wanted: 'video' | 'audio',
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `PixVerse read the ${wanted} file as ${got}`, {
 		itemIndex,
 		description: `Nothing was charged: the edit was not sent. Give ${wanted === 'video' ? 'an MP4, MOV or WebM video' : 'an MP3, WAV, M4A or AAC file'}.`,
@@ -63,7 +68,13 @@ function wrongMedia(ctx: IExecuteFunctions, itemIndex: number, got: string, want
 }
 
 /** Uploads the plan's video and audio (free) and puts PixVerse's shared source fields into the body. */
-async function attachMedia(ctx: IExecuteFunctions, itemIndex: number, plan: JobPlan, body: RequestBody, context: JobContext): Promise<RequestBody> {
+async function attachMedia(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	plan: JobPlan,
+	body: RequestBody,
+	context: JobContext,
+): Promise<RequestBody> {
 	const withMedia: RequestBody = { ...body };
 	const extra: IDataObject = {};
 	if (plan.video && 'videoId' in plan.video) {
@@ -71,13 +82,15 @@ async function attachMedia(ctx: IExecuteFunctions, itemIndex: number, plan: JobP
 		extra.sourceVideoId = plan.video.videoId;
 	} else if (plan.video) {
 		const media = await uploadMedia.call(ctx, itemIndex, plan.video.media);
-		if (media.mediaType && media.mediaType !== 'video') throw wrongMedia(ctx, itemIndex, media.mediaType, 'video');
+		if (media.mediaType && media.mediaType !== 'video')
+			throw wrongMedia(ctx, itemIndex, media.mediaType, 'video');
 		withMedia.video_media_id = BigInt(media.mediaId);
 		extra.sourceMediaId = media.mediaId;
 	}
 	if (plan.audio) {
 		const audio = await uploadMedia.call(ctx, itemIndex, plan.audio);
-		if (audio.mediaType && audio.mediaType !== 'audio') throw wrongMedia(ctx, itemIndex, audio.mediaType, 'audio');
+		if (audio.mediaType && audio.mediaType !== 'audio')
+			throw wrongMedia(ctx, itemIndex, audio.mediaType, 'audio');
 		withMedia.audio_media_id = BigInt(audio.mediaId);
 		extra.audioMediaId = audio.mediaId;
 	}
@@ -86,25 +99,61 @@ async function attachMedia(ctx: IExecuteFunctions, itemIndex: number, plan: JobP
 }
 
 /** Upload → submit (under the gate, replay-safe) → wait → output item, for one item. */
-export async function runJob(ctx: IExecuteFunctions, itemIndex: number, run: NodeRun, plan: JobPlan): Promise<INodeExecutionData> {
+export async function runJob(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: NodeRun,
+	plan: JobPlan,
+): Promise<INodeExecutionData> {
 	const uploaded = [];
 	for (const image of plan.images) uploaded.push(await uploadImage.call(ctx, itemIndex, image));
 	const imageIds = uploaded.map((image) => image.imageId);
 	const context: JobContext = { ...plan.context };
-	const body = await attachMedia(ctx, itemIndex, plan, plan.attachImages ? plan.attachImages(plan.body, imageIds) : plan.body, context);
+	const body = await attachMedia(
+		ctx,
+		itemIndex,
+		plan,
+		plan.attachImages ? plan.attachImages(plan.body, imageIds) : plan.body,
+		context,
+	);
 	// A video made from one image names it as before; several input images (or an image job's) are listed.
-	if (plan.kind === 'video' && uploaded.length === 1) Object.assign(context, { imageId: imageIds[0], imageUrl: uploaded[0].imageUrl ?? undefined });
-	else if (uploaded.length > 0) context.extra = { ...context.extra, [plan.kind === 'video' ? 'imageIds' : 'inputImageIds']: imageIds };
+	if (plan.kind === 'video' && uploaded.length === 1)
+		Object.assign(context, { imageId: imageIds[0], imageUrl: uploaded[0].imageUrl ?? undefined });
+	else if (uploaded.length > 0)
+		context.extra = {
+			...context.extra,
+			[plan.kind === 'video' ? 'imageIds' : 'inputImageIds']: imageIds,
+		};
 
 	if (plan.synchronous) {
-		if (run.stopSignal.aborted) throw new NodeOperationError(ctx.getNode(), 'This item was not sent because the execution stopped', { itemIndex, description: 'Nothing was charged for it.' });
+		if (run.stopSignal.aborted)
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'This item was not sent because the execution stopped',
+				{ itemIndex, description: 'Nothing was charged for it.' },
+			);
 		const traceIds = paidTraceIds(ctx, itemIndex, `${plan.endpoint} ${serializeJson(plan.body)}`);
 		const { resp } = await pixverseRequestWithRetry
-			.call(ctx, { method: 'POST', endpoint: plan.endpoint, body, itemIndex, timeoutMs: plan.wait.requestTimeoutMs, stopSignal: run.stopSignal, traceIds })
+			.call(ctx, {
+				method: 'POST',
+				endpoint: plan.endpoint,
+				body,
+				itemIndex,
+				timeoutMs: plan.wait.requestTimeoutMs,
+				stopSignal: run.stopSignal,
+				traceIds,
+			})
 			.catch((error: unknown) => {
 				throw paidRequestFailure(ctx, { itemIndex, kind: plan.kind }, error);
 			});
-		return { json: { ...plan.synchronous(resp), estimatedCredits: context.estimatedCredits ?? null, ...context.extra }, pairedItem: { item: itemIndex } };
+		return {
+			json: {
+				...plan.synchronous(resp),
+				estimatedCredits: context.estimatedCredits ?? null,
+				...context.extra,
+			},
+			pairedItem: { item: itemIndex },
+		};
 	}
 	const job = await submitJob(ctx, run, {
 		itemIndex,

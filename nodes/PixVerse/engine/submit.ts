@@ -61,7 +61,8 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 			loop.gate.learnFromAcceptance();
 			return { accepted: attempt.accepted, slot };
 		}
-		const concurrencyRefusal = attempt.failure instanceof PixVerseApiError && attempt.failure.failureKind === 'concurrency';
+		const concurrencyRefusal =
+			attempt.failure instanceof PixVerseApiError && attempt.failure.failureKind === 'concurrency';
 		if (!concurrencyRefusal) return { failure: attempt.failure, slot };
 		loop.gate.learnLimitFromRefusal();
 		const othersRunning = loop.gate.running - 1;
@@ -69,7 +70,9 @@ export async function submitUnderGate(loop: GateLoop): Promise<GateLoopOutcome> 
 		if (clock.now() >= deadline) return { notSubmitted: 'accountAtLimit' };
 		// With jobs of ours running, acquire() waits for one to finish; otherwise other work holds the account.
 		if (othersRunning === 0) {
-			const backoff = loop.gate.refusalBackoffMs(refusals) * (1 + JITTER * (2 * (loop.random ?? Math.random)() - 1));
+			const backoff =
+				loop.gate.refusalBackoffMs(refusals) *
+				(1 + JITTER * (2 * (loop.random ?? Math.random)() - 1));
 			await clock.pause(Math.min(backoff, deadline - clock.now()), loop.stopSignal);
 		}
 	}
@@ -118,17 +121,34 @@ export interface SubmitRequest {
 	requestTimeoutMs: number;
 }
 
-async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, stopSignal: AbortSignal, traceIds: () => Promise<string>): Promise<Attempt> {
+async function attemptSubmit(
+	ctx: IExecuteFunctions,
+	request: SubmitRequest,
+	stopSignal: AbortSignal,
+	traceIds: () => Promise<string>,
+): Promise<Attempt> {
 	const { itemIndex, kind } = request;
 	try {
-		const reply = await pixverseRequestWithRetry.call(ctx, { method: 'POST', endpoint: request.endpoint, body: request.body, itemIndex, timeoutMs: request.requestTimeoutMs, stopSignal, traceIds });
+		const reply = await pixverseRequestWithRetry.call(ctx, {
+			method: 'POST',
+			endpoint: request.endpoint,
+			body: request.body,
+			itemIndex,
+			timeoutMs: request.requestTimeoutMs,
+			stopSignal,
+			traceIds,
+		});
 		const id = toIdString(reply.resp[JOB_KINDS[kind].idField]);
 		if (!id) {
 			return {
-				failure: new NodeOperationError(ctx.getNode(), `PixVerse accepted the request but returned no ${kind} ID`, {
-					itemIndex,
-					description: `Check the PixVerse Platform for the new ${kind}; request trace ID ${reply.traceId}.`,
-				}),
+				failure: new NodeOperationError(
+					ctx.getNode(),
+					`PixVerse accepted the request but returned no ${kind} ID`,
+					{
+						itemIndex,
+						description: `Check the PixVerse Platform for the new ${kind}; request trace ID ${reply.traceId}.`,
+					},
+				),
 			};
 		}
 		return { accepted: { id, traceId: reply.traceId } };
@@ -138,12 +158,20 @@ async function attemptSubmit(ctx: IExecuteFunctions, request: SubmitRequest, sto
 }
 
 /** A paid request that failed for good: when it may have been accepted, say so with its trace ID. */
-export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: Pick<SubmitRequest, 'itemIndex' | 'kind'>, failure: unknown): NodeOperationError {
+export function paidRequestFailure(
+	ctx: IExecuteFunctions,
+	{ itemIndex, kind }: Pick<SubmitRequest, 'itemIndex' | 'kind'>,
+	failure: unknown,
+): NodeOperationError {
 	if (failure instanceof PixVerseApiError && failure.failureKind === 'ambiguous') {
-		return new NodeOperationError(ctx.getNode(), `PixVerse may or may not have accepted the ${kind} request: ${failure.message}`, {
-			itemIndex,
-			description: `Before running again (which could pay twice), check the PixVerse Platform for it (credits spent, a new ${kind}). Support can trace the request by its ID ${failure.traceId ?? ''}.`,
-		});
+		return new NodeOperationError(
+			ctx.getNode(),
+			`PixVerse may or may not have accepted the ${kind} request: ${failure.message}`,
+			{
+				itemIndex,
+				description: `Before running again (which could pay twice), check the PixVerse Platform for it (credits spent, a new ${kind}). Support can trace the request by its ID ${failure.traceId ?? ''}.`,
+			},
+		);
 	}
 	return new NodeOperationError(ctx.getNode(), failure as Error, { itemIndex });
 }
@@ -154,7 +182,11 @@ export function paidRequestFailure(ctx: IExecuteFunctions, { itemIndex, kind }: 
  * ID (PixVerse then returns the job it already accepted) and retries under a new trace ID only when PixVerse
  * said it did not accept the request.
  */
-export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: SubmitRequest): Promise<JobHandle> {
+export async function submitJob(
+	ctx: IExecuteFunctions,
+	run: NodeRun,
+	request: SubmitRequest,
+): Promise<JobHandle> {
 	const { itemIndex } = request;
 	const traceIds = paidTraceIds(ctx, itemIndex, request.traceSeed);
 	const gate = await run.gate(itemIndex);
@@ -169,23 +201,37 @@ export async function submitJob(ctx: IExecuteFunctions, run: NodeRun, request: S
 		run.recordSubmission(itemIndex, ref);
 		// In n8n's log as soon as it is paid for: if the process ends before the job does (a worker restart), the
 		// log still names it. Retrying the execution in n8n would submit (and pay) again.
-		ctx.logger.info(`PixVerse: execution ${String(ctx.getExecutionId() ?? '')}, item ${itemIndex}: ${JOB_KINDS[request.kind].noun.toLowerCase()} ${ref.id} accepted. If this execution ends before it is finished: ${resumeHint(ref)} rather than running the node again.`);
+		ctx.logger.info(
+			`PixVerse: execution ${String(ctx.getExecutionId() ?? '')}, item ${itemIndex}: ${JOB_KINDS[request.kind].noun.toLowerCase()} ${ref.id} accepted. If this execution ends before it is finished: ${resumeHint(ref)} rather than running the node again.`,
+		);
 		return new JobHandle(ref, outcome.slot, run, itemIndex, gate);
 	}
-	const stoppedBeforeSending = 'failure' in outcome && outcome.failure instanceof PixVerseApiError && outcome.failure.failureKind === 'cancelled';
+	const stoppedBeforeSending =
+		'failure' in outcome &&
+		outcome.failure instanceof PixVerseApiError &&
+		outcome.failure.failureKind === 'cancelled';
 	if ('failure' in outcome && !stoppedBeforeSending) {
 		run.holdSlotUntilFailureHandled(itemIndex, outcome.slot);
 		throw paidRequestFailure(ctx, request, outcome.failure);
 	}
 	if ('failure' in outcome) outcome.slot.release();
 	if (stoppedBeforeSending || ('notSubmitted' in outcome && outcome.notSubmitted === 'stopped')) {
-		throw new NodeOperationError(ctx.getNode(), 'This item was not submitted because the execution stopped', {
-			itemIndex,
-			description: 'Nothing was sent to PixVerse for this item and nothing was charged.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'This item was not submitted because the execution stopped',
+			{
+				itemIndex,
+				description: 'Nothing was sent to PixVerse for this item and nothing was charged.',
+			},
+		);
 	}
-	throw new NodeOperationError(ctx.getNode(), 'The PixVerse account stayed at its limit of concurrent generations for the whole Max Wait', {
-		itemIndex,
-		description: 'Nothing was charged for this item. Lower Max Concurrent Jobs, wait for other jobs on the account to finish, or raise Max Wait.',
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		'The PixVerse account stayed at its limit of concurrent generations for the whole Max Wait',
+		{
+			itemIndex,
+			description:
+				'Nothing was charged for this item. Lower Max Concurrent Jobs, wait for other jobs on the account to finish, or raise Max Wait.',
+		},
+	);
 }

@@ -1,7 +1,10 @@
 import { createHash, randomInt, randomUUID } from 'crypto';
-import type { DeduplicationHelperFunctions, ICheckProcessedOptions, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	DeduplicationHelperFunctions,
+	ICheckProcessedOptions,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-
 
 /** A UUID (version 4 layout) made from a digest, so the same inputs give the same ID. */
 function uuidFrom(digest: Buffer): string {
@@ -63,7 +66,11 @@ class SentLog {
 
 	/** Records the entries; which of them were not there before. */
 	private async record(keys: string[]): Promise<Set<string>> {
-		const { new: fresh } = await this.helpers.checkProcessedAndRecord(keys, 'node', SENT_LOG_OPTIONS);
+		const { new: fresh } = await this.helpers.checkProcessedAndRecord(
+			keys,
+			'node',
+			SENT_LOG_OPTIONS,
+		);
 		return new Set(fresh.map(String));
 	}
 
@@ -111,9 +118,22 @@ function sentLogHelpers(ctx: IExecuteFunctions): SentLogHelpers | undefined {
 }
 
 /** What tells one item's paid request apart from every other, and is the same when n8n re-runs it. */
-function requestSeed(ctx: IExecuteFunctions, itemIndex: number, executionId: string, request: string): string {
+function requestSeed(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	executionId: string,
+	request: string,
+): string {
 	const node = ctx.getNode();
-	return [ctx.getInstanceId(), ctx.getWorkflow().id ?? '', node.id ?? node.name, executionId, runIndexOf(ctx, itemIndex), itemIndex, request].join('\u0000');
+	return [
+		ctx.getInstanceId(),
+		ctx.getWorkflow().id ?? '',
+		node.id ?? node.name,
+		executionId,
+		runIndexOf(ctx, itemIndex),
+		itemIndex,
+		request,
+	].join('\u0000');
 }
 
 /**
@@ -122,10 +142,20 @@ function requestSeed(ctx: IExecuteFunctions, itemIndex: number, executionId: str
  * request's trace IDs: a re-run would then be a new, paid request instead of a replay. Random without an
  * execution ID, as the trace IDs are.
  */
-export function stableNumber(ctx: IExecuteFunctions, itemIndex: number, purpose: string, max: number): number {
+export function stableNumber(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	purpose: string,
+	max: number,
+): number {
 	const executionId = ctx.getExecutionId();
 	if (!executionId) return randomInt(max);
-	return createHash('sha256').update(requestSeed(ctx, itemIndex, executionId, `number\u0000${purpose}`)).digest().readUInt32BE(0) % max;
+	return (
+		createHash('sha256')
+			.update(requestSeed(ctx, itemIndex, executionId, `number\u0000${purpose}`))
+			.digest()
+			.readUInt32BE(0) % max
+	);
 }
 
 /**
@@ -146,14 +176,24 @@ export function stableNumber(ctx: IExecuteFunctions, itemIndex: number, purpose:
  * again: safe only if PixVerse replays refusals too (docs/credits.md says so). Without an execution ID (nothing
  * to recognise a re-run by) they are random.
  */
-export function paidTraceIds(ctx: IExecuteFunctions, itemIndex: number, request: string): () => Promise<string> {
+export function paidTraceIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: string,
+): () => Promise<string> {
 	const executionId = ctx.getExecutionId();
 	if (!executionId) return async () => randomUUID();
 	const seed = requestSeed(ctx, itemIndex, executionId, request);
-	const traceId = (index: number) => uuidFrom(createHash('sha256').update(`${seed}\u0000${index}`).digest());
+	const traceId = (index: number) =>
+		uuidFrom(createHash('sha256').update(`${seed}\u0000${index}`).digest());
 	const helpers = sentLogHelpers(ctx);
 	// A digest of the request (the prompt stays out of n8n's table), short enough for the row's many entries.
-	let log = helpers && new SentLog(helpers, `pixverse:${createHash('sha256').update(`sent\u0000${seed}`).digest('base64url').slice(0, 22)}`);
+	let log =
+		helpers &&
+		new SentLog(
+			helpers,
+			`pixverse:${createHash('sha256').update(`sent\u0000${seed}`).digest('base64url').slice(0, 22)}`,
+		);
 	const withoutLog = (error: unknown) => {
 		log = undefined;
 		ctx.logger.warn(
@@ -163,11 +203,15 @@ export function paidTraceIds(ctx: IExecuteFunctions, itemIndex: number, request:
 	// Once the store has spoken for this request, a failing write stops the request instead of guessing where it
 	// is: the trace ID before was refused (or this is a re-run), so not sending charges nothing.
 	const stopped = (error: unknown) =>
-		new NodeOperationError(ctx.getNode(), `This item was not sent to PixVerse: n8n's deduplication store failed (${(error as Error).message})`, {
-			itemIndex,
-			description:
-				"Nothing was sent for this item, so nothing was charged now. The node keeps a paid request's progress there so that a re-run never pays twice; without it, it does not send. If an earlier run of this execution had the video accepted, n8n's log names it: resume it with Video → Wait for Completion. Otherwise run again once n8n's database answers.",
-		});
+		new NodeOperationError(
+			ctx.getNode(),
+			`This item was not sent to PixVerse: n8n's deduplication store failed (${(error as Error).message})`,
+			{
+				itemIndex,
+				description:
+					"Nothing was sent for this item, so nothing was charged now. The node keeps a paid request's progress there so that a re-run never pays twice; without it, it does not send. If an earlier run of this execution had the video accepted, n8n's log names it: resume it with Video → Wait for Completion. Otherwise run again once n8n's database answers.",
+			},
+		);
 	let next: number | undefined;
 	return async () => {
 		if (next === undefined) {
@@ -182,9 +226,10 @@ export function paidTraceIds(ctx: IExecuteFunctions, itemIndex: number, request:
 			return traceId(next++);
 		}
 		// Only after the previous one was refused: a re-run resends this one, never the refused one.
-		if (log) await log.recordNext().catch((error: unknown) => {
-			throw stopped(error);
-		});
+		if (log)
+			await log.recordNext().catch((error: unknown) => {
+				throw stopped(error);
+			});
 		return traceId(next++);
 	};
 }

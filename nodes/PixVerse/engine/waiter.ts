@@ -25,7 +25,11 @@ export interface FinishedJob {
 }
 
 /** One status read; it throws PixVerseApiError, whose kind tells a transient failure from a final one. */
-export type StatusRead = (ref: JobRef, itemIndex: number, timeoutMs: number) => Promise<Record<string, unknown>>;
+export type StatusRead = (
+	ref: JobRef,
+	itemIndex: number,
+	timeoutMs: number,
+) => Promise<Record<string, unknown>>;
 
 /** What the waiter needs from its surroundings: injectable, so unit tests drive it on a virtual clock. */
 export interface WaiterDeps {
@@ -40,9 +44,23 @@ export interface WaiterDeps {
  * One read of a job's status reply. The waiter reads once per poll (it backs off itself); a single look (Get)
  * uses the transport's own retries.
  */
-export async function readJobStatus(ctx: IExecuteFunctions, ref: JobRef, itemIndex: number, options: { retry: boolean; timeoutMs?: number }): Promise<Record<string, unknown>> {
-	const request = { method: 'GET' as const, endpoint: JOB_KINDS[ref.kind].resultPath(ref.id), itemIndex, timeoutMs: options.timeoutMs };
-	return (options.retry ? await pixverseRequestWithRetry.call(ctx, request) : await pixverseRequest.call(ctx, request)).resp;
+export async function readJobStatus(
+	ctx: IExecuteFunctions,
+	ref: JobRef,
+	itemIndex: number,
+	options: { retry: boolean; timeoutMs?: number },
+): Promise<Record<string, unknown>> {
+	const request = {
+		method: 'GET' as const,
+		endpoint: JOB_KINDS[ref.kind].resultPath(ref.id),
+		itemIndex,
+		timeoutMs: options.timeoutMs,
+	};
+	return (
+		options.retry
+			? await pixverseRequestWithRetry.call(ctx, request)
+			: await pixverseRequest.call(ctx, request)
+	).resp;
 }
 
 /** The waiter of a node execution, reading statuses through the transport. */
@@ -50,7 +68,8 @@ export function waiterFor(ctx: IExecuteFunctions): JobWaiter {
 	return new JobWaiter({
 		node: ctx.getNode(),
 		cancelSignal: cancelSignalOf(ctx),
-		read: async (ref, itemIndex, timeoutMs) => await readJobStatus(ctx, ref, itemIndex, { retry: false, timeoutMs }),
+		read: async (ref, itemIndex, timeoutMs) =>
+			await readJobStatus(ctx, ref, itemIndex, { retry: false, timeoutMs }),
 	});
 }
 
@@ -136,7 +155,8 @@ export class JobWaiter {
 			}
 			const idle = [...this.pending].filter((job) => !job.reading);
 			// With every read in flight the loop sleeps until one of them finishes and wakes it.
-			const next = idle.length > 0 ? Math.min(...idle.map((job) => job.nextPollAt)) : now + IDLE_SLEEP_MS;
+			const next =
+				idle.length > 0 ? Math.min(...idle.map((job) => job.nextPollAt)) : now + IDLE_SLEEP_MS;
 			await this.sleepUntil(next, signal);
 		}
 	}
@@ -168,7 +188,11 @@ export class JobWaiter {
 	private async poll(job: PendingJob): Promise<void> {
 		const { itemIndex, pollIntervalMs } = job.options;
 		try {
-			const resp = await this.deps.read(job.ref, itemIndex, job.options.requestTimeoutMs ?? STATUS_READ_TIMEOUT_MS);
+			const resp = await this.deps.read(
+				job.ref,
+				itemIndex,
+				job.options.requestTimeoutMs ?? STATUS_READ_TIMEOUT_MS,
+			);
 			job.readFailures = 0;
 			const statusCode = typeof resp.status === 'number' ? resp.status : Number.NaN;
 			if (isFinished(statusCode)) {
@@ -182,7 +206,8 @@ export class JobWaiter {
 				this.settle(job, this.stoppedError(job));
 				return;
 			}
-			const transient = failure?.failureKind === 'retryable' || failure?.failureKind === 'ambiguous';
+			const transient =
+				failure?.failureKind === 'retryable' || failure?.failureKind === 'ambiguous';
 			job.readFailures++;
 			if (!transient || job.readFailures >= MAX_CONSECUTIVE_READ_FAILURES) {
 				const reason = (error as Error).message;
@@ -211,7 +236,8 @@ export class JobWaiter {
 	/** Ends every wait at once because the node is stopping on another item's failure; the jobs keep running on PixVerse. */
 	abandonAll(): void {
 		this.abandoned = true;
-		for (const job of this.pending) this.settle(job, this.abandonedError(job.ref, job.options.itemIndex));
+		for (const job of this.pending)
+			this.settle(job, this.abandonedError(job.ref, job.options.itemIndex));
 		this.wakeLoop();
 	}
 
@@ -231,16 +257,26 @@ export class JobWaiter {
 	private timeoutError(job: PendingJob): Error {
 		const seconds = Math.round(job.options.maxWaitMs / 1000);
 		const { noun } = JOB_KINDS[job.ref.kind];
-		return jobError(this.deps.node, job.ref, `was not finished after the Max Wait of ${seconds} s and is paid for: resume with ${noun} → Wait for Completion, not a new generation`, {
-			itemIndex: job.options.itemIndex,
-			description: `PixVerse is still working on it and has already charged for it. Do not run this node again (that would pay again): use ${noun} → Wait for Completion or ${noun} → Get with ${noun.toLowerCase()} ID ${job.ref.id}, or raise Max Wait.`,
-		});
+		return jobError(
+			this.deps.node,
+			job.ref,
+			`was not finished after the Max Wait of ${seconds} s and is paid for: resume with ${noun} → Wait for Completion, not a new generation`,
+			{
+				itemIndex: job.options.itemIndex,
+				description: `PixVerse is still working on it and has already charged for it. Do not run this node again (that would pay again): use ${noun} → Wait for Completion or ${noun} → Get with ${noun.toLowerCase()} ID ${job.ref.id}, or raise Max Wait.`,
+			},
+		);
 	}
 
 	private stoppedError(job: PendingJob): Error {
-		return jobError(this.deps.node, job.ref, 'was still generating when the execution was stopped', {
-			itemIndex: job.options.itemIndex,
-			description: `The job keeps running on PixVerse. ${resumeHint(job.ref)}.`,
-		});
+		return jobError(
+			this.deps.node,
+			job.ref,
+			'was still generating when the execution was stopped',
+			{
+				itemIndex: job.options.itemIndex,
+				description: `The job keeps running on PixVerse. ${resumeHint(job.ref)}.`,
+			},
+		);
 	}
 }

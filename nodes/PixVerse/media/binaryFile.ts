@@ -31,16 +31,27 @@ export interface OpenedBinary {
 	inline?: Buffer;
 }
 
-export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, property: string): Promise<OpenedBinary> {
+export async function openBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+): Promise<OpenedBinary> {
 	const meta = ctx.helpers.assertBinaryData(itemIndex, property);
 	const binaryId = meta.id;
 	const inline = binaryId ? undefined : await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	const byteLength = inline ? inline.length : (await ctx.helpers.getBinaryMetadata(binaryId!)).fileSize;
+	const byteLength = inline
+		? inline.length
+		: (await ctx.helpers.getBinaryMetadata(binaryId!)).fileSize;
 	return { property, meta, byteLength, binaryId, inline };
 }
 
 /** A stored binary's chunks from the start, until `onChunk` returns false. */
-export async function readStored(ctx: IExecuteFunctions, binaryId: string, onChunk: (chunk: Buffer) => boolean, chunkBytes = STREAM_CHUNK_BYTES): Promise<void> {
+export async function readStored(
+	ctx: IExecuteFunctions,
+	binaryId: string,
+	onChunk: (chunk: Buffer) => boolean,
+	chunkBytes = STREAM_CHUNK_BYTES,
+): Promise<void> {
 	const stream = await ctx.helpers.getBinaryStream(binaryId, chunkBytes);
 	try {
 		for await (const chunk of stream as AsyncIterable<Buffer>) if (!onChunk(chunk)) return;
@@ -50,14 +61,27 @@ export async function readStored(ctx: IExecuteFunctions, binaryId: string, onChu
 }
 
 /** The binary's bytes from the start, as chunks, until `onChunk` returns false (the whole buffer when inline). */
-export async function readChunks(ctx: IExecuteFunctions, opened: OpenedBinary, onChunk: (chunk: Buffer) => boolean, chunkBytes?: number): Promise<void> {
+export async function readChunks(
+	ctx: IExecuteFunctions,
+	opened: OpenedBinary,
+	onChunk: (chunk: Buffer) => boolean,
+	chunkBytes?: number,
+): Promise<void> {
 	if (opened.inline) onChunk(opened.inline);
 	else await readStored(ctx, opened.binaryId!, onChunk, chunkBytes);
 }
 
 /** The name PixVerse gets: the original's base (or `fallback`), made safe, with the extension of the format found. */
-export function fileNameFor(original: string | undefined, fallback: string, extension: string): string {
-	const base = (original ?? fallback).replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '') || fallback;
+export function fileNameFor(
+	original: string | undefined,
+	fallback: string,
+	extension: string,
+): string {
+	const base =
+		(original ?? fallback)
+			.replace(/\.[^.]*$/, '')
+			.replace(/[^\w.-]+/g, '_')
+			.replace(/^\.+/, '') || fallback;
 	return `${base}.${extension}`;
 }
 
@@ -74,7 +98,9 @@ export function httpUrl(raw: string): string | undefined {
 
 /** A lender of `Readable.from`: the stream n8n hands out is a Node readable, whose class has it. */
 function readableFromOf(stream: unknown): ReadableFrom | undefined {
-	const maker = (stream as { constructor?: { from?: (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStream } }).constructor;
+	const maker = (
+		stream as { constructor?: { from?: (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStream } }
+	).constructor;
 	return typeof maker?.from === 'function' ? (chunks) => maker.from!(chunks) : undefined;
 }
 
@@ -83,16 +109,31 @@ function readableFromOf(stream: unknown): ReadableFrom | undefined {
  * chunk by chunk; otherwise its bytes are written once into a body of the final size. Either way they must be the
  * length that was checked. Build it per attempt: a streamed body cannot be sent twice.
  */
-export async function fileUploadBody(ctx: IExecuteFunctions, itemIndex: number, fieldName: string, file: CheckedFile): Promise<MultipartBody> {
+export async function fileUploadBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fieldName: string,
+	file: CheckedFile,
+): Promise<MultipartBody> {
 	const { property, byteLength, binaryId } = file;
 	const part = { fieldName, fileName: file.fileName, mimeType: file.mimeType, byteLength };
 	if (binaryId) {
 		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
 		const readableFrom = readableFromOf(stream);
-		if (readableFrom) return multipartFileStream({ ...part, chunks: () => stream as AsyncIterable<Buffer>, readableFrom });
+		if (readableFrom)
+			return multipartFileStream({
+				...part,
+				chunks: () => stream as AsyncIterable<Buffer>,
+				readableFrom,
+			});
 		(stream as { destroy?: () => void }).destroy?.();
 	}
-	const changed = () => new NodeOperationError(ctx.getNode(), `The binary in "${property}" changed size after it was checked`, { itemIndex, description: 'Run the workflow again.' });
+	const changed = () =>
+		new NodeOperationError(
+			ctx.getNode(),
+			`The binary in "${property}" changed size after it was checked`,
+			{ itemIndex, description: 'Run the workflow again.' },
+		);
 	const buffer = binaryId ? undefined : await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	return await multipartFileField({
 		...part,

@@ -14,12 +14,20 @@ interface StreamResponse {
 	body: unknown;
 }
 
-const IMAGE_TYPES: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif' };
+const IMAGE_TYPES: Record<string, string> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/webp': 'webp',
+	'image/gif': 'gif',
+};
 
 /** Videos are MP4; an image's type comes from the CDN's answer (PNG when it does not say). */
 function fileOf(ref: JobRef, response: StreamResponse): { fileName: string; mimeType: string } {
 	if (ref.kind === 'video') return { fileName: `${ref.id}.mp4`, mimeType: 'video/mp4' };
-	const declared = String(response.headers?.['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	const declared = String(response.headers?.['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	const mimeType = IMAGE_TYPES[declared] ? declared : 'image/png';
 	return { fileName: `${ref.id}.${IMAGE_TYPES[mimeType]}`, mimeType };
 }
@@ -28,7 +36,12 @@ function fileOf(ref: JobRef, response: StreamResponse): { fileName: string; mime
  * Streams a finished job's file into n8n's binary storage (never buffered whole in filesystem/S3 mode). The
  * URL is PixVerse's CDN: a plain request, so the API key is never sent to it.
  */
-export async function downloadResult(this: IExecuteFunctions | IWebhookFunctions, url: string, ref: JobRef, itemIndex: number): Promise<IBinaryData> {
+export async function downloadResult(
+	this: IExecuteFunctions | IWebhookFunctions,
+	url: string,
+	ref: JobRef,
+	itemIndex: number,
+): Promise<IBinaryData> {
 	const signal = cancelSignalOf(this);
 	let lastProblem = '';
 	for (let attempt = 1; attempt <= DOWNLOAD_ATTEMPTS && !signal?.aborted; attempt++) {
@@ -61,8 +74,13 @@ export async function downloadResult(this: IExecuteFunctions | IWebhookFunctions
 		await pause(1000 * attempt, signal);
 	}
 	const what = ref.kind === 'video' ? 'MP4' : 'image';
-	throw jobError(this.getNode(), ref, `is finished but its ${what} could not be downloaded (${lastProblem || 'stopped'})`, {
-		itemIndex,
-		description: `The URL is ${url}. Turn off the download option to get the URL only, or fetch it with an HTTP Request node.`,
-	});
+	throw jobError(
+		this.getNode(),
+		ref,
+		`is finished but its ${what} could not be downloaded (${lastProblem || 'stopped'})`,
+		{
+			itemIndex,
+			description: `The URL is ${url}. Turn off the download option to get the URL only, or fetch it with an HTTP Request node.`,
+		},
+	);
 }

@@ -16,21 +16,33 @@ export interface ResolvedImage {
 const UPLOAD_TIMEOUT_MS = 120_000;
 
 /** Sends a checked image to `POST /image/upload` (or passes a given image ID through). Uploads are free. */
-export async function uploadImage(this: IExecuteFunctions, itemIndex: number, checked: CheckedImage): Promise<ResolvedImage> {
+export async function uploadImage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	checked: CheckedImage,
+): Promise<ResolvedImage> {
 	if ('imageId' in checked) return { imageId: checked.imageId, imageUrl: null };
 	const { resp } = await pixverseRequestWithRetry.call(this, {
 		method: 'POST',
 		endpoint: '/image/upload',
-		multipart: async () => ('url' in checked ? multipartTextField('image_url', checked.url) : await fileUploadBody(this, itemIndex, 'image', checked.binary)),
+		multipart: async () =>
+			'url' in checked
+				? multipartTextField('image_url', checked.url)
+				: await fileUploadBody(this, itemIndex, 'image', checked.binary),
 		itemIndex,
 		timeoutMs: UPLOAD_TIMEOUT_MS,
 	});
 	const imageId = toIdString(resp.img_id);
 	if (!imageId) {
-		throw new NodeOperationError(this.getNode(), 'PixVerse accepted the image but returned no image ID', {
-			itemIndex,
-			description: 'Try again; if it persists, the Base URL may point at something other than the PixVerse API.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'PixVerse accepted the image but returned no image ID',
+			{
+				itemIndex,
+				description:
+					'Try again; if it persists, the Base URL may point at something other than the PixVerse API.',
+			},
+		);
 	}
 	return { imageId, imageUrl: typeof resp.img_url === 'string' ? resp.img_url : null };
 }

@@ -50,29 +50,56 @@ type Refuse = (message: string, fix: string) => NodeOperationError;
  * then the operation's own formats and length where its guide gives them. A stored file is read once as a
  * stream; nothing keeps it in memory.
  */
-export async function checkMedia(this: IExecuteFunctions, itemIndex: number, params: MediaSourceParameters): Promise<CheckedMedia> {
+export async function checkMedia(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	params: MediaSourceParameters,
+): Promise<CheckedMedia> {
 	// The message holds the fix: an AI agent may be handed the message alone.
-	const refuse: Refuse = (message, fix) => new NodeOperationError(this.getNode(), `${message}. ${fix}`, { itemIndex, description: NOTHING_SENT });
+	const refuse: Refuse = (message, fix) =>
+		new NodeOperationError(this.getNode(), `${message}. ${fix}`, {
+			itemIndex,
+			description: NOTHING_SENT,
+		});
 	const what = params.label.toLowerCase();
 
 	if (params.source === 'mediaId') {
 		const mediaId = toIdString(params.mediaId);
-		if (!mediaId) throw refuse(`${params.label} media ID "${params.mediaId}" is not a PixVerse media ID`, 'Use the mediaId output of Media → Upload (a positive whole number).');
+		if (!mediaId)
+			throw refuse(
+				`${params.label} media ID "${params.mediaId}" is not a PixVerse media ID`,
+				'Use the mediaId output of Media → Upload (a positive whole number).',
+			);
 		return { mediaId };
 	}
 	if (params.source === 'url') {
 		const url = httpUrl(params.url ?? '');
-		if (!url) throw refuse(`${params.label} URL "${params.url}" is not an http(s) URL`, `Use a public link that serves the ${what} file directly; PixVerse fetches it.`);
+		if (!url)
+			throw refuse(
+				`${params.label} URL "${params.url}" is not an http(s) URL`,
+				`Use a public link that serves the ${what} file directly; PixVerse fetches it.`,
+			);
 		return { url };
 	}
-	if (params.source !== 'binary') throw refuse(`${params.label} source "${String(params.source)}" is not supported`, 'Choose Binary File, URL or an ID.');
+	if (params.source !== 'binary')
+		throw refuse(
+			`${params.label} source "${String(params.source)}" is not supported`,
+			'Choose Binary File, URL or an ID.',
+		);
 
 	const property = params.binaryPropertyName.trim();
 	const opened = await openBinary(this, itemIndex, property);
 	const { meta, byteLength, binaryId } = opened;
-	if (byteLength === 0) throw refuse(`The binary in "${property}" is empty (0 bytes)`, `Pass a ${what} file to the node.`);
+	if (byteLength === 0)
+		throw refuse(
+			`The binary in "${property}" is empty (0 bytes)`,
+			`Pass a ${what} file to the node.`,
+		);
 	if (byteLength > MAX_MEDIA_BYTES) {
-		throw refuse(`The ${what} in "${property}" is ${(byteLength / 1048576).toFixed(1)} MB; PixVerse accepts at most 50 MB`, 'Shorten or compress it first.');
+		throw refuse(
+			`The ${what} in "${property}" is ${(byteLength / 1048576).toFixed(1)} MB; PixVerse accepts at most 50 MB`,
+			'Shorten or compress it first.',
+		);
 	}
 
 	let reader: MediaFactsReader | undefined;
@@ -94,33 +121,67 @@ export async function checkMedia(this: IExecuteFunctions, itemIndex: number, par
 	await readChunks(this, opened, onChunk);
 
 	if (!reader) {
-		throw refuse(`The file in "${property}" (${meta.mimeType || 'unknown type'}) is not a video or audio file PixVerse takes`, `PixVerse takes ${KINDS_TAKEN}.`);
+		throw refuse(
+			`The file in "${property}" (${meta.mimeType || 'unknown type'}) is not a video or audio file PixVerse takes`,
+			`PixVerse takes ${KINDS_TAKEN}.`,
+		);
 	}
 	const { format } = reader;
 	if (params.expect && format.kind !== params.expect) {
 		const kind = (k: MediaKind) => (k === 'video' ? 'a video' : 'audio');
-		throw refuse(`The file in "${property}" is ${kind(format.kind)} (${format.container.toUpperCase()}), not ${kind(params.expect)}`, `Pass ${params.expect === 'video' ? 'a video' : 'an audio'} file here; PixVerse takes ${KINDS_TAKEN}.`);
+		throw refuse(
+			`The file in "${property}" is ${kind(format.kind)} (${format.container.toUpperCase()}), not ${kind(params.expect)}`,
+			`Pass ${params.expect === 'video' ? 'a video' : 'an audio'} file here; PixVerse takes ${KINDS_TAKEN}.`,
+		);
 	}
 	const { limits } = params;
 	if (limits && !limits.containers.includes(format.container)) {
-		throw refuse(`The ${format.kind} in "${property}" is ${format.container === 'webm' ? 'WebM' : format.container.toUpperCase()}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`, `Convert it to ${containerList(limits)} first.`);
+		throw refuse(
+			`The ${format.kind} in "${property}" is ${format.container === 'webm' ? 'WebM' : format.container.toUpperCase()}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`,
+			`Convert it to ${containerList(limits)} first.`,
+		);
 	}
 	const facts = reader.facts();
 	checkFacts(facts, format, property, refuse, limits);
-	return { binary: { property, byteLength, format, mimeType: format.mimeType, fileName: fileNameFor(meta.fileName, 'media', format.extension), binaryId, seconds: facts.durationSeconds } };
+	return {
+		binary: {
+			property,
+			byteLength,
+			format,
+			mimeType: format.mimeType,
+			fileName: fileNameFor(meta.fileName, 'media', format.extension),
+			binaryId,
+			seconds: facts.durationSeconds,
+		},
+	};
 }
 
-function checkFacts(facts: MediaFacts, format: MediaFormat, property: string, refuse: Refuse, limits: SourceLimits | undefined): void {
+function checkFacts(
+	facts: MediaFacts,
+	format: MediaFormat,
+	property: string,
+	refuse: Refuse,
+	limits: SourceLimits | undefined,
+): void {
 	const seconds = facts.durationSeconds;
 	if (seconds !== undefined && seconds > MAX_MEDIA_SECONDS + 0.05) {
-		throw refuse(`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; PixVerse accepts at most ${MAX_MEDIA_SECONDS} s`, 'Trim it first.');
+		throw refuse(
+			`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; PixVerse accepts at most ${MAX_MEDIA_SECONDS} s`,
+			'Trim it first.',
+		);
 	}
 	// The same 0.05 s of slack as above: a header's rounding is not a longer file.
 	if (limits && seconds !== undefined && seconds > limits.maxSeconds + 0.05) {
-		throw refuse(`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; ${limits.operation} takes at most ${limits.maxSeconds} s (${limits.source})`, `Trim it to ${limits.maxSeconds} s or less first.`);
+		throw refuse(
+			`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; ${limits.operation} takes at most ${limits.maxSeconds} s (${limits.source})`,
+			`Trim it to ${limits.maxSeconds} s or less first.`,
+		);
 	}
 	const longer = Math.max(facts.width ?? 0, facts.height ?? 0);
 	if (format.kind === 'video' && longer > MAX_VIDEO_PIXELS) {
-		throw refuse(`The video in "${property}" is ${facts.width}×${facts.height} px; PixVerse accepts at most ${MAX_VIDEO_PIXELS} px on the longer side`, 'Scale it down first (for example to 1920×1080).');
+		throw refuse(
+			`The video in "${property}" is ${facts.width}×${facts.height} px; PixVerse accepts at most ${MAX_VIDEO_PIXELS} px on the longer side`,
+			'Scale it down first (for example to 1920×1080).',
+		);
 	}
 }

@@ -101,7 +101,8 @@ class Mp4Reader {
 				}
 				const type = header.toString('latin1', 4, 8);
 				const payload = size - headerLength;
-				if (type === 'moov' && payload <= MAX_MOOV_BYTES) this.collecting = { size: payload, parts: [], length: 0 };
+				if (type === 'moov' && payload <= MAX_MOOV_BYTES)
+					this.collecting = { size: payload, parts: [], length: 0 };
 				else this.skip = payload;
 				data = header.subarray(headerLength);
 			}
@@ -128,7 +129,10 @@ function* children(box: Buffer): Generator<{ type: string; payload: Buffer }> {
 		}
 		if (size === 0) size = box.length - offset;
 		if (size < headerLength || offset + size > box.length) return;
-		yield { type: box.toString('latin1', offset + 4, offset + 8), payload: box.subarray(offset + headerLength, offset + size) };
+		yield {
+			type: box.toString('latin1', offset + 4, offset + 8),
+			payload: box.subarray(offset + headerLength, offset + size),
+		};
 		offset += size;
 	}
 }
@@ -140,7 +144,8 @@ function moovFacts(moov: Buffer): MediaFacts {
 		if (type === 'mvhd' && payload.length >= (payload[0] === 1 ? 32 : 20)) {
 			const version = payload[0];
 			const timescale = version === 1 ? payload.readUInt32BE(20) : payload.readUInt32BE(12);
-			const duration = version === 1 ? Number(payload.readBigUInt64BE(24)) : payload.readUInt32BE(16);
+			const duration =
+				version === 1 ? Number(payload.readBigUInt64BE(24)) : payload.readUInt32BE(16);
 			if (timescale > 0) facts.durationSeconds = duration / timescale;
 		}
 		if (type === 'trak') {
@@ -187,7 +192,8 @@ export class MediaFactsReader {
 	}
 
 	feed(chunk: Buffer): void {
-		if (this.head.length < 4096) this.head = Buffer.concat([this.head, chunk.subarray(0, 4096 - this.head.length)]);
+		if (this.head.length < 4096)
+			this.head = Buffer.concat([this.head, chunk.subarray(0, 4096 - this.head.length)]);
 		this.mp4?.feed(chunk);
 	}
 

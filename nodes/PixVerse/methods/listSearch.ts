@@ -1,4 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { toIdString } from '../domain/ids';
 import { pixverseRequestWithRetry } from '../transport';
@@ -23,12 +27,21 @@ interface PagedList {
  * One page of a PixVerse list for a picker. PixVerse's lists have no search parameter, so a search term filters
  * names here, reading further pages until something matches.
  */
-async function searchPagedList(ctx: ILoadOptionsFunctions, list: PagedList, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function searchPagedList(
+	ctx: ILoadOptionsFunctions,
+	list: PagedList,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const term = filter?.trim().toLowerCase() ?? '';
 	let page = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
 	const results: INodeListSearchItems[] = [];
 	for (let read = 0; read < MAX_PAGES_PER_SEARCH; read++, page++) {
-		const { resp } = await pixverseRequestWithRetry.call(ctx, { method: 'GET', endpoint: list.page(page), headers: list.headers });
+		const { resp } = await pixverseRequestWithRetry.call(ctx, {
+			method: 'GET',
+			endpoint: list.page(page),
+			headers: list.headers,
+		});
 		const entries = list.entries(resp);
 		for (const entry of entries) {
 			const value = list.value(entry);
@@ -68,20 +81,35 @@ function templates(type: 1 | 2): PagedList {
 		entries: entriesOf,
 		value: (entry) => toIdString(entry.template_id),
 		name: (entry, value) => firstText(entry, ['display_name']) ?? `Template ${value}`,
-		url: (entry) => [entry.preview_video_url, entry.video_url, entry.preview_url].find((url): url is string => typeof url === 'string' && /^https?:\/\//.test(url)),
+		url: (entry) =>
+			[entry.preview_video_url, entry.video_url, entry.preview_url].find(
+				(url): url is string => typeof url === 'string' && /^https?:\/\//.test(url),
+			),
 	};
 }
 
-export async function searchVideoEffects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchVideoEffects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPagedList(this, templates(1), filter, paginationToken);
 }
 
-export async function searchImageEffects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchImageEffects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPagedList(this, templates(2), filter, paginationToken);
 }
 
 /** Lip sync's voices: PixVerse's system voices and the account's own (custom) ones. */
-export async function searchVoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPagedList(
 		this,
 		{
@@ -99,14 +127,19 @@ export async function searchVoices(this: ILoadOptionsFunctions, filter?: string,
 }
 
 /** Restyle's preset styles. */
-export async function searchRestyleStyles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchRestyleStyles(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	return await searchPagedList(
 		this,
 		{
 			page: (page) => `/video/restyle/list?page_num=${page}&page_size=${PAGE_SIZE}`,
 			entries: entriesOf,
 			value: (entry) => toIdString(entry.restyle_id ?? entry.id),
-			name: (entry, value) => firstText(entry, ['restyle_name', 'name', 'display_name']) ?? `Style ${value}`,
+			name: (entry, value) =>
+				firstText(entry, ['restyle_name', 'name', 'display_name']) ?? `Style ${value}`,
 		},
 		filter,
 		paginationToken,

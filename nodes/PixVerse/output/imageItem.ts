@@ -20,12 +20,16 @@ export interface ImageItem extends IDataObject {
 	updatedAt: string | null;
 }
 
-
 /**
  * The output shape for an image job, from a `GET /image/result` reply (or only the ID when none yet). PixVerse
  * documents that reply only by analogy with the video one, so both spellings seen for URL and size are read.
  */
-export function toImageItem(imageId: string, resp: Record<string, unknown> | undefined, context: JobContext = {}, includeRaw = false): ImageItem {
+export function toImageItem(
+	imageId: string,
+	resp: Record<string, unknown> | undefined,
+	context: JobContext = {},
+	includeRaw = false,
+): ImageItem {
 	const statusCode = resp ? num(resp.status) : null;
 	const item: ImageItem = {
 		imageId: toIdString(resp?.id ?? resp?.image_id) ?? imageId,

@@ -51,9 +51,13 @@ export function contextFromBody(body: Record<string, unknown>, extra?: IDataObje
 	return context;
 }
 
-
 /** The documented output shape for a video, from a `GET /video/result` reply (or only the ID when none yet). */
-export function toVideoItem(videoId: string, resp: Record<string, unknown> | undefined, context: JobContext = {}, includeRaw = false): VideoItem {
+export function toVideoItem(
+	videoId: string,
+	resp: Record<string, unknown> | undefined,
+	context: JobContext = {},
+	includeRaw = false,
+): VideoItem {
 	const statusCode = resp ? num(resp.status) : null;
 	const item: VideoItem = {
 		videoId: toIdString(resp?.id) ?? videoId,

@@ -21,23 +21,44 @@ export interface BudgetSettings {
 	checkBalance: BalanceCheck;
 }
 
-export const NO_BUDGET: BudgetSettings = { maxCredits: null, allowUnknownPrices: false, checkBalance: 'batches' };
+export const NO_BUDGET: BudgetSettings = {
+	maxCredits: null,
+	allowUnknownPrices: false,
+	checkBalance: 'batches',
+};
 
 const BALANCE_CHECKS: readonly BalanceCheck[] = ['batches', 'always', 'never'];
 
 /** Reads the Credit Options collection; 0 or empty means no limit. */
-export function parseBudgetSettings(raw: Record<string, unknown>): BudgetSettings | { problems: Problem[] } {
+export function parseBudgetSettings(
+	raw: Record<string, unknown>,
+): BudgetSettings | { problems: Problem[] } {
 	const problems: Problem[] = [];
-	const max = raw.maxCredits === undefined || raw.maxCredits === null || raw.maxCredits === '' ? 0 : Number(raw.maxCredits);
+	const max =
+		raw.maxCredits === undefined || raw.maxCredits === null || raw.maxCredits === ''
+			? 0
+			: Number(raw.maxCredits);
 	if (!Number.isFinite(max) || max < 0) {
-		problems.push({ parameter: BUDGET_LABELS.maxCredits, message: `${String(raw.maxCredits)} is not a usable number of credits`, fix: 'Use 0 for no limit, or a positive number of credits.' });
+		problems.push({
+			parameter: BUDGET_LABELS.maxCredits,
+			message: `${String(raw.maxCredits)} is not a usable number of credits`,
+			fix: 'Use 0 for no limit, or a positive number of credits.',
+		});
 	}
 	const checkBalance = (raw.checkBalance ?? 'batches') as BalanceCheck;
 	if (!BALANCE_CHECKS.includes(checkBalance)) {
-		problems.push({ parameter: BUDGET_LABELS.checkBalance, message: `"${String(raw.checkBalance)}" is not a choice`, fix: `Use one of ${BALANCE_CHECKS.join(', ')}.` });
+		problems.push({
+			parameter: BUDGET_LABELS.checkBalance,
+			message: `"${String(raw.checkBalance)}" is not a choice`,
+			fix: `Use one of ${BALANCE_CHECKS.join(', ')}.`,
+		});
 	}
 	if (problems.length) return { problems };
-	return { maxCredits: max > 0 ? max : null, allowUnknownPrices: raw.allowUnknownPrices === true, checkBalance };
+	return {
+		maxCredits: max > 0 ? max : null,
+		allowUnknownPrices: raw.allowUnknownPrices === true,
+		checkBalance,
+	};
 }
 
 /** One item's estimate; null when PixVerse publishes no price for it. */
@@ -69,10 +90,11 @@ export interface Refusal {
 	description: string;
 }
 
-
 /** The most expensive items, for the refusal's description. */
 function costliest(cost: BatchCost, count = 3): string {
-	const priced = cost.items.filter((item): item is { itemIndex: number; credits: number } => item.credits !== null);
+	const priced = cost.items.filter(
+		(item): item is { itemIndex: number; credits: number } => item.credits !== null,
+	);
 	priced.sort((a, b) => b.credits - a.credits || a.itemIndex - b.itemIndex);
 	return priced
 		.slice(0, count)
@@ -81,18 +103,27 @@ function costliest(cost: BatchCost, count = 3): string {
 }
 
 const items = (indexes: number[]): string =>
-	indexes.length > 5 ? `items ${indexes.slice(0, 5).join(', ')} and ${indexes.length - 5} more` : `item${indexes.length === 1 ? '' : 's'} ${indexes.join(', ')}`;
+	indexes.length > 5
+		? `items ${indexes.slice(0, 5).join(', ')} and ${indexes.length - 5} more`
+		: `item${indexes.length === 1 ? '' : 's'} ${indexes.join(', ')}`;
 
 /**
  * Whether a batch fits Max Credits per Execution, counting what this node already spent earlier in the same
  * execution (a loop runs the node once per batch). An unknown price fails a set limit unless allowed: a limit the
  * node cannot check is no limit.
  */
-export function budgetRefusal(cost: BatchCost, settings: BudgetSettings, spentEarlier: number): Refusal | undefined {
+export function budgetRefusal(
+	cost: BatchCost,
+	settings: BudgetSettings,
+	spentEarlier: number,
+): Refusal | undefined {
 	if (settings.maxCredits === null) return undefined;
 	const limit = settings.maxCredits;
 	const total = spentEarlier + cost.known;
-	const spending = spentEarlier > 0 ? `about ${total} credits (${spentEarlier} spent by earlier runs of this node, ${cost.known} now)` : `about ${total} credits`;
+	const spending =
+		spentEarlier > 0
+			? `about ${total} credits (${spentEarlier} spent by earlier runs of this node, ${cost.known} now)`
+			: `about ${total} credits`;
 	const top = costliest(cost);
 	if (total > limit) {
 		return {
@@ -114,7 +145,10 @@ export function balanceRefusal(cost: BatchCost, creditsLeft: number): Refusal | 
 	if (creditsLeft > 0 && cost.known <= creditsLeft) return undefined;
 	const top = costliest(cost);
 	return {
-		message: cost.known > 0 ? `This run needs about ${cost.known} credits, but the PixVerse account has ${creditsLeft} left` : 'The PixVerse account has no credits left',
+		message:
+			cost.known > 0
+				? `This run needs about ${cost.known} credits, but the PixVerse account has ${creditsLeft} left`
+				: 'The PixVerse account has no credits left',
 		description: `Nothing was generated. Top up credits on platform.pixverse.ai, or send fewer or cheaper items${top ? ` (the most expensive: ${top})` : ''}. ${BUDGET_LABELS.checkBalance} made this check.`,
 	};
 }
@@ -124,7 +158,9 @@ export function balanceRefusal(cost: BatchCost, creditsLeft: number): Refusal | 
  * them, so no item loosens the guard for the others.
  */
 export function strictest(all: BudgetSettings[]): BudgetSettings {
-	const limits = all.map((settings) => settings.maxCredits).filter((limit): limit is number => limit !== null);
+	const limits = all
+		.map((settings) => settings.maxCredits)
+		.filter((limit): limit is number => limit !== null);
 	const checks = new Set(all.map((settings) => settings.checkBalance));
 	return {
 		maxCredits: limits.length ? Math.min(...limits) : null,

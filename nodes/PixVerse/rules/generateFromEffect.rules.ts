@@ -29,14 +29,24 @@ export const VIDEO_EFFECT: VideoRules = {
 export function checkTemplateId(value: unknown, problems: Problems): string | undefined {
 	const templateId = toIdString(value);
 	if (!templateId) {
-		problems.add(EFFECT_LABELS.template, value === '' || value === undefined ? 'No effect was chosen' : `"${String(value)}" is not a PixVerse template ID`, 'Pick an effect from the list, or enter its numeric template ID.');
+		problems.add(
+			EFFECT_LABELS.template,
+			value === '' || value === undefined
+				? 'No effect was chosen'
+				: `"${String(value)}" is not a PixVerse template ID`,
+			'Pick an effect from the list, or enter its numeric template ID.',
+		);
 	}
 	return templateId;
 }
 
 export function checkImageCount(count: number, problems: Problems): void {
 	if (count < 1 || count > MAX_EFFECT_IMAGES) {
-		problems.add(EFFECT_LABELS.images, `${countGiven(count, 'image')}; an effect takes 1 to ${MAX_EFFECT_IMAGES}`, 'Give as many images as the effect needs (most take one).');
+		problems.add(
+			EFFECT_LABELS.images,
+			`${countGiven(count, 'image')}; an effect takes 1 to ${MAX_EFFECT_IMAGES}`,
+			'Give as many images as the effect needs (most take one).',
+		);
 	}
 }
 
@@ -49,13 +59,21 @@ export interface EffectParameters {
 	options: GenerateOptions;
 }
 
-export function videoEffectBody(params: EffectParameters): { body: RequestBody } | { problems: Problem[] } {
+export function videoEffectBody(
+	params: EffectParameters,
+): { body: RequestBody } | { problems: Problem[] } {
 	const problems = new Problems();
 	const templateId = checkTemplateId(params.templateId, problems);
 	checkImageCount(params.imageCount, problems);
 	if (problems.any) return { problems: problems.list };
 	const built = buildVideoBody(
-		{ model: params.model, prompt: params.prompt, duration: EFFECT_DURATION, quality: params.quality, options: { ...params.options, templateId } },
+		{
+			model: params.model,
+			prompt: params.prompt,
+			duration: EFFECT_DURATION,
+			quality: params.quality,
+			options: { ...params.options, templateId },
+		},
 		VIDEO_EFFECT,
 	);
 	return 'problems' in built ? built : { body: built.body };

@@ -7,7 +7,19 @@ export const IMAGE_TO_VIDEO: VideoRules = {
 	operation: 'Generate From Image',
 	models: MODELS,
 	otherModel: true,
-	options: ['negativePrompt', 'seed', 'generateAudio', 'multiClip', 'thinkingType', 'motionMode', 'cameraMovement', 'style', 'templateId', 'soundEffect', 'lipSync'],
+	options: [
+		'negativePrompt',
+		'seed',
+		'generateAudio',
+		'multiClip',
+		'thinkingType',
+		'motionMode',
+		'cameraMovement',
+		'style',
+		'templateId',
+		'soundEffect',
+		'lipSync',
+	],
 };
 
 export function imageToVideoBody(params: VideoParameters): BodyResult {

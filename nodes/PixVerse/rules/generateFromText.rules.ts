@@ -11,7 +11,16 @@ export const TEXT_TO_VIDEO: VideoRules = {
 	operation: 'Generate From Text',
 	models: MODELS,
 	otherModel: true,
-	options: ['negativePrompt', 'seed', 'generateAudio', 'multiClip', 'thinkingType', 'motionMode', 'style', 'soundEffect'],
+	options: [
+		'negativePrompt',
+		'seed',
+		'generateAudio',
+		'multiClip',
+		'thinkingType',
+		'motionMode',
+		'style',
+		'soundEffect',
+	],
 	aspectRatio: 'perModel',
 };
 

@@ -77,18 +77,42 @@ const LEGACY_OPTIONS: readonly GatedOption[] = ['motionMode', 'soundEffect', 'li
 export const MODEL_SPECS: Record<Model, ModelSpec> = {
 	// thinking_type: documented for v5.5; resellers that forward to PixVerse also send it for v5.6 and v6.
 	// Nobody shows it for c1, so c1 does not get it.
-	v6: { durations: ONE_TO_FIFTEEN, options: ['generateAudio', 'multiClip', 'thinkingType'], durationsRefusedAt1080p: [] },
+	v6: {
+		durations: ONE_TO_FIFTEEN,
+		options: ['generateAudio', 'multiClip', 'thinkingType'],
+		durationsRefusedAt1080p: [],
+	},
 	// c1 reportedly answers 400017 to multi-clip and camera movement: neither is offered.
 	c1: { durations: ONE_TO_FIFTEEN, options: ['generateAudio'], durationsRefusedAt1080p: [] },
-	'v5.6': { durations: [5, 8, 10], options: ['generateAudio', 'thinkingType'], durationsRefusedAt1080p: [10] },
-	'v5.5': { durations: [5, 8, 10], options: ['generateAudio', 'multiClip', 'thinkingType'], durationsRefusedAt1080p: [10] },
+	'v5.6': {
+		durations: [5, 8, 10],
+		options: ['generateAudio', 'thinkingType'],
+		durationsRefusedAt1080p: [10],
+	},
+	'v5.5': {
+		durations: [5, 8, 10],
+		options: ['generateAudio', 'multiClip', 'thinkingType'],
+		durationsRefusedAt1080p: [10],
+	},
 	// v5 prices 8 s at 1080p (240 credits), so it is allowed; motion_mode is "not supported on v5".
 	v5: { durations: [5, 8], options: ['soundEffect', 'lipSync'], durationsRefusedAt1080p: [] },
 	// The older schema refuses 8 s at 1080p for every legacy model, the CN page only for v3.5, and the price
 	// list has no 1080p 8 s entry for v3.5–v4.5: refused for all three.
-	'v4.5': { durations: [5, 8], options: [...LEGACY_OPTIONS, 'cameraMovement'], durationsRefusedAt1080p: [8] },
-	v4: { durations: [5, 8], options: [...LEGACY_OPTIONS, 'cameraMovement'], durationsRefusedAt1080p: [8] },
-	'v3.5': { durations: [5, 8], options: [...LEGACY_OPTIONS, 'style'], durationsRefusedAt1080p: [8] },
+	'v4.5': {
+		durations: [5, 8],
+		options: [...LEGACY_OPTIONS, 'cameraMovement'],
+		durationsRefusedAt1080p: [8],
+	},
+	v4: {
+		durations: [5, 8],
+		options: [...LEGACY_OPTIONS, 'cameraMovement'],
+		durationsRefusedAt1080p: [8],
+	},
+	'v3.5': {
+		durations: [5, 8],
+		options: [...LEGACY_OPTIONS, 'style'],
+		durationsRefusedAt1080p: [8],
+	},
 };
 
 /** Models that accept an option, for `displayOptions` in the node description. */

@@ -78,7 +78,8 @@ export function videoCredits(input: VideoPriceInput): number | null {
 	}
 	const seconds = duration as Seconds;
 	if (model === 'v5.6') return V5_6[quality][seconds]?.[input.audio ? 1 : 0] ?? null;
-	if (model === 'v5.5') return V5_5[quality][seconds]?.[(input.multiClip ? 2 : 0) + (input.audio ? 1 : 0)] ?? null;
+	if (model === 'v5.5')
+		return V5_5[quality][seconds]?.[(input.multiClip ? 2 : 0) + (input.audio ? 1 : 0)] ?? null;
 	if (input.audio || input.multiClip) return null;
 	const base = LEGACY[quality][seconds];
 	if (base === undefined) return null;
@@ -91,7 +92,8 @@ export function videoCredits(input: VideoPriceInput): number | null {
  * A length read from a file's header; 0 is what fragmented MP4s and streamed WAVs declare, so it is unknown,
  * never free.
  */
-const knownSeconds = (seconds: number | undefined): seconds is number => seconds !== undefined && Number.isFinite(seconds) && seconds > 0;
+const knownSeconds = (seconds: number | undefined): seconds is number =>
+	seconds !== undefined && Number.isFinite(seconds) && seconds > 0;
 
 /** Lip sync: 4 credits per second of audio, or per 15 UTF-8 bytes of text (rounded up). */
 export function lipSyncCredits(input: { audioSeconds?: number; text?: string }): number | null {
@@ -100,9 +102,18 @@ export function lipSyncCredits(input: { audioSeconds?: number; text?: string }):
 }
 
 /** Per-second edits of a source video whose length is known: restyle 10, upscale 5, motion control 9/10/12. */
-export function perSecondEditCredits(edit: 'restyle' | 'upscale' | 'motionControl', seconds: number | undefined, quality?: string): number | null {
+export function perSecondEditCredits(
+	edit: 'restyle' | 'upscale' | 'motionControl',
+	seconds: number | undefined,
+	quality?: string,
+): number | null {
 	if (!knownSeconds(seconds)) return null;
-	const rate = edit === 'restyle' ? 10 : edit === 'upscale' ? 5 : ({ '360p': 9, '540p': 10, '720p': 12 } as Record<string, number>)[quality ?? ''];
+	const rate =
+		edit === 'restyle'
+			? 10
+			: edit === 'upscale'
+				? 5
+				: ({ '360p': 9, '540p': 10, '720p': 12 } as Record<string, number>)[quality ?? ''];
 	return rate === undefined ? null : rate * Math.ceil(seconds);
 }
 
@@ -120,7 +131,10 @@ export function videoBodyCredits(body: Record<string, unknown>): number | null {
 		fastMotion: body.motion_mode === 'fast',
 		// A template's price is its own; the sound-effect add-on is priced two ways by PixVerse's pages; lip-sync TTS
 		// inside a generation has no published price.
-		unpricedAddOn: body.template_id !== undefined || body.sound_effect_switch === true || body.lip_sync_tts_content !== undefined,
+		unpricedAddOn:
+			body.template_id !== undefined ||
+			body.sound_effect_switch === true ||
+			body.lip_sync_tts_content !== undefined,
 	});
 }
 

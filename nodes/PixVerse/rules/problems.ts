@@ -19,7 +19,8 @@ export class Problems {
 	}
 }
 
-export const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+export const isSet = (value: unknown): boolean =>
+	value !== undefined && value !== null && value !== '';
 
 /** A whole number from a parameter that an expression may have turned into text. */
 export function wholeNumber(value: unknown): number | undefined {
@@ -28,7 +29,9 @@ export function wholeNumber(value: unknown): number | undefined {
 }
 
 /** "1 image", "3 images". */
-export const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, noun: string): string =>
+	`${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** "1 image was given", "3 images were given". */
-export const countGiven = (count: number, noun: string): string => `${plural(count, noun)} ${count === 1 ? 'was' : 'were'} given`;
+export const countGiven = (count: number, noun: string): string =>
+	`${plural(count, noun)} ${count === 1 ? 'was' : 'were'} given`;

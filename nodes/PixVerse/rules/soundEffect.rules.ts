@@ -13,7 +13,10 @@ export const SOUND_LABELS = { prompt: 'Sound Prompt' } as const;
  * reading). The guide calls the content optional (a random sound when absent); the node asks for it, so a run
  * never pays for a sound nobody described.
  */
-export function soundEffectBody(params: { prompt: unknown; keepOriginalSound: unknown }): { body: RequestBody } | { problems: Problem[] } {
+export function soundEffectBody(params: {
+	prompt: unknown;
+	keepOriginalSound: unknown;
+}): { body: RequestBody } | { problems: Problem[] } {
 	const problems = new Problems();
 	const prompt = checkPrompt(params.prompt, problems, false, SOUND_LABELS.prompt);
 	if (problems.any) return { problems: problems.list };

@@ -18,15 +18,30 @@ export interface SourceLimits {
  * Restyle guide (how-to-use-restyle-1624871m0 and the enterprise copy, "Prerequisites"): "A video_id generated
  * from PixVerse (max duration 16s) or an uploaded video in supported formats (mp4, mov) … Max duration: 16 seconds".
  */
-export const RESTYLE_SOURCE: SourceLimits = { operation: 'Restyle', source: "PixVerse's restyle guide", maxSeconds: 16, containers: ['mp4', 'mov'] };
+export const RESTYLE_SOURCE: SourceLimits = {
+	operation: 'Restyle',
+	source: "PixVerse's restyle guide",
+	maxSeconds: 16,
+	containers: ['mp4', 'mov'],
+};
 
 /**
  * Speech (lip sync) guide (how-to-use-speechlip-sync-1268530m0, "Prerequisites"): the video "in supported formats
  * (mp4, mov)", at most 30 s; the audio ".mp3, .wav", at most 30 s. The upload also takes WebM, M4A and AAC; lip
  * sync's guide does not, so those are refused (narrower reading).
  */
-export const LIP_SYNC_VIDEO: SourceLimits = { operation: 'Lip Sync', source: "PixVerse's lip-sync guide", maxSeconds: 30, containers: ['mp4', 'mov'] };
-export const LIP_SYNC_AUDIO: SourceLimits = { operation: 'Lip Sync', source: "PixVerse's lip-sync guide", maxSeconds: 30, containers: ['mp3', 'wav'] };
+export const LIP_SYNC_VIDEO: SourceLimits = {
+	operation: 'Lip Sync',
+	source: "PixVerse's lip-sync guide",
+	maxSeconds: 30,
+	containers: ['mp4', 'mov'],
+};
+export const LIP_SYNC_AUDIO: SourceLimits = {
+	operation: 'Lip Sync',
+	source: "PixVerse's lip-sync guide",
+	maxSeconds: 30,
+	containers: ['mp3', 'wav'],
+};
 
 /** PixVerse's video upload takes at most 30 s; the guides below give no shorter length of their own. */
 const UPLOAD_MAX_SECONDS = 30;
@@ -47,7 +62,10 @@ export const SOUND_EFFECT_SOURCE = guideVideo('Add Sound Effect', "PixVerse's so
 /** Select Objects is swap's first step (mask selection) on the same video. */
 export const SWAP_SOURCE = guideVideo('Swap', "PixVerse's swap guide");
 export const SELECT_OBJECTS_SOURCE = guideVideo('Select Objects', "PixVerse's swap guide");
-export const MOTION_CONTROL_SOURCE = guideVideo('Motion Control', "PixVerse's motion-control guide");
+export const MOTION_CONTROL_SOURCE = guideVideo(
+	'Motion Control',
+	"PixVerse's motion-control guide",
+);
 export const MODIFY_SOURCE = guideVideo('Modify', "PixVerse's modify guide");
 /**
  * PixVerse's platform docs have no upscale guide (its API reference lists the endpoint only): the same reading as
@@ -57,6 +75,10 @@ export const UPSCALE_SOURCE = guideVideo('Upscale', "PixVerse's video upload");
 
 /** The containers, as a reader says them: "MP4 or MOV". */
 export function containerList(limits: SourceLimits): string {
-	const names = limits.containers.map((container) => (container === 'webm' ? 'WebM' : container.toUpperCase()));
-	return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
+	const names = limits.containers.map((container) =>
+		container === 'webm' ? 'WebM' : container.toUpperCase(),
+	);
+	return names.length > 1
+		? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+		: names[0];
 }

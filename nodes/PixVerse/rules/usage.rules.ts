@@ -47,7 +47,11 @@ export const CREDITS_STATUSES = ['consume', 'refund'] as const;
 /** n8n hands a Date Time parameter over as text (ISO), or a Luxon or JS date from an expression. */
 function toDate(value: unknown): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-	if (value && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toJSDate?: unknown }).toJSDate === 'function'
+	) {
 		return toDate((value as { toJSDate: () => Date }).toJSDate());
 	}
 	if (typeof value === 'string' && value.trim()) {
@@ -76,27 +80,70 @@ export interface UsageQuery {
  * The first page's request body. Without a Start the range is the 30 days before End (PixVerse's longest); without
  * an End it is now.
  */
-export function usageRequestBody(query: UsageQuery): { body: Record<string, string | number | string[]> } | { problems: Problem[] } {
+export function usageRequestBody(
+	query: UsageQuery,
+): { body: Record<string, string | number | string[]> } | { problems: Problem[] } {
 	const problems = new Problems();
 	const end = isSet(query.end) ? toDate(query.end) : query.now;
-	if (!end) problems.add(USAGE_LABELS.end, `"${String(query.end)}" is not a date and time`, 'Pick a date, or leave it empty for now.');
-	const start = isSet(query.start) ? toDate(query.start) : end && new Date(end.getTime() - MAX_USAGE_RANGE_DAYS * DAY_MS);
-	if (!start && isSet(query.start)) problems.add(USAGE_LABELS.start, `"${String(query.start)}" is not a date and time`, `Pick a date, or leave it empty for the ${MAX_USAGE_RANGE_DAYS} days before End.`);
+	if (!end)
+		problems.add(
+			USAGE_LABELS.end,
+			`"${String(query.end)}" is not a date and time`,
+			'Pick a date, or leave it empty for now.',
+		);
+	const start = isSet(query.start)
+		? toDate(query.start)
+		: end && new Date(end.getTime() - MAX_USAGE_RANGE_DAYS * DAY_MS);
+	if (!start && isSet(query.start))
+		problems.add(
+			USAGE_LABELS.start,
+			`"${String(query.start)}" is not a date and time`,
+			`Pick a date, or leave it empty for the ${MAX_USAGE_RANGE_DAYS} days before End.`,
+		);
 	if (start && end) {
-		if (start.getTime() > end.getTime()) problems.add(USAGE_LABELS.start, `${toUtcStamp(start)} is after the end, ${toUtcStamp(end)} (UTC)`, 'Pick a start before the end.');
+		if (start.getTime() > end.getTime())
+			problems.add(
+				USAGE_LABELS.start,
+				`${toUtcStamp(start)} is after the end, ${toUtcStamp(end)} (UTC)`,
+				'Pick a start before the end.',
+			);
 		else if (end.getTime() - start.getTime() > MAX_USAGE_RANGE_DAYS * DAY_MS) {
-			problems.add(USAGE_LABELS.start, `PixVerse reports at most ${MAX_USAGE_RANGE_DAYS} days at a time`, `Pick a start at most ${MAX_USAGE_RANGE_DAYS} days before the end, and run the node once per period for longer histories.`);
+			problems.add(
+				USAGE_LABELS.start,
+				`PixVerse reports at most ${MAX_USAGE_RANGE_DAYS} days at a time`,
+				`Pick a start at most ${MAX_USAGE_RANGE_DAYS} days before the end, and run the node once per period for longer histories.`,
+			);
 		}
 	}
 	const body: Record<string, string | number | string[]> = {};
-	if (start && end) Object.assign(body, { start_time: toUtcStamp(start), end_time: toUtcStamp(end) });
+	if (start && end)
+		Object.assign(body, { start_time: toUtcStamp(start), end_time: toUtcStamp(end) });
 	if (isSet(query.creditsStatus) && query.creditsStatus !== 'all') {
-		if (CREDITS_STATUSES.includes(query.creditsStatus as (typeof CREDITS_STATUSES)[number])) body.credits_status = query.creditsStatus as string;
-		else problems.add(USAGE_LABELS.creditsStatus, `"${String(query.creditsStatus)}" is not a credits status`, 'Choose consume, refund or all.');
+		if (CREDITS_STATUSES.includes(query.creditsStatus as (typeof CREDITS_STATUSES)[number]))
+			body.credits_status = query.creditsStatus as string;
+		else
+			problems.add(
+				USAGE_LABELS.creditsStatus,
+				`"${String(query.creditsStatus)}" is not a credits status`,
+				'Choose consume, refund or all.',
+			);
 	}
-	const types = Array.isArray(query.creationTypes) ? query.creationTypes : isSet(query.creationTypes) ? String(query.creationTypes).split(',').map((type) => type.trim()) : [];
-	const unknown = types.filter((type) => !CREATION_TYPES.includes(type as (typeof CREATION_TYPES)[number]));
-	if (unknown.length) problems.add(USAGE_LABELS.creationTypes, `${unknown.map((type) => `"${String(type)}"`).join(', ')} is not a creation type PixVerse reports`, `Use ${CREATION_TYPES.join(', ')}.`);
+	const types = Array.isArray(query.creationTypes)
+		? query.creationTypes
+		: isSet(query.creationTypes)
+			? String(query.creationTypes)
+					.split(',')
+					.map((type) => type.trim())
+			: [];
+	const unknown = types.filter(
+		(type) => !CREATION_TYPES.includes(type as (typeof CREATION_TYPES)[number]),
+	);
+	if (unknown.length)
+		problems.add(
+			USAGE_LABELS.creationTypes,
+			`${unknown.map((type) => `"${String(type)}"`).join(', ')} is not a creation type PixVerse reports`,
+			`Use ${CREATION_TYPES.join(', ')}.`,
+		);
 	else if (types.length) body.creation_type = types as string[];
 	return problems.any ? { problems: problems.list } : { body };
 }
@@ -121,8 +168,13 @@ export interface UsagePage {
 
 /** One reply: `items`, then `has_more` and `next_cursor` (the end is `has_more: false` or an empty cursor). */
 export function readUsagePage(resp: Record<string, unknown>): UsagePage {
-	const rows = Array.isArray(resp.items) ? resp.items.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null) : [];
-	const cursor = typeof resp.next_cursor === 'string' && resp.next_cursor !== '' ? resp.next_cursor : undefined;
+	const rows = Array.isArray(resp.items)
+		? resp.items.filter(
+				(row): row is Record<string, unknown> => typeof row === 'object' && row !== null,
+			)
+		: [];
+	const cursor =
+		typeof resp.next_cursor === 'string' && resp.next_cursor !== '' ? resp.next_cursor : undefined;
 	if (resp.has_more === true && !cursor) return { rows, brokenCursor: true };
 	return { rows, nextCursor: resp.has_more === false ? undefined : cursor };
 }

@@ -8,7 +8,6 @@ export { toIdString } from '../domain/ids';
  * precision (PixVerse types them uint64; JavaScript numbers are exact only up to 2^53).
  */
 
-
 /** Integer literals longer than this may exceed Number.MAX_SAFE_INTEGER (16 digits); they are kept as strings. */
 const MAX_SAFE_DIGITS = 15;
 
@@ -59,10 +58,13 @@ export function serializeJson(value: JsonValue): string {
 	const marker = '\u0000int:';
 	// The holder's own value is checked, not `v`: hosts may define BigInt.prototype.toJSON, which turns a
 	// bigint into a string before a replacer sees it.
-	const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-		const original = this[key];
-		return typeof original === 'bigint' ? `${marker}${original.toString()}` : v;
-	});
+	const text = JSON.stringify(
+		value,
+		function (this: Record<string, unknown>, key: string, v: unknown) {
+			const original = this[key];
+			return typeof original === 'bigint' ? `${marker}${original.toString()}` : v;
+		},
+	);
 	return text.replace(/"\\u0000int:(-?\d+)"/g, '$1');
 }
 
@@ -72,7 +74,9 @@ export type Envelope =
 	| { outcome: 'malformed'; snippet: string };
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /**

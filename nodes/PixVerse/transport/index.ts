@@ -7,7 +7,12 @@ import { resolveBaseUrl } from './baseUrl';
 import type { JsonValue } from './envelope';
 import { readEnvelope, serializeJson } from './envelope';
 import type { FailureKind, PixVerseFailure } from './failures';
-import { PixVerseApiError, describeErrCode, describeHttpStatus, describeNetworkFailure } from './failures';
+import {
+	PixVerseApiError,
+	describeErrCode,
+	describeHttpStatus,
+	describeNetworkFailure,
+} from './failures';
 import type { MultipartBody } from './multipart';
 import { cancelSignalOf, pause } from '../utils/pause';
 
@@ -78,20 +83,28 @@ function redact(text: string, secret: string): string {
  * The only place that speaks HTTP to PixVerse: base URL from the credential, `API-KEY` (through the
  * credential's authenticate), `Ai-trace-id`, the envelope, lossless IDs and one error type.
  */
-export async function pixverseRequest(this: PixVerseContext, request: PixVerseRequest): Promise<PixVerseReply> {
+export async function pixverseRequest(
+	this: PixVerseContext,
+	request: PixVerseRequest,
+): Promise<PixVerseReply> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, request.itemIndex ?? 0);
 	const resolved = resolveBaseUrl(credentials);
 	if ('problem' in resolved) {
 		throw new NodeOperationError(this.getNode(), resolved.problem, {
 			itemIndex: request.itemIndex,
-			description: 'Open the PixVerse credential and fix the Base URL, e.g. https://pixverse-proxy.example.com',
+			description:
+				'Open the PixVerse credential and fix the Base URL, e.g. https://pixverse-proxy.example.com',
 		});
 	}
 	const apiKey = String(credentials.apiKey ?? '');
 	const semantics = readSemantics(request);
 	const traceId = request.traceId ?? randomUUID();
 	const timeoutMs = request.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-	const headers: Record<string, string> = { ...request.headers, [TRACE_ID_HEADER]: traceId, Accept: 'application/json' };
+	const headers: Record<string, string> = {
+		...request.headers,
+		[TRACE_ID_HEADER]: traceId,
+		Accept: 'application/json',
+	};
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${resolved.baseUrl}/openapi/v2${request.endpoint}`,
@@ -104,9 +117,11 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 		timeout: timeoutMs,
 	};
 	if (request.multipart) {
-		const multipart = typeof request.multipart === 'function' ? await request.multipart() : request.multipart;
+		const multipart =
+			typeof request.multipart === 'function' ? await request.multipart() : request.multipart;
 		headers['Content-Type'] = multipart.contentType;
-		if (multipart.contentLength !== undefined) headers['Content-Length'] = String(multipart.contentLength);
+		if (multipart.contentLength !== undefined)
+			headers['Content-Length'] = String(multipart.contentLength);
 		options.body = multipart.body as IHttpRequestOptions['body'];
 		// The redirect follower keeps a copy of every body it sends (to replay it on a redirect): a streamed
 		// 50 MB upload would sit in memory whole. PixVerse's API does not redirect.
@@ -127,11 +142,20 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 
 	// Checked again right before sending, after every await above: a paid request never leaves once the node halted.
 	if (request.method === 'POST' && request.stopSignal?.aborted) {
-		throw fail({ kind: 'cancelled', message: 'The execution was stopped', description: 'The request was not sent to PixVerse.', notSent: true });
+		throw fail({
+			kind: 'cancelled',
+			message: 'The execution was stopped',
+			description: 'The request was not sent to PixVerse.',
+			notSent: true,
+		});
 	}
 	let response: FullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as FullResponse;
 	} catch (error) {
 		const code = cancelSignalOf(this)?.aborted ? 'ERR_CANCELED' : networkCodeOf(error);
 		throw fail(describeNetworkFailure(code, semantics, timeoutMs));
@@ -144,13 +168,23 @@ export async function pixverseRequest(this: PixVerseContext, request: PixVerseRe
 	const text = bodyText(response.body);
 	const envelope = readEnvelope(text);
 	if (response.statusCode === 401 || response.statusCode === 403) {
-		throw fail({ ...describeHttpStatus(response.statusCode, semantics), httpStatus: response.statusCode });
+		throw fail({
+			...describeHttpStatus(response.statusCode, semantics),
+			httpStatus: response.statusCode,
+		});
 	}
 	if (envelope.outcome === 'business-error') {
-		throw fail({ ...describeErrCode(envelope.errCode, envelope.errMsg), errCode: envelope.errCode, httpStatus: response.statusCode });
+		throw fail({
+			...describeErrCode(envelope.errCode, envelope.errMsg),
+			errCode: envelope.errCode,
+			httpStatus: response.statusCode,
+		});
 	}
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw fail({ ...describeHttpStatus(response.statusCode, semantics), httpStatus: response.statusCode });
+		throw fail({
+			...describeHttpStatus(response.statusCode, semantics),
+			httpStatus: response.statusCode,
+		});
 	}
 	if (envelope.outcome === 'malformed') {
 		const kind: FailureKind = semantics === 'GET' ? 'retryable' : 'ambiguous';
@@ -188,22 +222,49 @@ export async function pixverseRequestWithRetry(
 	// Once an attempt may have been accepted, every later attempt replays its trace ID: a "not accepted"
 	// answer to a replay speaks of the replay, not of the request that may already have started a job.
 	let mayHaveBeenAccepted = false;
-	const failWith = (kind: FailureKind, failure: { message: string; description?: string | null; errCode?: number; httpStatus?: number }) =>
-		new PixVerseApiError(this.getNode(), { kind, message: failure.message, description: failure.description ?? '', errCode: failure.errCode, httpStatus: failure.httpStatus, traceId, itemIndex: request.itemIndex });
+	const failWith = (
+		kind: FailureKind,
+		failure: {
+			message: string;
+			description?: string | null;
+			errCode?: number;
+			httpStatus?: number;
+		},
+	) =>
+		new PixVerseApiError(this.getNode(), {
+			kind,
+			message: failure.message,
+			description: failure.description ?? '',
+			errCode: failure.errCode,
+			httpStatus: failure.httpStatus,
+			traceId,
+			itemIndex: request.itemIndex,
+		});
 	for (let attempt = 1; ; attempt++) {
 		let failure: PixVerseApiError;
 		try {
 			return await pixverseRequest.call(this, { ...request, traceId });
 		} catch (error) {
-			if (!(error instanceof PixVerseApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: request.itemIndex });
+			if (!(error instanceof PixVerseApiError))
+				throw new NodeOperationError(this.getNode(), error as Error, {
+					itemIndex: request.itemIndex,
+				});
 			failure = error as PixVerseApiError;
 		}
 		let kind = failureKindOf(readSemantics(request), failure);
-		if (mayHaveBeenAccepted && (kind === 'retryable' || kind === 'concurrency' || kind === 'cancelled')) kind = 'ambiguous';
+		if (
+			mayHaveBeenAccepted &&
+			(kind === 'retryable' || kind === 'concurrency' || kind === 'cancelled')
+		)
+			kind = 'ambiguous';
 		if (kind === 'ambiguous') mayHaveBeenAccepted = true;
 		const again = (kind === 'retryable' || kind === 'ambiguous') && !stop?.aborted;
 		if (!again || attempt >= policy.attempts) {
-			if (kind === 'retryable' && stop?.aborted) throw failWith('cancelled', { message: 'The execution was stopped', description: 'No further request was sent to PixVerse.' });
+			if (kind === 'retryable' && stop?.aborted)
+				throw failWith('cancelled', {
+					message: 'The execution was stopped',
+					description: 'No further request was sent to PixVerse.',
+				});
 			throw kind === failure.failureKind ? failure : failWith(kind, failure);
 		}
 		if (kind === 'retryable') traceId = await freshTraceId();
@@ -211,8 +272,14 @@ export async function pixverseRequestWithRetry(
 		if (stop?.aborted) {
 			// The next attempt is not sent; an earlier one that may have been accepted is still reported as such.
 			throw mayHaveBeenAccepted
-				? failWith('ambiguous', { message: `${failure.message}, and the execution stopped before it could be confirmed`, description: failure.description })
-				: failWith('cancelled', { message: 'The execution was stopped', description: 'No further request was sent to PixVerse.' });
+				? failWith('ambiguous', {
+						message: `${failure.message}, and the execution stopped before it could be confirmed`,
+						description: failure.description,
+					})
+				: failWith('cancelled', {
+						message: 'The execution was stopped',
+						description: 'No further request was sent to PixVerse.',
+					});
 		}
 	}
 }

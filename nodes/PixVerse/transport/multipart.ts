@@ -31,12 +31,20 @@ export function multipartTextField(fieldName: string, value: string): MultipartB
 }
 
 /** The head and tail around one file field; the file's bytes go between them. */
-function fileFrame(file: Pick<MultipartFile, 'fieldName' | 'fileName' | 'mimeType'>): { contentType: string; head: Buffer; tail: Buffer } {
+function fileFrame(file: Pick<MultipartFile, 'fieldName' | 'fileName' | 'mimeType'>): {
+	contentType: string;
+	head: Buffer;
+	tail: Buffer;
+} {
 	const boundary = `----n8nPixVerse${randomUUID().replace(/-/g, '')}`;
 	const head = Buffer.from(
 		`--${boundary}\r\nContent-Disposition: form-data; name="${quoteHeaderValue(file.fieldName)}"; filename="${quoteHeaderValue(file.fileName)}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
 	);
-	return { contentType: `multipart/form-data; boundary=${boundary}`, head, tail: Buffer.from(`\r\n--${boundary}--\r\n`) };
+	return {
+		contentType: `multipart/form-data; boundary=${boundary}`,
+		head,
+		tail: Buffer.from(`\r\n--${boundary}--\r\n`),
+	};
 }
 
 /**
@@ -59,7 +67,12 @@ export type ReadableFrom = (chunks: AsyncIterable<Buffer>) => NodeJS.ReadableStr
  * One file field streamed: the head, the file's chunks as they are read, the tail. Nothing holds the whole file;
  * the exact length is known, so the request carries a Content-Length.
  */
-export function multipartFileStream(file: Omit<MultipartFile, 'fill'> & { chunks: () => AsyncIterable<Buffer>; readableFrom: ReadableFrom }): MultipartBody {
+export function multipartFileStream(
+	file: Omit<MultipartFile, 'fill'> & {
+		chunks: () => AsyncIterable<Buffer>;
+		readableFrom: ReadableFrom;
+	},
+): MultipartBody {
 	const { contentType, head, tail } = fileFrame(file);
 	async function* parts(): AsyncGenerator<Buffer> {
 		yield head;
@@ -72,5 +85,9 @@ export function multipartFileStream(file: Omit<MultipartFile, 'fill'> & { chunks
 		if (sent !== file.byteLength) throw new Error('the file shrank while it was sent');
 		yield tail;
 	}
-	return { contentType, body: file.readableFrom(parts()), contentLength: head.length + file.byteLength + tail.length };
+	return {
+		contentType,
+		body: file.readableFrom(parts()),
+		contentLength: head.length + file.byteLength + tail.length,
+	};
 }

@@ -30,6 +30,10 @@ export const systemClock: Clock = { now: () => Date.now(), pause };
 
 /** The execution's stop signal; undefined on hosts that do not offer one. */
 export function cancelSignalOf(ctx: object): AbortSignal | undefined {
-	const { getExecutionCancelSignal } = ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined };
-	return typeof getExecutionCancelSignal === 'function' ? getExecutionCancelSignal.call(ctx) : undefined;
+	const { getExecutionCancelSignal } = ctx as {
+		getExecutionCancelSignal?: () => AbortSignal | undefined;
+	};
+	return typeof getExecutionCancelSignal === 'function'
+		? getExecutionCancelSignal.call(ctx)
+		: undefined;
 }

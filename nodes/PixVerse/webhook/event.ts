@@ -22,7 +22,10 @@ export interface WebhookEvent extends IDataObject {
  * `size` is bytes in the status API but a decimal (10.5) in the webhook guide's example: only a whole number is
  * taken as bytes (the narrower reading).
  */
-export function toWebhookEvent(body: Record<string, unknown>, receivedAt: Date): WebhookEvent | undefined {
+export function toWebhookEvent(
+	body: Record<string, unknown>,
+	receivedAt: Date,
+): WebhookEvent | undefined {
 	const videoId = toIdString(body.id);
 	const statusCode = num(typeof body.status === 'string' ? Number(body.status) : body.status);
 	if (!videoId || statusCode === null) return undefined;

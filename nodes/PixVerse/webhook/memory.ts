@@ -54,7 +54,9 @@ export class StoredKeys implements KeyMemory {
 	private entries(): Array<[string, number]> {
 		const stored = this.data[this.field];
 		if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return [];
-		return Object.entries(stored as IDataObject).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+		return Object.entries(stored as IDataObject).filter(
+			(entry): entry is [string, number] => typeof entry[1] === 'number',
+		);
 	}
 
 	has(key: string, nowMs: number): boolean {

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { downloadResult } from '../media/download';
 import { checkDelivery } from './delivery';
@@ -25,15 +30,23 @@ const STORED_EVENTS = 10_000;
  * database (main, webhook, workers; see docs/trigger.md); undefined where n8n offers none, and the keys kept in
  * memory then stand alone.
  */
-function storedMemory(context: IWebhookFunctions): { nonces: KeyMemory; events: KeyMemory } | undefined {
+function storedMemory(
+	context: IWebhookFunctions,
+): { nonces: KeyMemory; events: KeyMemory } | undefined {
 	let data: IDataObject | undefined;
 	try {
-		data = typeof context.getWorkflowStaticData === 'function' ? context.getWorkflowStaticData('node') : undefined;
+		data =
+			typeof context.getWorkflowStaticData === 'function'
+				? context.getWorkflowStaticData('node')
+				: undefined;
 	} catch {
 		data = undefined;
 	}
 	if (typeof data !== 'object' || data === null) return undefined;
-	return { nonces: new StoredKeys(data, 'nonces', STORED_NONCES, NONCE_TTL), events: new StoredKeys(data, 'events', STORED_EVENTS, EVENT_TTL) };
+	return {
+		nonces: new StoredKeys(data, 'nonces', STORED_NONCES, NONCE_TTL),
+		events: new StoredKeys(data, 'events', STORED_EVENTS, EVENT_TTL),
+	};
 }
 
 export const TRIGGER_STATUSES = ['succeeded', 'failed', 'moderation_failed', 'all'] as const;
@@ -51,7 +64,10 @@ function answer(res: Reply, statusCode: number, text: string): void {
 	res.end(text);
 }
 
-async function rawBodyOf(req: { rawBody?: Buffer; readRawBody?: () => Promise<void> }): Promise<string> {
+async function rawBodyOf(req: {
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+}): Promise<string> {
 	if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody.toString('utf8') : '';
 }
@@ -61,14 +77,20 @@ async function rawBodyOf(req: { rawBody?: Buffer; readRawBody?: () => Promise<vo
  * at once, and turned into one execution per distinct job event with a status the node listens for.
  */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const req = this.getRequestObject() as unknown as { headers: IDataObject; rawBody?: Buffer; readRawBody?: () => Promise<void> };
+	const req = this.getRequestObject() as unknown as {
+		headers: IDataObject;
+		rawBody?: Buffer;
+		readRawBody?: () => Promise<void>;
+	};
 	const res = this.getResponseObject() as unknown as Reply;
 	const now = new Date();
 	const credentials = await this.getCredentials('pixVerseApi');
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	if (!secret) {
 		// A 5xx, so that PixVerse keeps retrying until the credential has its secret.
-		this.logger.error('PixVerse Trigger: the PixVerse credential has no Webhook Secret, so no call can be verified; enter the Secret Key from the PixVerse Platform');
+		this.logger.error(
+			'PixVerse Trigger: the PixVerse credential has no Webhook Secret, so no call can be verified; enter the Secret Key from the PixVerse Platform',
+		);
 		answer(res, 500, 'webhook secret not configured');
 		return { noWebhookResponse: true };
 	}
@@ -76,7 +98,10 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const stored = storedMemory(this);
 	// The in-memory keys first: checked and set with no await in between, they alone settle two calls racing in one
 	// n8n instance; the stored memory adds what other instances and earlier runs of n8n accepted.
-	const check = checkDelivery({ secret, headers: req.headers, rawBody, nowMs: now.getTime() }, new LayeredKeys(nonces, stored?.nonces));
+	const check = checkDelivery(
+		{ secret, headers: req.headers, rawBody, nowMs: now.getTime() },
+		new LayeredKeys(nonces, stored?.nonces),
+	);
 	if (!check.ok) {
 		this.logger.warn(`PixVerse Trigger refused a call (HTTP ${check.httpStatus}): ${check.reason}`);
 		answer(res, check.httpStatus, 'refused');
@@ -89,13 +114,17 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		return { noWebhookResponse: true };
 	}
 	// The stored memory is the node's own already; the keys in memory are shared by every trigger of this instance.
-	const seenEvents = new LayeredKeys(new ScopedKeys(events, `${String(this.getWorkflow().id)}:${this.getNode().id}:`), stored?.events);
+	const seenEvents = new LayeredKeys(
+		new ScopedKeys(events, `${String(this.getWorkflow().id)}:${this.getNode().id}:`),
+		stored?.events,
+	);
 	const redelivered = seenEvents.has(eventKey(event), now.getTime());
 	seenEvents.add(eventKey(event), now.getTime());
 	answer(res, 200, 'ok');
 
 	const statuses = this.getNodeParameter('statuses', ['succeeded']) as string[];
-	if (redelivered || !(statuses.includes('all') || statuses.includes(event.status))) return { noWebhookResponse: true };
+	if (redelivered || !(statuses.includes('all') || statuses.includes(event.status)))
+		return { noWebhookResponse: true };
 
 	const item: INodeExecutionData = { json: event };
 	const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -103,7 +132,14 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		// PixVerse has its answer already: a failed download must not lose the event, so it is reported in the item.
 		try {
 			const field = String(options.binaryPropertyName ?? 'data').trim() || 'data';
-			item.binary = { [field]: await downloadResult.call(this, event.videoUrl, { kind: 'video', id: event.videoId }, 0) };
+			item.binary = {
+				[field]: await downloadResult.call(
+					this,
+					event.videoUrl,
+					{ kind: 'video', id: event.videoId },
+					0,
+				),
+			};
 		} catch (error) {
 			item.json.downloadError = (error as Error).message;
 		}

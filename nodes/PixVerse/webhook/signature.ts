@@ -20,7 +20,8 @@ export function queryEscape(text: string): string {
 
 function scalarText(value: unknown): string | undefined {
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	if (value === null) return '';
 	return undefined;
 }
@@ -39,16 +40,33 @@ function fieldPairs(body: Record<string, unknown>, keys: string[]): string | und
 /** Every payload string a genuine delivery of this body may have been signed over. */
 export function signedPayloads(rawBody: string, body: Record<string, unknown>): string[] {
 	const keys = Object.keys(body);
-	const candidates = [fieldPairs(body, [...keys].sort()), fieldPairs(body, keys), encodeURIComponent(rawBody)];
-	return [...new Set(candidates.filter((candidate): candidate is string => candidate !== undefined))];
+	const candidates = [
+		fieldPairs(body, [...keys].sort()),
+		fieldPairs(body, keys),
+		encodeURIComponent(rawBody),
+	];
+	return [
+		...new Set(candidates.filter((candidate): candidate is string => candidate !== undefined)),
+	];
 }
 
-export function webhookSignature(secret: string, timestamp: string, nonce: string, payload: string): string {
+export function webhookSignature(
+	secret: string,
+	timestamp: string,
+	nonce: string,
+	payload: string,
+): string {
 	return createHmac('sha256', secret).update(`${timestamp}\n${nonce}\n${payload}`).digest('base64');
 }
 
 /** Constant-time comparison of the header against every accepted payload form (all are computed and compared). */
-export function signatureMatches(secret: string, timestamp: string, nonce: string, signature: string, payloads: string[]): boolean {
+export function signatureMatches(
+	secret: string,
+	timestamp: string,
+	nonce: string,
+	signature: string,
+	payloads: string[],
+): boolean {
 	const given = Buffer.from(signature, 'utf8');
 	let matched = false;
 	for (const payload of payloads) {

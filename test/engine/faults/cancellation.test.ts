@@ -8,11 +8,17 @@ import { generateParameters, imageItem, simulatorCredentials } from '../../harne
 describe('cancellation', () => {
 	const sim = useSimulator({ concurrencyLimit: 2 });
 
-	const stopAndCheck = async (parameters: Record<string, unknown>, items: number, stopAfterMs: number) => {
+	const stopAndCheck = async (
+		parameters: Record<string, unknown>,
+		items: number,
+		stopAfterMs: number,
+	) => {
 		const result = await runPixVerse({
 			parameters: generateParameters(parameters),
 			credentials: simulatorCredentials(sim),
-			items: Array.from({ length: items }, (_, index) => imageItem(undefined, undefined, undefined, { index })),
+			items: Array.from({ length: items }, (_, index) =>
+				imageItem(undefined, undefined, undefined, { index }),
+			),
 			stopAfterMs,
 		});
 		expect(result.durationMs).toBeLessThan(stopAfterMs + 1000);
@@ -29,17 +35,35 @@ describe('cancellation', () => {
 	};
 
 	it('while several items wait for their videos and others queue for a slot', async () => {
-		await stopAndCheck({ prompt: '={{ "Never done " + $json.index + " #never" }}', waitOptions: { maxConcurrentJobs: 2, pollIntervalSeconds: 1, maxWaitSeconds: 600 } }, 5, 2200);
+		await stopAndCheck(
+			{
+				prompt: '={{ "Never done " + $json.index + " #never" }}',
+				waitOptions: { maxConcurrentJobs: 2, pollIntervalSeconds: 1, maxWaitSeconds: 600 },
+			},
+			5,
+			2200,
+		);
 		expect(sim.calls('generate')).toHaveLength(2);
 	});
 
 	it('while submissions back off because the account is at its limit', async () => {
 		sim.inject('generate', { kind: 'errcode', errCode: 500044 }, 50);
-		await stopAndCheck({ waitOptions: { maxConcurrentJobs: 1, pollIntervalSeconds: 1, maxWaitSeconds: 600 } }, 2, 1500);
+		await stopAndCheck(
+			{ waitOptions: { maxConcurrentJobs: 1, pollIntervalSeconds: 1, maxWaitSeconds: 600 } },
+			2,
+			1500,
+		);
 	});
 
 	it('while a status read is in flight', async () => {
 		sim.inject('result', { kind: 'delay', ms: 5000 }, 10);
-		await stopAndCheck({ prompt: 'slow status #never', waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 600 } }, 1, 1500);
+		await stopAndCheck(
+			{
+				prompt: 'slow status #never',
+				waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 600 },
+			},
+			1,
+			1500,
+		);
 	});
 });

@@ -27,19 +27,29 @@ describe('soak', () => {
 		});
 		try {
 			const count = 200;
-			const outcomes = Array.from({ length: count }, (_, index) => (index % 20 === 7 ? ' #moderated' : index % 20 === 13 ? ' #failed' : ''));
+			const outcomes = Array.from({ length: count }, (_, index) =>
+				index % 20 === 7 ? ' #moderated' : index % 20 === 13 ? ' #failed' : '',
+			);
 			const result = await runPixVerse({
-				parameters: generateParameters({ prompt: '={{ "Soak item " + $json.index + $json.marker }}', waitOptions: { maxConcurrentJobs: 25, pollIntervalSeconds: 1, maxWaitSeconds: 300 } }),
+				parameters: generateParameters({
+					prompt: '={{ "Soak item " + $json.index + $json.marker }}',
+					waitOptions: { maxConcurrentJobs: 25, pollIntervalSeconds: 1, maxWaitSeconds: 300 },
+				}),
 				credentials: simulatorCredentials(sim),
-				items: outcomes.map((marker, index) => imageItem(undefined, undefined, undefined, { index, marker })),
+				items: outcomes.map((marker, index) =>
+					imageItem(undefined, undefined, undefined, { index, marker }),
+				),
 				continueOnFail: true,
 			});
 			expect(result.items).toHaveLength(count);
-			expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: count }, (_, item) => ({ item })));
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				Array.from({ length: count }, (_, item) => ({ item })),
+			);
 
 			const jobs = sim.acceptedJobs();
 			const byPrompt = new Map<string, number>();
-			for (const job of jobs) byPrompt.set(String(job.body.prompt), (byPrompt.get(String(job.body.prompt)) ?? 0) + 1);
+			for (const job of jobs)
+				byPrompt.set(String(job.body.prompt), (byPrompt.get(String(job.body.prompt)) ?? 0) + 1);
 			const doubles = [...byPrompt.values()].filter((n) => n > 1).length;
 			expect(doubles).toBe(0);
 
@@ -56,10 +66,26 @@ describe('soak', () => {
 					expect([index, expectedEnd]).toEqual([index, '']);
 					return;
 				}
-				expect([index, typeof item.json.error, typeof item.json.description]).toEqual([index, 'string', 'string']);
-				if (expectedEnd === ' #moderated' && /^Video \d+ failed PixVerse content moderation \(credits refunded\)/.test(String(item.json.error))) return;
-				if (expectedEnd === ' #failed' && /^Video \d+ failed to generate \(PixVerse status 8\)/.test(String(item.json.error))) return;
-				expect(String(item.json.error)).toMatch(/PixVerse (is under high load|answered with a server fault|answered with something that is not its JSON envelope|may or may not have accepted)|The connection to PixVerse broke|could not be checked/);
+				expect([index, typeof item.json.error, typeof item.json.description]).toEqual([
+					index,
+					'string',
+					'string',
+				]);
+				if (
+					expectedEnd === ' #moderated' &&
+					/^Video \d+ failed PixVerse content moderation \(credits refunded\)/.test(
+						String(item.json.error),
+					)
+				)
+					return;
+				if (
+					expectedEnd === ' #failed' &&
+					/^Video \d+ failed to generate \(PixVerse status 8\)/.test(String(item.json.error))
+				)
+					return;
+				expect(String(item.json.error)).toMatch(
+					/PixVerse (is under high load|answered with a server fault|answered with something that is not its JSON envelope|may or may not have accepted)|The connection to PixVerse broke|could not be checked/,
+				);
 				transientEnds++;
 			});
 			expect(transientEnds).toBeLessThanOrEqual(count * 0.02);

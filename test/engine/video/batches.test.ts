@@ -1,23 +1,38 @@
 import { runPixVerse } from '../../harness/engine';
-import { generateParameters, imageItem, jobParameters, simulatorCredentials } from '../../harness/fixtures';
+import {
+	generateParameters,
+	imageItem,
+	jobParameters,
+	simulatorCredentials,
+} from '../../harness/fixtures';
 import { PixVerseSimulator } from '../../simulator/server';
 
 /** Many items at once under PixVerse's concurrency cap (issue: batches at the speed limit). No timings here. */
 describe('batches', () => {
-	const items = (count: number) => Array.from({ length: count }, (_, index) => imageItem(undefined, undefined, undefined, { index, ms: 300 + ((index * 7) % 5) * 150 }));
+	const items = (count: number) =>
+		Array.from({ length: count }, (_, index) =>
+			imageItem(undefined, undefined, undefined, { index, ms: 300 + ((index * 7) % 5) * 150 }),
+		);
 	const prompt = '={{ "Item " + $json.index + " #ms=" + $json.ms }}';
 
 	it('never exceeds the account limit, ends with exactly one accepted job per item, and keeps input order', async () => {
 		const sim = await PixVerseSimulator.start({ concurrencyLimit: 2 });
 		try {
 			const result = await runPixVerse({
-				parameters: generateParameters({ prompt, waitOptions: { maxConcurrentJobs: 5, pollIntervalSeconds: 1, maxWaitSeconds: 120 } }),
+				parameters: generateParameters({
+					prompt,
+					waitOptions: { maxConcurrentJobs: 5, pollIntervalSeconds: 1, maxWaitSeconds: 120 },
+				}),
 				credentials: simulatorCredentials(sim),
 				items: items(8),
 			});
 			expect(result.error?.message).toBeUndefined();
-			expect(result.items.map((item) => item.json.prompt)).toEqual(Array.from({ length: 8 }, (_, i) => expect.stringContaining(`Item ${i} `)));
-			expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 8 }, (_, item) => ({ item })));
+			expect(result.items.map((item) => item.json.prompt)).toEqual(
+				Array.from({ length: 8 }, (_, i) => expect.stringContaining(`Item ${i} `)),
+			);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				Array.from({ length: 8 }, (_, item) => ({ item })),
+			);
 			expect(sim.maxInFlight).toBeLessThanOrEqual(2);
 			const jobs = sim.acceptedJobs();
 			expect(jobs).toHaveLength(8);
@@ -27,7 +42,9 @@ describe('batches', () => {
 			// Each refused submission was retried under a new trace ID, never replayed.
 			expect(sim.calls('generate').every((call) => !call.replayed)).toBe(true);
 			expect(result.items.map((item) => item.json.videoId)).toEqual(
-				result.items.map((item) => jobs.find((job) => job.body.prompt === item.json.prompt)?.videoId),
+				result.items.map(
+					(item) => jobs.find((job) => job.body.prompt === item.json.prompt)?.videoId,
+				),
 			);
 		} finally {
 			await sim.close();
@@ -38,7 +55,10 @@ describe('batches', () => {
 		const sim = await PixVerseSimulator.start();
 		try {
 			const result = await runPixVerse({
-				parameters: generateParameters({ prompt, waitOptions: { maxConcurrentJobs: 3, pollIntervalSeconds: 1, maxWaitSeconds: 120 } }),
+				parameters: generateParameters({
+					prompt,
+					waitOptions: { maxConcurrentJobs: 3, pollIntervalSeconds: 1, maxWaitSeconds: 120 },
+				}),
 				credentials: simulatorCredentials(sim),
 				items: items(7),
 			});
@@ -54,14 +74,26 @@ describe('batches', () => {
 		const sim = await PixVerseSimulator.start({ concurrencyLimit: 1 });
 		try {
 			sim.inject('generate', { kind: 'errcode', errCode: 500044, errMsg: 'reached the limit' }, 2);
-			const result = await runPixVerse({ parameters: generateParameters(), credentials: simulatorCredentials(sim), items: [imageItem()] });
+			const result = await runPixVerse({
+				parameters: generateParameters(),
+				credentials: simulatorCredentials(sim),
+				items: [imageItem()],
+			});
 			expect(result.status).toBe('success');
 			expect(sim.calls('generate')).toHaveLength(3);
 			expect(new Set(sim.calls('generate').map((call) => call.traceId)).size).toBe(3);
 
 			sim.inject('generate', { kind: 'errcode', errCode: 500044 }, 100);
-			const refused = await runPixVerse({ parameters: generateParameters({ waitOptions: { maxWaitSeconds: 3, pollIntervalSeconds: 1 } }), credentials: simulatorCredentials(sim), items: [imageItem()] });
-			expect(refused.error?.message).toBe('The PixVerse account stayed at its limit of concurrent generations for the whole Max Wait');
+			const refused = await runPixVerse({
+				parameters: generateParameters({
+					waitOptions: { maxWaitSeconds: 3, pollIntervalSeconds: 1 },
+				}),
+				credentials: simulatorCredentials(sim),
+				items: [imageItem()],
+			});
+			expect(refused.error?.message).toBe(
+				'The PixVerse account stayed at its limit of concurrent generations for the whole Max Wait',
+			);
 			expect(refused.error?.description).toContain('Nothing was charged');
 		} finally {
 			await sim.close();
@@ -79,13 +111,22 @@ describe('several executions on one PixVerse account (as a queue-mode worker run
 	it('share what they learn of the limit: each item accepted once, few 500044 answers, none failing', async () => {
 		const execution = async (name: string) =>
 			await runPixVerse({
-				parameters: jobParameters('video', 'generateFromText', { model: 'v6', prompt: `={{ "${name} " + $json.i }}`, duration: 5, quality: '540p', aspectRatio: '16:9', waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 60 } }),
+				parameters: jobParameters('video', 'generateFromText', {
+					model: 'v6',
+					prompt: `={{ "${name} " + $json.i }}`,
+					duration: 5,
+					quality: '540p',
+					aspectRatio: '16:9',
+					waitOptions: { pollIntervalSeconds: 1, maxWaitSeconds: 60 },
+				}),
 				credentials: simulatorCredentials(sim),
 				items: [0, 1, 2].map((i) => ({ json: { i } })),
 			});
 		const results = await Promise.all(['first', 'second', 'third'].map(execution));
 		expect(results.map((result) => result.status)).toEqual(['success', 'success', 'success']);
-		expect(results.flatMap((result) => result.items.map((item) => item.json.status))).toEqual(Array(9).fill('succeeded'));
+		expect(results.flatMap((result) => result.items.map((item) => item.json.status))).toEqual(
+			Array(9).fill('succeeded'),
+		);
 		const acceptedTraces = new Set(sim.jobsFrom('textGenerate').map((job) => job.traceId));
 		expect(acceptedTraces.size).toBe(9);
 		// The first wave (all nine at once, before anything is known) meets the limit; once one refusal has taught
@@ -93,7 +134,9 @@ describe('several executions on one PixVerse account (as a queue-mode worker run
 		// probes for room: at most one per acceptance, and none within a quarter generation of the last refusal.
 		const calls = sim.calls('textGenerate');
 		const firstWave = calls.slice(0, 9);
-		expect(firstWave.filter((call) => !acceptedTraces.has(call.traceId ?? '')).length).toBeLessThanOrEqual(7);
+		expect(
+			firstWave.filter((call) => !acceptedTraces.has(call.traceId ?? '')).length,
+		).toBeLessThanOrEqual(7);
 		const later = calls.slice(9);
 		const probes = later.filter((call) => !acceptedTraces.has(call.traceId ?? ''));
 		expect(probes.length).toBeLessThanOrEqual(later.length - probes.length);
@@ -109,12 +152,19 @@ describe('the same execution processed again (a queue-mode job re-run after its 
 	afterAll(async () => await sim.close());
 
 	const run = async (executionId: string) =>
-		await runPixVerse({ parameters: generateParameters({ prompt: '={{ "Boat " + $json.i }}' }), credentials: simulatorCredentials(sim), items: [0, 1].map((i) => imageItem(undefined, undefined, undefined, { i })), executionId });
+		await runPixVerse({
+			parameters: generateParameters({ prompt: '={{ "Boat " + $json.i }}' }),
+			credentials: simulatorCredentials(sim),
+			items: [0, 1].map((i) => imageItem(undefined, undefined, undefined, { i })),
+			executionId,
+		});
 
 	it('replays its paid requests: PixVerse answers with the videos it already accepted, nothing is paid twice', async () => {
 		const first = await run('execution-41');
 		const again = await run('execution-41');
-		expect(again.items.map((item) => item.json.videoId)).toEqual(first.items.map((item) => item.json.videoId));
+		expect(again.items.map((item) => item.json.videoId)).toEqual(
+			first.items.map((item) => item.json.videoId),
+		);
 		expect(sim.jobsFrom('generate')).toHaveLength(2);
 		// The images were uploaded again (new image IDs), which does not make the requests new.
 		expect(sim.calls('upload')).toHaveLength(4);

@@ -10,17 +10,39 @@ describe('Other Model (by ID): a model PixVerse launched after this node', () =>
 
 	const text = async (overrides: Record<string, unknown> = {}) =>
 		await runPixVerse({
-			parameters: jobParameters('video', 'generateFromText', { model: 'other', modelId: 'v6-max', prompt: 'A red fox in the snow', duration: 12, quality: '1080p', aspectRatio: '21:9', ...overrides }),
+			parameters: jobParameters('video', 'generateFromText', {
+				model: 'other',
+				modelId: 'v6-max',
+				prompt: 'A red fox in the snow',
+				duration: 12,
+				quality: '1080p',
+				aspectRatio: '21:9',
+				...overrides,
+			}),
 			credentials: simulatorCredentials(sim),
 		});
 
-	it('sends the typed model with V6\'s durations, ratios and options, and reports the price as unknown', async () => {
+	it("sends the typed model with V6's durations, ratios and options, and reports the price as unknown", async () => {
 		const result = await text({ options: { generateAudio: true, thinkingType: 'enabled' } });
 		expect(result.error?.message).toBeUndefined();
 		const [call] = sim.calls('textGenerate');
-		expect(call.json).toEqual({ model: 'v6-max', prompt: 'A red fox in the snow', duration: 12, quality: '1080p', aspect_ratio: '21:9', generate_audio_switch: true, thinking_type: 'enabled' });
+		expect(call.json).toEqual({
+			model: 'v6-max',
+			prompt: 'A red fox in the snow',
+			duration: 12,
+			quality: '1080p',
+			aspect_ratio: '21:9',
+			generate_audio_switch: true,
+			thinking_type: 'enabled',
+		});
 		const job = lastJob(sim, 'textGenerate');
-		expect(result.items[0].json).toMatchObject({ videoId: job.videoId, status: 'succeeded', model: 'v6-max', estimatedCredits: null, credits: job.credits });
+		expect(result.items[0].json).toMatchObject({
+			videoId: job.videoId,
+			status: 'succeeded',
+			model: 'v6-max',
+			estimatedCredits: null,
+			credits: job.credits,
+		});
 	});
 
 	it('refuses what V6 refuses before any request, naming the typed model', async () => {
@@ -42,14 +64,26 @@ describe('Other Model (by ID): a model PixVerse launched after this node', () =>
 
 	it('is refused by Max Credits per Execution unless Allow Unknown Prices is on', async () => {
 		const refused = await text({ creditOptions: { maxCredits: 10_000 } });
-		expect(refused.error?.message).toBe('PixVerse publishes no price for item 0, so Max Credits per Execution cannot be checked');
+		expect(refused.error?.message).toBe(
+			'PixVerse publishes no price for item 0, so Max Credits per Execution cannot be checked',
+		);
 		expect(sim.requests).toHaveLength(0);
 		const allowed = await text({ creditOptions: { maxCredits: 10_000, allowUnknownPrices: true } });
-		expect(allowed.items[0].json).toMatchObject({ status: 'succeeded', model: 'v6-max', estimatedCredits: null });
+		expect(allowed.items[0].json).toMatchObject({
+			status: 'succeeded',
+			model: 'v6-max',
+			estimatedCredits: null,
+		});
 	});
 
-	it('a Model given as an expression (an AI tool\'s $fromAI) runs: no field of another operation blocks it', async () => {
-		const result = await text({ model: '={{ "v6" }}', modelId: '', duration: 5, quality: '540p', aspectRatio: '16:9' });
+	it("a Model given as an expression (an AI tool's $fromAI) runs: no field of another operation blocks it", async () => {
+		const result = await text({
+			model: '={{ "v6" }}',
+			modelId: '',
+			duration: 5,
+			quality: '540p',
+			aspectRatio: '16:9',
+		});
 		expect(result.error?.message).toBeUndefined();
 		expect(sim.calls('textGenerate')[0].json).toMatchObject({ model: 'v6' });
 	});
@@ -57,17 +91,36 @@ describe('Other Model (by ID): a model PixVerse launched after this node', () =>
 	it('a listed model typed by ID keeps its own rules and price', async () => {
 		const result = await text({ modelId: 'V5', duration: 8, quality: '720p', aspectRatio: '16:9' });
 		expect(sim.calls('textGenerate')[0].json).toMatchObject({ model: 'v5', duration: 8 });
-		expect(result.items[0].json).toMatchObject({ model: 'v5', estimatedCredits: result.items[0].json.credits });
+		expect(result.items[0].json).toMatchObject({
+			model: 'v5',
+			estimatedCredits: result.items[0].json.credits,
+		});
 	});
 
 	it('works for Generate From Image too, with the uploaded image', async () => {
 		const result = await runPixVerse({
-			parameters: jobParameters('video', 'generateFromImage', { imageSource: 'binary', binaryPropertyName: 'data', model: 'other', modelId: 'v6-max', prompt: 'The leaves sway', duration: 3, quality: '540p' }),
+			parameters: jobParameters('video', 'generateFromImage', {
+				imageSource: 'binary',
+				binaryPropertyName: 'data',
+				model: 'other',
+				modelId: 'v6-max',
+				prompt: 'The leaves sway',
+				duration: 3,
+				quality: '540p',
+			}),
 			credentials: simulatorCredentials(sim),
 			items: [imageItem()],
 		});
 		expect(result.error?.message).toBeUndefined();
-		expect(sim.calls('generate')[0].json).toMatchObject({ model: 'v6-max', duration: 3, quality: '540p' });
-		expect(result.items[0].json).toMatchObject({ status: 'succeeded', model: 'v6-max', estimatedCredits: null });
+		expect(sim.calls('generate')[0].json).toMatchObject({
+			model: 'v6-max',
+			duration: 3,
+			quality: '540p',
+		});
+		expect(result.items[0].json).toMatchObject({
+			status: 'succeeded',
+			model: 'v6-max',
+			estimatedCredits: null,
+		});
 	});
 });

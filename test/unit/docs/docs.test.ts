@@ -8,14 +8,27 @@ import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
 import { PixVerseTrigger } from '../../../nodes/PixVerse/PixVerseTrigger.node';
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
 import type { Operation } from './docsCheck';
-import { anchors, brokenLinks, checkFamilyPage, nodeOperations, sections, singleOperation } from './docsCheck';
+import {
+	anchors,
+	brokenLinks,
+	checkFamilyPage,
+	nodeOperations,
+	sections,
+	singleOperation,
+} from './docsCheck';
 
 /** Which page documents which operations (by `Resource → Operation` display names). */
-const RESOURCE_NAMES: Record<string, string> = { video: 'Video', image: 'Image', media: 'Media', account: 'Account' };
+const RESOURCE_NAMES: Record<string, string> = {
+	video: 'Video',
+	image: 'Image',
+	media: 'Media',
+	account: 'Account',
+};
 
 /** Each family page and its operations, as the registry files them (each operation names its page), and the trigger. */
 const FAMILIES: Record<string, string[]> = { 'docs/trigger.md': ['PixVerse Trigger'] };
-for (const { resource, meta } of REGISTERED) (FAMILIES[`docs/${meta.docs}.md`] ??= []).push(`${RESOURCE_NAMES[resource]} → ${meta.name}`);
+for (const { resource, meta } of REGISTERED)
+	(FAMILIES[`docs/${meta.docs}.md`] ??= []).push(`${RESOURCE_NAMES[resource]} → ${meta.name}`);
 
 /** The pages the README links to, one per family and topic. */
 const PAGES = [
@@ -38,7 +51,12 @@ const all = new Map<string, Operation>([...operations, [trigger.heading, trigger
 const credentialFields = new PixVerseApi().properties.map((property) => property.displayName);
 const operationNames = [...operations.keys()].map((key) => key.split(' → ')[1]);
 /** What bold may name outside an operation's section: any parameter, credential field or operation. */
-const anywhere = new Set([...[...all.values()].flatMap((operation) => [...operation.parameters]), ...credentialFields, ...operationNames, trigger.heading]);
+const anywhere = new Set([
+	...[...all.values()].flatMap((operation) => [...operation.parameters]),
+	...credentialFields,
+	...operationNames,
+	trigger.heading,
+]);
 
 const familyOperations = (page: string): Operation[] =>
 	FAMILIES[page].map((heading) => {
@@ -55,9 +73,12 @@ describe('the docs are held to the node', () => {
 		expect(new Set(mapped).size).toBe(mapped.length);
 	});
 
-	it.each(Object.keys(FAMILIES))('%s: a section per operation, and every bold parameter exists', (page) => {
-		expect(checkFamilyPage(page, read(page), familyOperations(page), anywhere)).toEqual([]);
-	});
+	it.each(Object.keys(FAMILIES))(
+		'%s: a section per operation, and every bold parameter exists',
+		(page) => {
+			expect(checkFamilyPage(page, read(page), familyOperations(page), anywhere)).toEqual([]);
+		},
+	);
 
 	it('the checker fails for real: a page without one operation section, or with a made-up parameter', () => {
 		const page = 'docs/create.md';
@@ -71,7 +92,10 @@ describe('the docs are held to the node', () => {
 			`${page}: no "## ${heading}" section for the ${heading} operation`,
 		]);
 
-		const withMadeUp = text.replace(`## ${heading}\n`, `## ${heading}\n\nSet **Frame Rate** to 60.\n`);
+		const withMadeUp = text.replace(
+			`## ${heading}\n`,
+			`## ${heading}\n\nSet **Frame Rate** to 60.\n`,
+		);
 		expect(checkFamilyPage(page, withMadeUp, familyOperations(page), anywhere)).toEqual([
 			`${page}, section "${heading}": **Frame Rate** is not a parameter of ${heading}`,
 		]);
@@ -85,7 +109,11 @@ describe('the docs are held to the node', () => {
 	it(`the README is at most ${README_MAX_BYTES} bytes and links every docs page`, () => {
 		const readme = read('README.md');
 		expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(README_MAX_BYTES);
-		for (const page of PAGES) expect([page, readme.includes(`](${page})`) || readme.includes(`](${page}#`)]).toEqual([page, true]);
+		for (const page of PAGES)
+			expect([page, readme.includes(`](${page})`) || readme.includes(`](${page}#`)]).toEqual([
+				page,
+				true,
+			]);
 	});
 
 	it('the README still gives the two commands: demo and test', () => {
@@ -95,11 +123,20 @@ describe('the docs are held to the node', () => {
 		expect(readme).toContain('](CONTRIBUTING.md)');
 	});
 
-	const markdownFiles = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(REPOSITORY_ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+	const markdownFiles = [
+		'README.md',
+		'CONTRIBUTING.md',
+		...readdirSync(join(REPOSITORY_ROOT, 'docs'))
+			.filter((name) => name.endsWith('.md'))
+			.map((name) => `docs/${name}`),
+	];
 
 	it('every docs page the README needs exists, and no page is orphaned', () => {
-		for (const page of PAGES) expect([page, statSync(join(REPOSITORY_ROOT, page)).isFile()]).toEqual([page, true]);
-		expect(markdownFiles.filter((path) => path.startsWith('docs/') && !PAGES.includes(path))).toEqual([]);
+		for (const page of PAGES)
+			expect([page, statSync(join(REPOSITORY_ROOT, page)).isFile()]).toEqual([page, true]);
+		expect(
+			markdownFiles.filter((path) => path.startsWith('docs/') && !PAGES.includes(path)),
+		).toEqual([]);
 	});
 
 	it.each(markdownFiles)('%s: every relative link and anchor resolves', (path) => {
@@ -107,7 +144,9 @@ describe('the docs are held to the node', () => {
 	});
 
 	it('the link checker fails for real: a missing file and a missing anchor', () => {
-		expect(anchors('## Video → Generate From Image\n## Output\n## Output\n')).toEqual(new Set(['video--generate-from-image', 'output', 'output-1']));
+		expect(anchors('## Video → Generate From Image\n## Output\n## Output\n')).toEqual(
+			new Set(['video--generate-from-image', 'output', 'output-1']),
+		);
 		expect(brokenLinks(REPOSITORY_ROOT, 'test/unit/docs/fixtures/broken-links.md')).toEqual([
 			'test/unit/docs/fixtures/broken-links.md: link ../../../../docs/nowhere.md: docs/nowhere.md does not exist',
 			'test/unit/docs/fixtures/broken-links.md: link ../../../../docs/create.md#no-such-heading: docs/create.md has no heading #no-such-heading',
@@ -125,8 +164,12 @@ describe('the documentation links n8n shows (codex Docs links, the credential he
 		return { file, anchor: anchor === 'readme' ? undefined : anchor };
 	};
 	const codexUrls = ['PixVerse.node.json', 'PixVerseTrigger.node.json'].flatMap((name) => {
-		const codex = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'nodes/PixVerse', name), 'utf8')) as { resources: Record<string, Array<{ url: string }>> };
-		return Object.values(codex.resources).flat().map(({ url }) => url);
+		const codex = JSON.parse(
+			readFileSync(join(REPOSITORY_ROOT, 'nodes/PixVerse', name), 'utf8'),
+		) as { resources: Record<string, Array<{ url: string }>> };
+		return Object.values(codex.resources)
+			.flat()
+			.map(({ url }) => url);
 	});
 	const urls = [...codexUrls, new PixVerseApi().documentationUrl];
 
@@ -135,6 +178,7 @@ describe('the documentation links n8n shows (codex Docs links, the credential he
 		expect(target).toBeDefined();
 		const path = join(REPOSITORY_ROOT, target!.file);
 		expect([url, existsSync(path)]).toEqual([url, true]);
-		if (target!.anchor) expect([url, anchors(readFileSync(path, 'utf8')).has(target!.anchor)]).toEqual([url, true]);
+		if (target!.anchor)
+			expect([url, anchors(readFileSync(path, 'utf8')).has(target!.anchor)]).toEqual([url, true]);
 	});
 });

@@ -1,4 +1,8 @@
-import { explainUnsuccessful, isFinished, videoStatusOf } from '../../../nodes/PixVerse/domain/status';
+import {
+	explainUnsuccessful,
+	isFinished,
+	videoStatusOf,
+} from '../../../nodes/PixVerse/domain/status';
 
 describe('video status', () => {
 	it.each([
@@ -18,8 +22,12 @@ describe('video status', () => {
 
 	it('explains each unsuccessful end, and says moderated credits are refunded', () => {
 		expect(explainUnsuccessful('moderation_failed')?.description).toContain('refunds the credits');
-		expect(explainUnsuccessful('failed')?.message).toBe('failed to generate (PixVerse status 8): generating again usually works');
-		expect(explainUnsuccessful('deleted')?.message).toBe('was deleted on PixVerse (status 6): generate it again if you need it');
+		expect(explainUnsuccessful('failed')?.message).toBe(
+			'failed to generate (PixVerse status 8): generating again usually works',
+		);
+		expect(explainUnsuccessful('deleted')?.message).toBe(
+			'was deleted on PixVerse (status 6): generate it again if you need it',
+		);
 		expect(explainUnsuccessful('succeeded')).toBeUndefined();
 	});
 });

@@ -139,13 +139,20 @@ describe('account gate shared by executions', () => {
 
 	it('while work waits, tries one more every quiet stretch even when none of its own jobs ends (another worker may have freed a slot)', async () => {
 		const clock = new VirtualClock();
-		const account = new SubmitGate(50, undefined, { ceiling: 50, quietMs: 5000, now: () => clock.now(), pause: async (ms) => await clock.pause(ms) });
+		const account = new SubmitGate(50, undefined, {
+			ceiling: 50,
+			quietMs: 5000,
+			now: () => clock.now(),
+			pause: async (ms) => await clock.pause(ms),
+		});
 		account.observeGeneration(4000);
 		const held = [await account.acquire(), await account.acquire()];
 		account.learnLimitFromRefusal();
 		expect(account.currentLimit).toBe(1);
 		const slots: Array<{ release: () => void }> = [];
-		const waiting = [account.acquire(), account.acquire()].map(async (slot) => await slot.then((got) => slots.push(got!)));
+		const waiting = [account.acquire(), account.acquire()].map(
+			async (slot) => await slot.then((got) => slots.push(got!)),
+		);
 		const granted = () => slots.length;
 		await clock.settle();
 		expect(granted()).toBe(0);

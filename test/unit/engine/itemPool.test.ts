@@ -15,7 +15,18 @@ describe('runItemPool', () => {
 			return index * 2;
 		});
 		expect(peak).toBe(3);
-		expect(outcomes.map((o) => (o?.ok ? o.value : (o?.error as Error).message))).toEqual([0, 2, 4, 6, 'four', 10, 12, 14, 16, 18]);
+		expect(outcomes.map((o) => (o?.ok ? o.value : (o?.error as Error).message))).toEqual([
+			0,
+			2,
+			4,
+			6,
+			'four',
+			10,
+			12,
+			14,
+			16,
+			18,
+		]);
 	});
 
 	it('starts no new item once told to stop', async () => {

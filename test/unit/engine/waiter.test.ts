@@ -34,7 +34,10 @@ function setup(script: (ref: JobRef, read: number) => Record<string, unknown> | 
 
 describe('JobWaiter on a virtual clock', () => {
 	it('reads one interval after submission, then every interval, until a final status', async () => {
-		const { clock, reads, waiter } = setup((_ref, n) => ({ status: n < 3 ? 5 : 1, url: 'https://cdn/v.mp4' }));
+		const { clock, reads, waiter } = setup((_ref, n) => ({
+			status: n < 3 ? 5 : 1,
+			url: 'https://cdn/v.mp4',
+		}));
 		const done = await clock.runUntil(waiter.wait(VIDEO, WAIT));
 		expect(done).toMatchObject({ ref: VIDEO, statusCode: 1 });
 		expect(reads.map((r) => r.at)).toEqual([5000, 10_000, 15_000]);
@@ -49,21 +52,29 @@ describe('JobWaiter on a virtual clock', () => {
 	it('reads an image job on the image result path kind, and names it an image in errors', async () => {
 		const { clock, reads, waiter } = setup(() => ({ status: 5 }));
 		const outcome = clock.runUntil(waiter.wait(IMAGE, { ...WAIT, maxWaitMs: 12_000 }));
-		await expect(outcome).rejects.toThrow(`Image ${IMAGE.id} was not finished after the Max Wait of 12 s`);
+		await expect(outcome).rejects.toThrow(
+			`Image ${IMAGE.id} was not finished after the Max Wait of 12 s`,
+		);
 		expect(reads.every((r) => r.ref.kind === 'image')).toBe(true);
 	});
 
 	it('stops at Max Wait with a last read at the deadline, naming the ID and how to resume', async () => {
 		const { clock, reads, waiter } = setup(() => ({ status: 5 }));
-		const error = await failureOf(clock.runUntil(waiter.wait(VIDEO, { ...WAIT, maxWaitMs: 12_000 })));
-		expect(error.message).toBe(`Video ${VIDEO.id} was not finished after the Max Wait of 12 s and is paid for: resume with Video → Wait for Completion, not a new generation`);
+		const error = await failureOf(
+			clock.runUntil(waiter.wait(VIDEO, { ...WAIT, maxWaitMs: 12_000 })),
+		);
+		expect(error.message).toBe(
+			`Video ${VIDEO.id} was not finished after the Max Wait of 12 s and is paid for: resume with Video → Wait for Completion, not a new generation`,
+		);
 		expect(error.description).toContain(`Video → Wait for Completion`);
 		expect(reads.map((r) => r.at)).toEqual([5000, 10_000, 12_000]);
 		expect(clock.now()).toBe(12_000);
 	});
 
 	it('backs off linearly on transient read failures and keeps the job', async () => {
-		const { clock, reads, waiter } = setup((_ref, n) => (n <= 3 ? apiFailure('retryable') : { status: 1 }));
+		const { clock, reads, waiter } = setup((_ref, n) =>
+			n <= 3 ? apiFailure('retryable') : { status: 1 },
+		);
 		await clock.runUntil(waiter.wait(VIDEO, WAIT));
 		// 5 s, then +10 s, +15 s, +20 s: each failure in a row waits one interval longer.
 		expect(reads.map((r) => r.at)).toEqual([5000, 15_000, 30_000, 50_000]);
@@ -71,7 +82,9 @@ describe('JobWaiter on a virtual clock', () => {
 
 	it('gives a job up after 8 transient failures in a row, naming it and how to resume', async () => {
 		const { clock, reads, waiter } = setup(() => apiFailure('retryable'));
-		const error = await failureOf(clock.runUntil(waiter.wait(VIDEO, { ...WAIT, pollIntervalMs: 1000, maxWaitMs: 3_600_000 })));
+		const error = await failureOf(
+			clock.runUntil(waiter.wait(VIDEO, { ...WAIT, pollIntervalMs: 1000, maxWaitMs: 3_600_000 })),
+		);
 		expect(error.message).toBe(`Video ${VIDEO.id} could not be checked: injected retryable`);
 		expect(error.description).toContain(`on video ID ${VIDEO.id}`);
 		expect(reads).toHaveLength(8);
@@ -91,8 +104,12 @@ describe('JobWaiter on a virtual clock', () => {
 		const readsBeforeStop = reads.length;
 		stop.abort();
 		await clock.settle();
-		expect((await first).message).toBe(`Video ${VIDEO.id} was still generating when the execution was stopped`);
-		expect((await second).message).toBe('Video 2 was still generating when the execution was stopped');
+		expect((await first).message).toBe(
+			`Video ${VIDEO.id} was still generating when the execution was stopped`,
+		);
+		expect((await second).message).toBe(
+			'Video 2 was still generating when the execution was stopped',
+		);
 		await clock.step();
 		expect(reads).toHaveLength(readsBeforeStop);
 	});
@@ -102,14 +119,27 @@ describe('JobWaiter on a virtual clock', () => {
 		const pending = failureOf(waiter.wait(VIDEO, WAIT));
 		await clock.step();
 		waiter.abandonAll();
-		expect((await pending).message).toBe(`Video ${VIDEO.id} was left unfinished because another item failed`);
-		await expect(waiter.wait(IMAGE, WAIT)).rejects.toThrow(`Image ${IMAGE.id} was left unfinished because another item failed`);
+		expect((await pending).message).toBe(
+			`Video ${VIDEO.id} was left unfinished because another item failed`,
+		);
+		await expect(waiter.wait(IMAGE, WAIT)).rejects.toThrow(
+			`Image ${IMAGE.id} was left unfinished because another item failed`,
+		);
 	});
 
 	it('polls each job at its own interval in one loop', async () => {
-		const { clock, reads, waiter } = setup((ref, n) => ({ status: n < (ref.id === '1' ? 4 : 2) ? 5 : 1 }));
-		await clock.runUntil(Promise.all([waiter.wait({ kind: 'video', id: '1' }, { ...WAIT, pollIntervalMs: 1000 }), waiter.wait({ kind: 'video', id: '2' }, { ...WAIT, pollIntervalMs: 3000 })]));
-		expect(reads.filter((r) => r.ref.id === '1').map((r) => r.at)).toEqual([1000, 2000, 3000, 4000]);
+		const { clock, reads, waiter } = setup((ref, n) => ({
+			status: n < (ref.id === '1' ? 4 : 2) ? 5 : 1,
+		}));
+		await clock.runUntil(
+			Promise.all([
+				waiter.wait({ kind: 'video', id: '1' }, { ...WAIT, pollIntervalMs: 1000 }),
+				waiter.wait({ kind: 'video', id: '2' }, { ...WAIT, pollIntervalMs: 3000 }),
+			]),
+		);
+		expect(reads.filter((r) => r.ref.id === '1').map((r) => r.at)).toEqual([
+			1000, 2000, 3000, 4000,
+		]);
 		expect(reads.filter((r) => r.ref.id === '2').map((r) => r.at)).toEqual([3000, 6000]);
 	});
 });

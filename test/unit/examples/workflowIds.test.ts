@@ -13,11 +13,16 @@ describe('example workflows', () => {
 	// restarts) only for IDs of at most 16 characters (isWorkflowIdValid in n8n's utils); n8n's own IDs have 16.
 	it.each(files)('%s keeps an ID n8n 1.x saves static data for (16 characters at most)', (file) => {
 		const { id } = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as { id: string };
-		expect([file, typeof id === 'string' && id.length > 0 && id.length <= 16]).toEqual([file, true]);
+		expect([file, typeof id === 'string' && id.length > 0 && id.length <= 16]).toEqual([
+			file,
+			true,
+		]);
 	});
 
 	it('gives every example its own ID, so importing them all keeps each one', () => {
-		const ids = files.map((file) => (JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as { id: string }).id);
+		const ids = files.map(
+			(file) => (JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')) as { id: string }).id,
+		);
 		expect(new Set(ids).size).toBe(files.length);
 	});
 });

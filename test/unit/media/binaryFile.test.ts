@@ -14,6 +14,12 @@ describe('binaryFile: what every uploaded file shares', () => {
 	it('passes on http(s) URLs only (PixVerse fetches them)', () => {
 		expect(httpUrl(' https://example.com/a b.jpg ')).toBe('https://example.com/a%20b.jpg');
 		expect(httpUrl('http://example.com/v.mp4')).toBe('http://example.com/v.mp4');
-		for (const refused of ['file:///etc/passwd', 'ftp://example.com/x.mp4', 'example.com/x.jpg', '']) expect(httpUrl(refused)).toBeUndefined();
+		for (const refused of [
+			'file:///etc/passwd',
+			'ftp://example.com/x.mp4',
+			'example.com/x.jpg',
+			'',
+		])
+			expect(httpUrl(refused)).toBeUndefined();
 	});
 });

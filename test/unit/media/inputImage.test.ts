@@ -12,6 +12,8 @@ describe('sniffImage', () => {
 		['pdf', 'a PDF file, not an image', undefined],
 		['text', 'not an image', undefined],
 	] as const)('%s', (file, description, mimeType) => {
-		expect(sniffImage(FILES[file].subarray(0, 64))).toEqual(mimeType ? { description, mimeType } : { description, mimeType: undefined });
+		expect(sniffImage(FILES[file].subarray(0, 64))).toEqual(
+			mimeType ? { description, mimeType } : { description, mimeType: undefined },
+		);
 	});
 });

@@ -18,7 +18,15 @@ describe('toVideoItem', () => {
 	};
 
 	it('maps a finished reply to the documented fields', () => {
-		expect(toVideoItem('x', resp, { model: 'v6', quality: '1080p', duration: 5, imageId: '1', imageUrl: 'u' })).toEqual({
+		expect(
+			toVideoItem('x', resp, {
+				model: 'v6',
+				quality: '1080p',
+				duration: 5,
+				imageId: '1',
+				imageUrl: 'u',
+			}),
+		).toEqual({
 			videoId: '627410861853514292',
 			status: 'succeeded',
 			statusCode: 1,

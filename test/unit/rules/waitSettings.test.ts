@@ -2,11 +2,28 @@ import { parseWaitSettings } from '../../../nodes/PixVerse/rules/waitSettings';
 
 describe('parseWaitSettings', () => {
 	it('defaults to a 5 s poll interval, 10 min Max Wait and 5 concurrent jobs', () => {
-		expect(parseWaitSettings({})).toEqual({ pollIntervalMs: 5000, maxWaitMs: 600_000, maxConcurrentJobs: 5, requestTimeoutMs: 60_000 });
+		expect(parseWaitSettings({})).toEqual({
+			pollIntervalMs: 5000,
+			maxWaitMs: 600_000,
+			maxConcurrentJobs: 5,
+			requestTimeoutMs: 60_000,
+		});
 	});
 
 	it('accepts the limits', () => {
-		expect(parseWaitSettings({ pollIntervalSeconds: 1, maxWaitSeconds: 3600, maxConcurrentJobs: 50, requestTimeoutSeconds: 600 })).toEqual({ pollIntervalMs: 1000, maxWaitMs: 3_600_000, maxConcurrentJobs: 50, requestTimeoutMs: 600_000 });
+		expect(
+			parseWaitSettings({
+				pollIntervalSeconds: 1,
+				maxWaitSeconds: 3600,
+				maxConcurrentJobs: 50,
+				requestTimeoutSeconds: 600,
+			}),
+		).toEqual({
+			pollIntervalMs: 1000,
+			maxWaitMs: 3_600_000,
+			maxConcurrentJobs: 50,
+			requestTimeoutMs: 600_000,
+		});
 	});
 
 	it.each([

@@ -1,8 +1,17 @@
-import { parseJsonLosslessly, readEnvelope, serializeJson, toIdString } from '../../../nodes/PixVerse/transport/envelope';
+import {
+	parseJsonLosslessly,
+	readEnvelope,
+	serializeJson,
+	toIdString,
+} from '../../../nodes/PixVerse/transport/envelope';
 
 describe('parseJsonLosslessly', () => {
 	it('keeps integers above 2^53 as exact strings and leaves the rest alone', () => {
-		expect(parseJsonLosslessly('{"id":627410861853514292,"small":343252978602905,"neg":-12,"f":1.5,"e":1e21,"s":"627410861853514292"}')).toEqual({
+		expect(
+			parseJsonLosslessly(
+				'{"id":627410861853514292,"small":343252978602905,"neg":-12,"f":1.5,"e":1e21,"s":"627410861853514292"}',
+			),
+		).toEqual({
 			id: '627410861853514292',
 			small: 343252978602905,
 			neg: -12,
@@ -13,7 +22,9 @@ describe('parseJsonLosslessly', () => {
 	});
 
 	it('does not touch digits inside strings, including escaped quotes', () => {
-		expect(parseJsonLosslessly('{"a":"x\\" 12345678901234567890 \\\\","b":[12345678901234567890]}')).toEqual({ a: 'x" 12345678901234567890 \\', b: ['12345678901234567890'] });
+		expect(
+			parseJsonLosslessly('{"a":"x\\" 12345678901234567890 \\\\","b":[12345678901234567890]}'),
+		).toEqual({ a: 'x" 12345678901234567890 \\', b: ['12345678901234567890'] });
 	});
 
 	it('throws on text that is not JSON', () => {
@@ -29,7 +40,9 @@ describe('serializeJson', () => {
 			return this.toString();
 		};
 		try {
-			expect(serializeJson({ img_id: BigInt('627410861853514292'), nested: [{ t: BigInt(7) }], s: '1' })).toBe('{"img_id":627410861853514292,"nested":[{"t":7}],"s":"1"}');
+			expect(
+				serializeJson({ img_id: BigInt('627410861853514292'), nested: [{ t: BigInt(7) }], s: '1' }),
+			).toBe('{"img_id":627410861853514292,"nested":[{"t":7}],"s":"1"}');
 		} finally {
 			proto.toJSON = saved;
 		}
@@ -64,12 +77,27 @@ describe('toIdString', () => {
 
 describe('readEnvelope', () => {
 	it.each([
-		['{"ErrCode":0,"ErrMsg":"success","Resp":{"img_id":1}}', { outcome: 'success', resp: { img_id: 1 } }],
+		[
+			'{"ErrCode":0,"ErrMsg":"success","Resp":{"img_id":1}}',
+			{ outcome: 'success', resp: { img_id: 1 } },
+		],
 		['{"ErrCode":0,"ErrMsg":"success","Resp":null}', { outcome: 'success', resp: {} }],
-		['{"ErrCode":500044,"ErrMsg":"limit","Resp":null,"request_id":"r1"}', { outcome: 'business-error', errCode: 500044, errMsg: 'limit' }],
-		['{"err_code":500052,"err_msg":"图片未过审","resp":""}', { outcome: 'business-error', errCode: 500052, errMsg: '图片未过审' }],
-		['{"ErrCode":"400017","ErrMsg":"invalid param"}', { outcome: 'business-error', errCode: 400017, errMsg: 'invalid param' }],
-		['<html>502 Bad Gateway</html>', { outcome: 'malformed', snippet: '<html>502 Bad Gateway</html>' }],
+		[
+			'{"ErrCode":500044,"ErrMsg":"limit","Resp":null,"request_id":"r1"}',
+			{ outcome: 'business-error', errCode: 500044, errMsg: 'limit' },
+		],
+		[
+			'{"err_code":500052,"err_msg":"图片未过审","resp":""}',
+			{ outcome: 'business-error', errCode: 500052, errMsg: '图片未过审' },
+		],
+		[
+			'{"ErrCode":"400017","ErrMsg":"invalid param"}',
+			{ outcome: 'business-error', errCode: 400017, errMsg: 'invalid param' },
+		],
+		[
+			'<html>502 Bad Gateway</html>',
+			{ outcome: 'malformed', snippet: '<html>502 Bad Gateway</html>' },
+		],
 		['{"message":"not pixverse"}', { outcome: 'malformed', snippet: '{"message":"not pixverse"}' }],
 		['', { outcome: 'malformed', snippet: '' }],
 	])('%s', (text, expected) => {

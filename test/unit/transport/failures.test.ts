@@ -1,10 +1,23 @@
-import { ERR_CODES, describeErrCode, describeHttpStatus, describeNetworkFailure } from '../../../nodes/PixVerse/transport/failures';
+import {
+	ERR_CODES,
+	describeErrCode,
+	describeHttpStatus,
+	describeNetworkFailure,
+} from '../../../nodes/PixVerse/transport/failures';
 
 describe('failure classes', () => {
 	it('gives every documented ErrCode a message, a fix and a kind', () => {
-		const documented = [400011, 400012, 400013, 400017, 400018, 400019, 400032, 500008, 500020, 500030, 500031, 500032, 500033, 500041, 500042, 500044, 500052, 500054, 500060, 500063, 500064, 500069, 500070, 500071, 500090, 500100, 99999];
+		const documented = [
+			400011, 400012, 400013, 400017, 400018, 400019, 400032, 500008, 500020, 500030, 500031,
+			500032, 500033, 500041, 500042, 500044, 500052, 500054, 500060, 500063, 500064, 500069,
+			500070, 500071, 500090, 500100, 99999,
+		];
 		for (const code of documented) {
-			expect(ERR_CODES[code]).toEqual({ kind: expect.any(String), message: expect.any(String), description: expect.any(String) });
+			expect(ERR_CODES[code]).toEqual({
+				kind: expect.any(String),
+				message: expect.any(String),
+				description: expect.any(String),
+			});
 		}
 	});
 
@@ -21,8 +34,10 @@ describe('failure classes', () => {
 		expect(describeErrCode(code, '').kind).toBe(kind);
 	});
 
-	it('keeps PixVerse\'s own words next to the plain-language message', () => {
-		expect(describeErrCode(123456, 'strange').message).toBe('PixVerse refused the request (ErrCode 123456: strange)');
+	it("keeps PixVerse's own words next to the plain-language message", () => {
+		expect(describeErrCode(123456, 'strange').message).toBe(
+			'PixVerse refused the request (ErrCode 123456: strange)',
+		);
 	});
 
 	it.each([
@@ -49,6 +64,8 @@ describe('failure classes', () => {
 	});
 
 	it('never puts the low-level code in the message, where n8n would replace the text', () => {
-		expect(describeNetworkFailure('ECONNABORTED', 'POST', 60_000).message).toBe('PixVerse did not answer within 60 s');
+		expect(describeNetworkFailure('ECONNABORTED', 'POST', 60_000).message).toBe(
+			'PixVerse did not answer within 60 s',
+		);
 	});
 });

@@ -1,4 +1,7 @@
-import { multipartFileField, multipartTextField } from '../../../nodes/PixVerse/transport/multipart';
+import {
+	multipartFileField,
+	multipartTextField,
+} from '../../../nodes/PixVerse/transport/multipart';
 
 describe('multipart bodies', () => {
 	it('writes one file part with its name, file name and type, and the exact bytes', async () => {
@@ -21,6 +24,8 @@ describe('multipart bodies', () => {
 	it('writes one text field', () => {
 		const { body, contentType } = multipartTextField('image_url', 'https://example.com/a.png');
 		const boundary = /boundary=(.+)$/.exec(contentType)![1];
-		expect(body.toString()).toBe(`--${boundary}\r\nContent-Disposition: form-data; name="image_url"\r\n\r\nhttps://example.com/a.png\r\n--${boundary}--\r\n`);
+		expect(body.toString()).toBe(
+			`--${boundary}\r\nContent-Disposition: form-data; name="image_url"\r\n\r\nhttps://example.com/a.png\r\n--${boundary}--\r\n`,
+		);
 	});
 });

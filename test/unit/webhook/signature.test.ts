@@ -1,17 +1,30 @@
 import { createHmac } from 'crypto';
 
 import { LayeredKeys, RecentKeys, StoredKeys } from '../../../nodes/PixVerse/webhook/memory';
-import { queryEscape, signatureMatches, signedPayloads, timestampFresh, webhookSignature } from '../../../nodes/PixVerse/webhook/signature';
+import {
+	queryEscape,
+	signatureMatches,
+	signedPayloads,
+	timestampFresh,
+	webhookSignature,
+} from '../../../nodes/PixVerse/webhook/signature';
 
 describe('webhook signature', () => {
 	it("builds the webhook guide's example payload: sorted, URL-encoded key=value pairs", () => {
-		const raw = '{"id":"123456789","status":1,"url":"https://example.com/video.mp4","has_audio":true}';
-		expect(signedPayloads(raw, JSON.parse(raw) as Record<string, unknown>)[0]).toBe('has_audio=true&id=123456789&status=1&url=https%3A%2F%2Fexample.com%2Fvideo.mp4');
+		const raw =
+			'{"id":"123456789","status":1,"url":"https://example.com/video.mp4","has_audio":true}';
+		expect(signedPayloads(raw, JSON.parse(raw) as Record<string, unknown>)[0]).toBe(
+			'has_audio=true&id=123456789&status=1&url=https%3A%2F%2Fexample.com%2Fvideo.mp4',
+		);
 	});
 
 	it('also accepts the fields in sent order and the URL-encoded raw body (the client kits)', () => {
 		const raw = '{"status":1,"id":"7"}';
-		expect(signedPayloads(raw, { status: 1, id: '7' })).toEqual(['id=7&status=1', 'status=1&id=7', encodeURIComponent(raw)]);
+		expect(signedPayloads(raw, { status: 1, id: '7' })).toEqual([
+			'id=7&status=1',
+			'status=1&id=7',
+			encodeURIComponent(raw),
+		]);
 	});
 
 	it("escapes like Go's url.QueryEscape", () => {
@@ -19,7 +32,9 @@ describe('webhook signature', () => {
 	});
 
 	it('is Base64(HMAC-SHA256(secret, timestamp\\nnonce\\npayload)), and matches only that', () => {
-		const expected = createHmac('sha256', 'sec').update('1700000000\nabc\npayload').digest('base64');
+		const expected = createHmac('sha256', 'sec')
+			.update('1700000000\nabc\npayload')
+			.digest('base64');
 		expect(webhookSignature('sec', '1700000000', 'abc', 'payload')).toBe(expected);
 		expect(signatureMatches('sec', '1700000000', 'abc', expected, ['other', 'payload'])).toBe(true);
 		expect(signatureMatches('sec', '1700000000', 'abd', expected, ['payload'])).toBe(false);

@@ -18,6 +18,8 @@ describe('PixVerse Trigger panel', () => {
 
 	it('names the credential field the secret goes into by its label', () => {
 		expect(credentialFields).toContain('Webhook Secret');
-		expect((panel.executionsHelp as { inactive: string }).inactive).toContain('<b>Webhook Secret</b>');
+		expect((panel.executionsHelp as { inactive: string }).inactive).toContain(
+			'<b>Webhook Secret</b>',
+		);
 	});
 });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
 import { ESTIMATE_LABELS, estimateCost } from '../../rules/estimate.rules';
@@ -8,11 +13,20 @@ import { LABELS } from '../../rules/videoBody';
 import { showOnlyFor } from '../common/display';
 import type { OperationMeta, RegisteredOperation } from '../operation';
 
-const GENERATIONS = ['generateFromImage', 'generateFromText', 'transition', 'extend', 'generateFromReferences'];
+const GENERATIONS = [
+	'generateFromImage',
+	'generateFromText',
+	'transition',
+	'extend',
+	'generateFromReferences',
+];
 
 const properties = (choices: INodePropertyOptions[]): INodeProperties[] => [
 	{
-		displayName: 'Nothing is sent to PixVerse: the estimate comes from its published prices (as of ' + PRICES_AS_OF + ').',
+		displayName:
+			'Nothing is sent to PixVerse: the estimate comes from its published prices (as of ' +
+			PRICES_AS_OF +
+			').',
 		name: 'estimateNotice',
 		type: 'notice',
 		default: '',
@@ -138,18 +152,29 @@ export const description = (operations: readonly RegisteredOperation[]): INodePr
 			operations.flatMap(({ meta }) => {
 				if (!('price' in meta)) return [];
 				const label = meta.price.label ?? meta.name;
-				return [{ name: meta.price.unpriced === undefined ? label : `${label} (No Published Price)`, value: meta.price.estimate }];
+				return [
+					{
+						name: meta.price.unpriced === undefined ? label : `${label} (No Published Price)`,
+						value: meta.price.estimate,
+					},
+				];
 			}),
 		),
 	);
 
 /** PixVerse's published price for an operation and its parameters; sends nothing. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const operation = this.getNodeParameter('priceOf', itemIndex) as string;
-	const param = (name: string, fallback?: unknown): unknown => this.getNodeParameter(name, itemIndex, fallback);
+	const param = (name: string, fallback?: unknown): unknown =>
+		this.getNodeParameter(name, itemIndex, fallback);
 	// The registry, loaded by now, says which operations PixVerse publishes no price for, and why.
 	const { REGISTERED } = await import('../registry');
-	const priced = REGISTERED.find(({ meta }) => 'price' in meta && meta.price.estimate === operation)?.meta;
+	const priced = REGISTERED.find(
+		({ meta }) => 'price' in meta && meta.price.estimate === operation,
+	)?.meta;
 	const estimate = estimateCost({
 		operation,
 		unpriced: priced && 'price' in priced ? priced.price.unpriced : undefined,

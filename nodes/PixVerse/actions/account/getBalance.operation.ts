@@ -13,10 +13,16 @@ export const meta: OperationMeta = {
 	docs: 'credits',
 };
 
-export const description = showOnlyFor({ show: { resource: ['account'], operation: ['getBalance'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['account'], operation: ['getBalance'] } },
+	properties,
+);
 
 /** Reads the account's credits: the monthly subscription pool and purchased packs. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { readBalance } = await import('../../engine/balance');
 	return [{ json: { ...(await readBalance(this, itemIndex)) }, pairedItem: { item: itemIndex } }];
 }

@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { refuse } from '../../engine/errors';
-import { CREATION_TYPES, MAX_USAGE_RANGE_DAYS, USAGE_LABELS, usageRequestBody } from '../../rules/usage.rules';
+import {
+	CREATION_TYPES,
+	MAX_USAGE_RANGE_DAYS,
+	USAGE_LABELS,
+	usageRequestBody,
+} from '../../rules/usage.rules';
 import { showOnlyFor } from '../common/display';
 import type { OperationMeta } from '../operation';
 
-const titleOf = (type: string): string => type.split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
+const titleOf = (type: string): string =>
+	type
+		.split('_')
+		.map((word) => word[0].toUpperCase() + word.slice(1))
+		.join(' ');
 
 const properties: INodeProperties[] = [
 	{
@@ -76,10 +90,16 @@ export const meta: OperationMeta = {
 	docs: 'credits',
 };
 
-export const description = showOnlyFor({ show: { resource: ['account'], operation: ['getUsage'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['account'], operation: ['getUsage'] } },
+	properties,
+);
 
 /** Every usage row of the period, one output item each, following PixVerse's cursor page by page. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const first = usageRequestBody({
 		start: this.getNodeParameter('start', itemIndex, ''),

@@ -7,7 +7,10 @@ import type { Operation } from '../operation';
  * Credit Options, once per resource, shown on every operation that spends credits (those that plan a job): the
  * budget guard and the balance check run over the whole batch before its first paid request.
  */
-export function creditOptionsProperty(resource: string, operations: Record<string, Operation>): INodeProperties {
+export function creditOptionsProperty(
+	resource: string,
+	operations: Record<string, Operation>,
+): INodeProperties {
 	const billable = Object.keys(operations).filter((name) => 'plan' in operations[name]);
 	return {
 		displayName: 'Credit Options',
@@ -30,11 +33,24 @@ export function creditOptionsProperty(resource: string, operations: Record<strin
 				type: 'options',
 				default: 'batches',
 				options: [
-					{ name: 'For Batches', value: 'batches', description: 'Read the balance once when two or more items would be sent' },
-					{ name: 'Always', value: 'always', description: 'Read the balance once before every run' },
-					{ name: 'Never', value: 'never', description: 'Let PixVerse refuse an unaffordable job (error 500090)' },
+					{
+						name: 'For Batches',
+						value: 'batches',
+						description: 'Read the balance once when two or more items would be sent',
+					},
+					{
+						name: 'Always',
+						value: 'always',
+						description: 'Read the balance once before every run',
+					},
+					{
+						name: 'Never',
+						value: 'never',
+						description: 'Let PixVerse refuse an unaffordable job (error 500090)',
+					},
 				],
-				description: 'Whether to read the account balance once before sending, and refuse up front when the estimate is above the credits left',
+				description:
+					'Whether to read the account balance once before sending, and refuse up front when the estimate is above the credits left',
 			},
 			{
 				displayName: BUDGET_LABELS.maxCredits,
@@ -43,7 +59,7 @@ export function creditOptionsProperty(resource: string, operations: Record<strin
 				typeOptions: { minValue: 0 },
 				default: 0,
 				description:
-					'The most credits this node may spend in one execution (all its items, and every run of it in a loop), by PixVerse\'s published prices. Over it, nothing is sent. 0 means no limit.',
+					"The most credits this node may spend in one execution (all its items, and every run of it in a loop), by PixVerse's published prices. Over it, nothing is sent. 0 means no limit.",
 			},
 		],
 	};

@@ -6,7 +6,10 @@ import type { IDisplayOptions, INodeProperties, INodePropertyCollection } from '
  * the node (tens of milliseconds for a few hundred properties); display options are two levels deep, so a
  * two-level merge is the same result.
  */
-export function showOnlyFor(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+export function showOnlyFor(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => {
 		const own = property.displayOptions ?? {};
 		const merged: IDisplayOptions = { ...own };
@@ -14,7 +17,8 @@ export function showOnlyFor(displayOptions: IDisplayOptions, properties: INodePr
 			// Resource and operation first: n8n reads the conditions in order and shows a field at the first one that
 			// depends on an expression, so a Model given as an expression would otherwise show (and check) the fields
 			// of every operation.
-			if (displayOptions[key]) merged[key] = { ...displayOptions[key], ...own[key], ...displayOptions[key] };
+			if (displayOptions[key])
+				merged[key] = { ...displayOptions[key], ...own[key], ...displayOptions[key] };
 		}
 		return { ...property, displayOptions: merged };
 	});
@@ -22,7 +26,8 @@ export function showOnlyFor(displayOptions: IDisplayOptions, properties: INodePr
 
 // Plain comparison of lower-cased names: localeCompare loads ICU collation, which costs more at load time than the node.
 const lower = (name: string) => name.toLowerCase();
-const byName = (a: { name: string }, b: { name: string }) => (lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0);
+const byName = (a: { name: string }, b: { name: string }) =>
+	lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0;
 
 /**
  * The order a dropdown shows. By name, except that a list of amounts (durations, resolutions: every name starts
@@ -47,12 +52,20 @@ export function optionsInNameOrder(properties: INodeProperties[]): INodeProperti
 	return properties.map((property) => {
 		const { type, options } = property;
 		if (!options) return property;
-		if (type === 'collection') return { ...property, options: optionsInNameOrder(options as INodeProperties[]) };
+		if (type === 'collection')
+			return { ...property, options: optionsInNameOrder(options as INodeProperties[]) };
 		if (type === 'fixedCollection') {
 			const groups = options as INodePropertyCollection[];
-			return { ...property, options: groups.map((group) => ({ ...group, values: optionsInNameOrder(group.values) })) };
+			return {
+				...property,
+				options: groups.map((group) => ({ ...group, values: optionsInNameOrder(group.values) })),
+			};
 		}
-		if (type === 'options' || type === 'multiOptions') return { ...property, options: choiceOrder(options as Array<{ name: string }>) } as INodeProperties;
+		if (type === 'options' || type === 'multiOptions')
+			return {
+				...property,
+				options: choiceOrder(options as Array<{ name: string }>),
+			} as INodeProperties;
 		return property;
 	});
 }

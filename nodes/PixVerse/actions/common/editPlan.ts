@@ -36,7 +36,11 @@ function secondsOf(video: CheckedVideoSource): number | undefined {
  * modify): the operation's own checked body, then the shared parts — the video source (checked, uploaded later
  * by the engine), Wait for Completion, Wait Options and the output settings.
  */
-export async function editPlan(this: IExecuteFunctions, itemIndex: number, edit: () => Promise<EditPlan>): Promise<JobPlan> {
+export async function editPlan(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	edit: () => Promise<EditPlan>,
+): Promise<JobPlan> {
 	const { includeRawResponse } = readGenerationOptions.call(this, itemIndex);
 	const own = await edit();
 	if ('problems' in own.built) throw refuse(this.getNode(), itemIndex, own.built.problems);
@@ -50,6 +54,12 @@ export async function editPlan(this: IExecuteFunctions, itemIndex: number, edit:
 		attachImages: own.attachImages,
 		video,
 		audio: own.audio,
-		context: { ...own.context, estimatedCredits: typeof own.estimatedCredits === 'function' ? own.estimatedCredits(secondsOf(video)) : own.estimatedCredits },
+		context: {
+			...own.context,
+			estimatedCredits:
+				typeof own.estimatedCredits === 'function'
+					? own.estimatedCredits(secondsOf(video))
+					: own.estimatedCredits,
+		},
 	};
 }

@@ -8,7 +8,8 @@ export function effectPicker(type: 'video' | 'image'): INodeProperties {
 	return listPicker({
 		name: 'template',
 		displayName: EFFECT_LABELS.template,
-		description: 'The effect template. It must first be activated in the PixVerse Platform (Effects management).',
+		description:
+			'The effect template. It must first be activated in the PixVerse Platform (Effects management).',
 		searchListMethod: type === 'video' ? 'searchVideoEffects' : 'searchImageEffects',
 		idPlaceholder: 'e.g. 302325299692608',
 		idPattern: { regex: '^\\s*[1-9][0-9]*\\s*$', errorMessage: 'A template ID is a whole number' },

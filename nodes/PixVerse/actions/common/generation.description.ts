@@ -1,7 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { GatedOption, Model } from '../../rules/modelMatrix';
-import { ASPECT_RATIOS, CAMERA_MOVEMENTS, MAX_SEED, MODEL_SPECS, NEWEST_MODEL, OTHER_MODEL, STYLES, WIDE_ASPECT_RATIOS, aspectRatiosFor, modelsAccepting } from '../../rules/modelMatrix';
+import {
+	ASPECT_RATIOS,
+	CAMERA_MOVEMENTS,
+	MAX_SEED,
+	MODEL_SPECS,
+	NEWEST_MODEL,
+	OTHER_MODEL,
+	STYLES,
+	WIDE_ASPECT_RATIOS,
+	aspectRatiosFor,
+	modelsAccepting,
+} from '../../rules/modelMatrix';
 import type { VideoOption, VideoRules } from '../../rules/videoBody';
 import { LABELS } from '../../rules/videoBody';
 import { includeRawResponseOption } from './jobOptions.description';
@@ -23,17 +34,25 @@ const MODEL_OPTIONS: Record<Model, { name: string; description: string }> = {
 	v6: { name: 'PixVerse V6', description: 'Newest model: 1–15 s, audio, multi-clip' },
 };
 
-const humanize = (value: string) => value.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).replace(/^3d /i, '3D ');
+const humanize = (value: string) =>
+	value
+		.replace(/_/g, ' ')
+		.replace(/\b\w/g, (c) => c.toUpperCase())
+		.replace(/^3d /i, '3D ');
 
 /** The Model dropdown of a rule table, with "Other Model (by ID)" and its Model ID field where the table offers it. */
-export function modelFields(rules: Pick<VideoRules, 'models' | 'otherModel'>, defaultModel: Model = rules.models[0]): INodeProperties[] {
+export function modelFields(
+	rules: Pick<VideoRules, 'models' | 'otherModel'>,
+	defaultModel: Model = rules.models[0],
+): INodeProperties[] {
 	const model: INodeProperties = {
 		displayName: LABELS.model,
 		name: 'model',
 		type: 'options',
 		options: [...rules.models].sort().map((value) => ({ value, ...MODEL_OPTIONS[value] })),
 		default: defaultModel,
-		description: 'PixVerse model (v6, c1, v5.6, ...); each offers its own durations and options, listed with it',
+		description:
+			'PixVerse model (v6, c1, v5.6, ...); each offers its own durations and options, listed with it',
 	};
 	if (!offersOtherModel(rules)) return [model];
 	model.options!.push({
@@ -58,7 +77,8 @@ export function modelFields(rules: Pick<VideoRules, 'models' | 'otherModel'>, de
 	];
 }
 
-const offersOtherModel = (rules: Pick<VideoRules, 'models' | 'otherModel'>): boolean => rules.otherModel === true && rules.models.includes(NEWEST_MODEL);
+const offersOtherModel = (rules: Pick<VideoRules, 'models' | 'otherModel'>): boolean =>
+	rules.otherModel === true && rules.models.includes(NEWEST_MODEL);
 
 /** The Model values a field is shown for: its models, plus "Other Model" where the newest family's rules are its rules. */
 function shownFor(models: readonly Model[], withOther: boolean): string[] {
@@ -116,7 +136,11 @@ function durationFields(models: readonly Model[], withOther: boolean): INodeProp
 	const tenSeconds = only(['v5.6', 'v5.5']);
 	if (tenSeconds.length) fields.push(durationChoices(tenSeconds, withOther));
 	const legacy = only(['v5', 'v4.5', 'v4', 'v3.5']);
-	if (legacy.length) fields.push({ ...durationChoices(legacy, withOther), hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p' });
+	if (legacy.length)
+		fields.push({
+			...durationChoices(legacy, withOther),
+			hint: 'V3.5, V4 and V4.5 make 8 s videos only below 1080p',
+		});
 	return fields;
 }
 
@@ -135,7 +159,11 @@ export const qualityField: INodeProperties = {
 };
 
 /** Aspect Ratio: per model (V6 and C1 offer three more ratios than the others), or the five common ones for all. */
-function aspectRatioFields(models: readonly Model[], mode: NonNullable<VideoRules['aspectRatio']>, withOther: boolean): INodeProperties[] {
+function aspectRatioFields(
+	models: readonly Model[],
+	mode: NonNullable<VideoRules['aspectRatio']>,
+	withOther: boolean,
+): INodeProperties[] {
 	const field = (ratios: readonly string[], shown: Model[]): INodeProperties => ({
 		displayName: LABELS.aspectRatio,
 		name: 'aspectRatio',
@@ -144,18 +172,34 @@ function aspectRatioFields(models: readonly Model[], mode: NonNullable<VideoRule
 		default: '16:9',
 		displayOptions: { show: { model: shownFor(shown, withOther) } },
 	});
-	const wide = mode === 'perModel' ? models.filter((model) => aspectRatiosFor(model) === WIDE_ASPECT_RATIOS) : [];
+	const wide =
+		mode === 'perModel'
+			? models.filter((model) => aspectRatiosFor(model) === WIDE_ASPECT_RATIOS)
+			: [];
 	const narrow = models.filter((model) => !wide.includes(model));
-	return [...(wide.length ? [field(WIDE_ASPECT_RATIOS, wide)] : []), ...(narrow.length ? [field(ASPECT_RATIOS, narrow)] : [])];
+	return [
+		...(wide.length ? [field(WIDE_ASPECT_RATIOS, wide)] : []),
+		...(narrow.length ? [field(ASPECT_RATIOS, narrow)] : []),
+	];
 }
 
 /** Shown only for the operation's models that accept the option. */
 function gatedTo(option: GatedOption, models: readonly Model[], withOther: boolean) {
-	return { show: { '/model': shownFor(modelsAccepting(option).filter((model) => models.includes(model)), withOther) } };
+	return {
+		show: {
+			'/model': shownFor(
+				modelsAccepting(option).filter((model) => models.includes(model)),
+				withOther,
+			),
+		},
+	};
 }
 
 /** Every option field, by the rule-table option it belongs to, alphabetical by display name. */
-function optionFields(models: readonly Model[], withOther: boolean): Array<[VideoOption, INodeProperties]> {
+function optionFields(
+	models: readonly Model[],
+	withOther: boolean,
+): Array<[VideoOption, INodeProperties]> {
 	return [
 		[
 			'cameraMovement',
@@ -176,7 +220,8 @@ function optionFields(models: readonly Model[], withOther: boolean): Array<[Vide
 				name: 'generateAudio',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to generate native audio with the video (V5.5, V5.6, V6, C1; costs more credits)',
+				description:
+					'Whether to generate native audio with the video (V5.5, V5.6, V6, C1; costs more credits)',
 				displayOptions: gatedTo('generateAudio', models, withOther),
 			},
 		],
@@ -187,7 +232,8 @@ function optionFields(models: readonly Model[], withOther: boolean): Array<[Vide
 				name: 'lipSyncSpeakerId',
 				type: 'string',
 				default: 'auto',
-				description: 'Voice for lip sync: a speaker_id from the PixVerse voice list, or auto (V5 and older)',
+				description:
+					'Voice for lip sync: a speaker_id from the PixVerse voice list, or auto (V5 and older)',
 				displayOptions: gatedTo('lipSync', models, withOther),
 			},
 		],
@@ -198,7 +244,8 @@ function optionFields(models: readonly Model[], withOther: boolean): Array<[Vide
 				name: 'lipSyncText',
 				type: 'string',
 				default: '',
-				description: 'Text the subject speaks with lip sync, about 140 characters at most (V5 and older)',
+				description:
+					'Text the subject speaks with lip sync, about 140 characters at most (V5 and older)',
 				displayOptions: gatedTo('lipSync', models, withOther),
 			},
 		],
@@ -256,7 +303,8 @@ function optionFields(models: readonly Model[], withOther: boolean): Array<[Vide
 				name: 'soundEffect',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add a background sound effect (V5 and older, or any model with a template)',
+				description:
+					'Whether to add a background sound effect (V5 and older, or any model with a template)',
 			},
 		],
 		[
@@ -288,7 +336,8 @@ function optionFields(models: readonly Model[], withOther: boolean): Array<[Vide
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 302325299692608',
-				description: 'Effect template to apply. It must first be activated in the PixVerse Platform (Effects management); some effects allow only 360p and 540p.',
+				description:
+					'Effect template to apply. It must first be activated in the PixVerse Platform (Effects management); some effects allow only 360p and 540p.',
 			},
 		],
 		[
@@ -314,14 +363,26 @@ function optionFields(models: readonly Model[], withOther: boolean): Array<[Vide
  * The Options collection of an operation: the options its rule table offers (`shown`, when some are set
  * elsewhere, e.g. the effect picker's template) and Include Raw Response.
  */
-export function optionsCollection(rules: VideoRules, shown: readonly VideoOption[] = rules.options): INodeProperties {
+export function optionsCollection(
+	rules: VideoRules,
+	shown: readonly VideoOption[] = rules.options,
+): INodeProperties {
 	const options = optionFields(rules.models, offersOtherModel(rules))
 		.filter(([option]) => shown.includes(option))
 		.map(([, field]) => field);
 	options.push(includeRawResponseOption);
 	// Plain comparison: localeCompare loads ICU collation, which costs more at load time than the whole node.
-	options.sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	options.sort((a, b) =>
+		a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0,
+	);
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
 }
 
 /** Model, Prompt, Duration, Quality (and Aspect Ratio) for a rule table. */
@@ -331,6 +392,8 @@ export function generationFields(rules: VideoRules, promptPlaceholder: string): 
 		promptField(promptPlaceholder, rules.promptOptional),
 		...durationFields(rules.models, offersOtherModel(rules)),
 		qualityField,
-		...(rules.aspectRatio ? aspectRatioFields(rules.models, rules.aspectRatio, offersOtherModel(rules)) : []),
+		...(rules.aspectRatio
+			? aspectRatioFields(rules.models, rules.aspectRatio, offersOtherModel(rules))
+			: []),
 	];
 }

@@ -6,7 +6,12 @@ import type { ImageSourceNames } from './imageSource';
 import { imageSourceFields, imageSourceFrom } from './imageSource';
 
 /** Inside a list entry the image source fields have short names; displayOptions refer to the entry's own fields. */
-export const ENTRY_IMAGE: ImageSourceNames = { source: 'source', binary: 'binaryPropertyName', url: 'imageUrl', id: 'imageId' };
+export const ENTRY_IMAGE: ImageSourceNames = {
+	source: 'source',
+	binary: 'binaryPropertyName',
+	url: 'imageUrl',
+	id: 'imageId',
+};
 
 export interface ImageListOptions {
 	/** Parameter name of the list, e.g. `keyframes`. */
@@ -41,15 +46,28 @@ export function imageListField(options: ImageListOptions): INodeProperties {
 }
 
 /** The entries of an image list, in order. */
-export function readListEntries(ctx: IExecuteFunctions, itemIndex: number, name: string, entryName: string): IDataObject[] {
+export function readListEntries(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	entryName: string,
+): IDataObject[] {
 	const value = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	const entries = value[entryName];
 	return Array.isArray(entries) ? (entries as IDataObject[]) : [];
 }
 
 /** Checks every entry's image; `label` names the entry in messages ("Keyframe 2"). */
-export async function checkEntryImages(ctx: IExecuteFunctions, itemIndex: number, entries: IDataObject[], label: (index: number) => string): Promise<CheckedImage[]> {
+export async function checkEntryImages(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	entries: IDataObject[],
+	label: (index: number) => string,
+): Promise<CheckedImage[]> {
 	const images: CheckedImage[] = [];
-	for (const [index, entry] of entries.entries()) images.push(await checkImage.call(ctx, itemIndex, imageSourceFrom(entry, ENTRY_IMAGE, label(index))));
+	for (const [index, entry] of entries.entries())
+		images.push(
+			await checkImage.call(ctx, itemIndex, imageSourceFrom(entry, ENTRY_IMAGE, label(index))),
+		);
 	return images;
 }

@@ -12,7 +12,12 @@ export interface ImageSourceNames {
 }
 
 /** The names Generate From Image has always used (saved workflows depend on them). */
-export const MAIN_IMAGE: ImageSourceNames = { source: 'imageSource', binary: 'binaryPropertyName', url: 'imageUrl', id: 'imageId' };
+export const MAIN_IMAGE: ImageSourceNames = {
+	source: 'imageSource',
+	binary: 'binaryPropertyName',
+	url: 'imageUrl',
+	id: 'imageId',
+};
 
 export interface ImageSourceFieldOptions {
 	names?: ImageSourceNames;
@@ -24,13 +29,31 @@ export interface ImageSourceFieldOptions {
 }
 
 /** Where an image comes from: a binary field, a URL (PixVerse fetches it) or an uploaded image's ID. */
-export function imageSourceFields({ names = MAIN_IMAGE, allowImageId = true, label, defaultBinaryField = 'data' }: ImageSourceFieldOptions = {}): INodeProperties[] {
+export function imageSourceFields({
+	names = MAIN_IMAGE,
+	allowImageId = true,
+	label,
+	defaultBinaryField = 'data',
+}: ImageSourceFieldOptions = {}): INodeProperties[] {
 	const prefixed = (text: string) => (label ? `${label} ${text.replace(/^Image /, '')}` : text);
 	const options = [
-		{ name: 'Binary File', value: 'binary', description: 'An image in a binary field of the input item' },
-		{ name: 'URL', value: 'url', description: 'A public image URL; PixVerse fetches it, n8n does not download it' },
+		{
+			name: 'Binary File',
+			value: 'binary',
+			description: 'An image in a binary field of the input item',
+		},
+		{
+			name: 'URL',
+			value: 'url',
+			description: 'A public image URL; PixVerse fetches it, n8n does not download it',
+		},
 	];
-	if (allowImageId) options.push({ name: 'Image ID', value: 'imageId', description: 'An image already uploaded with Image → Upload' });
+	if (allowImageId)
+		options.push({
+			name: 'Image ID',
+			value: 'imageId',
+			description: 'An image already uploaded with Image → Upload',
+		});
 	return [
 		{
 			displayName: prefixed(IMAGE_LABELS.source),
@@ -56,7 +79,8 @@ export function imageSourceFields({ names = MAIN_IMAGE, allowImageId = true, lab
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://example.com/photo.jpg',
-			description: 'Public http(s) URL of a JPG, PNG or WebP image (at most 20 MB and 4000×4000 px) that PixVerse downloads itself; no login or redirect page',
+			description:
+				'Public http(s) URL of a JPG, PNG or WebP image (at most 20 MB and 4000×4000 px) that PixVerse downloads itself; no login or redirect page',
 			displayOptions: { show: { [names.source]: ['url'] } },
 		},
 		{
@@ -73,7 +97,11 @@ export function imageSourceFields({ names = MAIN_IMAGE, allowImageId = true, lab
 }
 
 /** The image source from a set of values (node parameters, or one entry of a list). */
-export function imageSourceFrom(values: IDataObject, names: ImageSourceNames = MAIN_IMAGE, label?: string): ImageSourceParameters {
+export function imageSourceFrom(
+	values: IDataObject,
+	names: ImageSourceNames = MAIN_IMAGE,
+	label?: string,
+): ImageSourceParameters {
 	const source = (values[names.source] ?? 'binary') as ImageSource;
 	return {
 		source,
@@ -85,7 +113,12 @@ export function imageSourceFrom(values: IDataObject, names: ImageSourceNames = M
 }
 
 /** The image source given by the node's own parameters. */
-export function readImageSource(this: IExecuteFunctions, itemIndex: number, names: ImageSourceNames = MAIN_IMAGE, label?: string): ImageSourceParameters {
+export function readImageSource(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	names: ImageSourceNames = MAIN_IMAGE,
+	label?: string,
+): ImageSourceParameters {
 	const source = this.getNodeParameter(names.source, itemIndex) as ImageSource;
 	const value = (name: string) => this.getNodeParameter(name, itemIndex) as unknown;
 	return imageSourceFrom(

@@ -29,7 +29,11 @@ export function readJobRef(this: IExecuteFunctions, itemIndex: number, kind: Job
 	const id = toIdString(raw);
 	if (!id) {
 		throw refuse(this.getNode(), itemIndex, [
-			{ parameter: property.displayName, message: `"${String(raw)}" is not a PixVerse ${kind} ID`, fix: `Use the ${JOB_KINDS[kind].outputIdKey} output of the operation that made it (a positive whole number).` },
+			{
+				parameter: property.displayName,
+				message: `"${String(raw)}" is not a PixVerse ${kind} ID`,
+				fix: `Use the ${JOB_KINDS[kind].outputIdKey} output of the operation that made it (a positive whole number).`,
+			},
 		]);
 	}
 	return { kind, id };

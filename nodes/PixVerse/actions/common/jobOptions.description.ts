@@ -23,7 +23,10 @@ export const OUTPUT_LABELS = {
 } as const;
 
 /** Download Video / Download Image: the parameter name each kind of job has. */
-export const DOWNLOAD_PARAMETER: Record<JobKind, 'downloadVideo' | 'downloadImage'> = { video: 'downloadVideo', image: 'downloadImage' };
+export const DOWNLOAD_PARAMETER: Record<JobKind, 'downloadVideo' | 'downloadImage'> = {
+	video: 'downloadVideo',
+	image: 'downloadImage',
+};
 
 export const includeRawResponseOption: INodeProperties = {
 	displayName: OUTPUT_LABELS.includeRawResponse,
@@ -62,7 +65,10 @@ export function waitForCompletionField(kind: JobKind): INodeProperties {
 }
 
 /** Download Video (or Image) and its binary field name. */
-export function downloadProperties(kind: JobKind, show: IDisplayOptions['show'] = {}): INodeProperties[] {
+export function downloadProperties(
+	kind: JobKind,
+	show: IDisplayOptions['show'] = {},
+): INodeProperties[] {
 	const name = DOWNLOAD_PARAMETER[kind];
 	return [
 		{
@@ -88,7 +94,10 @@ export function downloadProperties(kind: JobKind, show: IDisplayOptions['show'] 
 }
 
 /** The Wait Options collection; `withConcurrency` adds Max Concurrent Jobs (for operations that submit jobs). */
-export function waitOptionsProperty(withConcurrency: boolean, show: IDisplayOptions['show'] = {}): INodeProperties {
+export function waitOptionsProperty(
+	withConcurrency: boolean,
+	show: IDisplayOptions['show'] = {},
+): INodeProperties {
 	const options: INodeProperties[] = [
 		{
 			displayName: WAIT_LABELS.maxWait,
@@ -112,7 +121,8 @@ export function waitOptionsProperty(withConcurrency: boolean, show: IDisplayOpti
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_REQUEST_TIMEOUT_SECONDS },
 			default: DEFAULT_REQUEST_TIMEOUT_SECONDS,
-			description: 'How long one request to PixVerse may take before it is retried (a lost generation request is replayed, never paid twice)',
+			description:
+				'How long one request to PixVerse may take before it is retried (a lost generation request is replayed, never paid twice)',
 		},
 	];
 	if (withConcurrency) {
@@ -122,7 +132,8 @@ export function waitOptionsProperty(withConcurrency: boolean, show: IDisplayOpti
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_MAX_CONCURRENT_JOBS },
 			default: DEFAULT_MAX_CONCURRENT_JOBS,
-			description: "How many items of this execution generate at the same time. If the PixVerse account allows fewer, the node adapts to the account's limit.",
+			description:
+				"How many items of this execution generate at the same time. If the PixVerse account allows fewer, the node adapts to the account's limit.",
 		});
 	}
 	return {
@@ -138,5 +149,9 @@ export function waitOptionsProperty(withConcurrency: boolean, show: IDisplayOpti
 
 /** Wait for Completion, the download fields and Wait Options, as every generation operation has them. */
 export function jobFields(kind: JobKind): INodeProperties[] {
-	return [waitForCompletionField(kind), ...downloadProperties(kind, { waitForCompletion: [true] }), waitOptionsProperty(true, { waitForCompletion: [true] })];
+	return [
+		waitForCompletionField(kind),
+		...downloadProperties(kind, { waitForCompletion: [true] }),
+		waitOptionsProperty(true, { waitForCompletion: [true] }),
+	];
 }

@@ -18,13 +18,32 @@ interface MediaSourceNames {
 	mediaId: string;
 }
 
-const VIDEO: MediaSourceNames = { source: 'videoSource', binary: 'videoBinaryField', url: 'videoUrl', mediaId: 'videoMediaId' };
-const AUDIO: MediaSourceNames = { source: 'audioSource', binary: 'audioBinaryField', url: 'audioUrl', mediaId: 'audioMediaId' };
-const UPLOAD: MediaSourceNames = { source: 'fileSource', binary: 'binaryPropertyName', url: 'fileUrl', mediaId: '' };
+const VIDEO: MediaSourceNames = {
+	source: 'videoSource',
+	binary: 'videoBinaryField',
+	url: 'videoUrl',
+	mediaId: 'videoMediaId',
+};
+const AUDIO: MediaSourceNames = {
+	source: 'audioSource',
+	binary: 'audioBinaryField',
+	url: 'audioUrl',
+	mediaId: 'audioMediaId',
+};
+const UPLOAD: MediaSourceNames = {
+	source: 'fileSource',
+	binary: 'binaryPropertyName',
+	url: 'fileUrl',
+	mediaId: '',
+};
 
 export const SOURCE_VIDEO_ID = 'sourceVideoId';
 
-function binaryFields(names: MediaSourceNames, label: string, show: Record<string, string[]>): INodeProperties[] {
+function binaryFields(
+	names: MediaSourceNames,
+	label: string,
+	show: Record<string, string[]>,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Input Binary Field',
@@ -51,17 +70,36 @@ function binaryFields(names: MediaSourceNames, label: string, show: Record<strin
 /** Where the video comes from: by default the videoId of the item (any PixVerse node before this one). */
 export function videoSourceFields(limits: SourceLimits): INodeProperties[] {
 	const files = `${containerList(limits)}, at most 50 MB, ${limits.maxSeconds} s and 1920 px`;
-	const lengthNote = limits.maxSeconds < 30 ? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too` : '';
+	const lengthNote =
+		limits.maxSeconds < 30
+			? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too`
+			: '';
 	return [
 		{
 			displayName: 'Video Source',
 			name: VIDEO.source,
 			type: 'options',
 			options: [
-				{ name: 'PixVerse Video ID', value: 'videoId', description: 'A video PixVerse made, e.g. by a PixVerse node before this one' },
-				{ name: 'Binary File', value: 'binary', description: `An ${containerList(limits)} in a binary field (uploaded first, free)` },
-				{ name: 'URL', value: 'url', description: 'A public video URL (uploaded by PixVerse from the link)' },
-				{ name: 'Media ID', value: 'mediaId', description: 'A video already uploaded with Media → Upload' },
+				{
+					name: 'PixVerse Video ID',
+					value: 'videoId',
+					description: 'A video PixVerse made, e.g. by a PixVerse node before this one',
+				},
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: `An ${containerList(limits)} in a binary field (uploaded first, free)`,
+				},
+				{
+					name: 'URL',
+					value: 'url',
+					description: 'A public video URL (uploaded by PixVerse from the link)',
+				},
+				{
+					name: 'Media ID',
+					value: 'mediaId',
+					description: 'A video already uploaded with Media → Upload',
+				},
 			],
 			default: 'videoId',
 			description: `The video to work on. Files: ${files}${lengthNote}.`,
@@ -72,7 +110,8 @@ export function videoSourceFields(limits: SourceLimits): INodeProperties[] {
 			type: 'string',
 			default: '={{ $json.videoId }}',
 			required: true,
-			description: 'The videoId of a PixVerse video; by default the one the previous PixVerse node made',
+			description:
+				'The videoId of a PixVerse video; by default the one the previous PixVerse node made',
 			displayOptions: { show: { [VIDEO.source]: ['videoId'] } },
 		},
 		...binaryFields(VIDEO, 'Video', {}),
@@ -90,14 +129,22 @@ export function videoSourceFields(limits: SourceLimits): INodeProperties[] {
 }
 
 /** The edit's video; a file is checked against the upload's limits and the operation's own (`limits`). */
-export async function readVideoSource(this: IExecuteFunctions, itemIndex: number, limits: SourceLimits): Promise<CheckedVideoSource> {
+export async function readVideoSource(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	limits: SourceLimits,
+): Promise<CheckedVideoSource> {
 	const source = this.getNodeParameter(VIDEO.source, itemIndex) as string;
 	if (source === 'videoId') {
 		const raw = this.getNodeParameter(SOURCE_VIDEO_ID, itemIndex) as unknown;
 		const videoId = toIdString(raw);
 		if (!videoId) {
 			throw refuse(this.getNode(), itemIndex, [
-				{ parameter: 'Video ID', message: `"${String(raw ?? '')}" is not a PixVerse video ID`, fix: 'Use the videoId of a PixVerse video (a positive whole number), e.g. from a PixVerse node before this one.' },
+				{
+					parameter: 'Video ID',
+					message: `"${String(raw ?? '')}" is not a PixVerse video ID`,
+					fix: 'Use the videoId of a PixVerse video (a positive whole number), e.g. from a PixVerse node before this one.',
+				},
 			]);
 		}
 		return { videoId };
@@ -106,16 +153,27 @@ export async function readVideoSource(this: IExecuteFunctions, itemIndex: number
 }
 
 /** Lip sync's audio: a binary file, a URL or an uploaded media ID. */
-export function audioSourceFields(show: Record<string, string[]>, limits: SourceLimits): INodeProperties[] {
+export function audioSourceFields(
+	show: Record<string, string[]>,
+	limits: SourceLimits,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Audio Source',
 			name: AUDIO.source,
 			type: 'options',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: `An ${containerList(limits)} in a binary field (uploaded first, free)` },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: `An ${containerList(limits)} in a binary field (uploaded first, free)`,
+				},
 				{ name: 'URL', value: 'url', description: 'A public audio URL' },
-				{ name: 'Media ID', value: 'mediaId', description: 'Audio already uploaded with Media → Upload' },
+				{
+					name: 'Media ID',
+					value: 'mediaId',
+					description: 'Audio already uploaded with Media → Upload',
+				},
 			],
 			default: 'binary',
 			description: `The speech the video lip-syncs to: ${containerList(limits)}, at most 50 MB and ${limits.maxSeconds} s`,
@@ -134,8 +192,20 @@ export function audioSourceFields(show: Record<string, string[]>, limits: Source
 	];
 }
 
-export async function readAudioSource(this: IExecuteFunctions, itemIndex: number, limits: SourceLimits): Promise<CheckedMedia> {
-	return await readMedia(this, itemIndex, AUDIO, 'Audio', 'audio', this.getNodeParameter(AUDIO.source, itemIndex) as string, limits);
+export async function readAudioSource(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	limits: SourceLimits,
+): Promise<CheckedMedia> {
+	return await readMedia(
+		this,
+		itemIndex,
+		AUDIO,
+		'Audio',
+		'audio',
+		this.getNodeParameter(AUDIO.source, itemIndex) as string,
+		limits,
+	);
 }
 
 /** Media → Upload's file: a binary file or a URL. */
@@ -146,22 +216,46 @@ export function uploadSourceFields(): INodeProperties[] {
 			name: UPLOAD.source,
 			type: 'options',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: 'A video or audio file in a binary field' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'A video or audio file in a binary field',
+				},
 				{ name: 'URL', value: 'url', description: 'A public URL; PixVerse fetches it' },
 			],
 			default: 'binary',
-			description: 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio: at most 50 MB and 30 s; videos at most 1920 px',
+			description:
+				'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio: at most 50 MB and 30 s; videos at most 1920 px',
 		},
 		...binaryFields(UPLOAD, 'File', {}),
 	];
 }
 
-export async function readUploadSource(this: IExecuteFunctions, itemIndex: number): Promise<CheckedMedia> {
-	return await readMedia(this, itemIndex, UPLOAD, 'File', undefined, this.getNodeParameter(UPLOAD.source, itemIndex) as string);
+export async function readUploadSource(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<CheckedMedia> {
+	return await readMedia(
+		this,
+		itemIndex,
+		UPLOAD,
+		'File',
+		undefined,
+		this.getNodeParameter(UPLOAD.source, itemIndex) as string,
+	);
 }
 
-async function readMedia(ctx: IExecuteFunctions, itemIndex: number, names: MediaSourceNames, label: string, expect: MediaKind | undefined, source: string, limits?: SourceLimits): Promise<CheckedMedia> {
-	const value = (name: string) => (name ? String(ctx.getNodeParameter(name, itemIndex, '') ?? '') : '');
+async function readMedia(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	names: MediaSourceNames,
+	label: string,
+	expect: MediaKind | undefined,
+	source: string,
+	limits?: SourceLimits,
+): Promise<CheckedMedia> {
+	const value = (name: string) =>
+		name ? String(ctx.getNodeParameter(name, itemIndex, '') ?? '') : '';
 	return await checkMedia.call(ctx, itemIndex, {
 		source: source as MediaSource,
 		binaryPropertyName: source === 'binary' ? value(names.binary) : '',

@@ -19,7 +19,10 @@ export const editQualityField: INodeProperties = {
 	displayName: LABELS.quality,
 	name: 'quality',
 	type: 'options',
-	options: EDIT_QUALITIES.map((quality) => ({ name: quality === '360p' ? '360p (Turbo)' : quality, value: quality })),
+	options: EDIT_QUALITIES.map((quality) => ({
+		name: quality === '360p' ? '360p (Turbo)' : quality,
+		value: quality,
+	})),
 	default: '540p',
 	description: 'Resolution of the result: at most 720p for this operation',
 };

@@ -35,7 +35,9 @@ export function listPicker(options: PickerOptions): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: options.idPlaceholder,
-				...(options.idPattern ? { validation: [{ type: 'regex' as const, properties: options.idPattern }] } : {}),
+				...(options.idPattern
+					? { validation: [{ type: 'regex' as const, properties: options.idPattern }] }
+					: {}),
 			},
 		],
 		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
@@ -48,5 +50,7 @@ export function listPicker(options: PickerOptions): INodeProperties {
  */
 export function readPicked(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	return raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return raw !== null && typeof raw === 'object' && 'value' in raw
+		? (raw as { value: unknown }).value
+		: raw;
 }

@@ -16,29 +16,53 @@ import { DOWNLOAD_PARAMETER, OUTPUT_LABELS } from './jobOptions.description';
 /** Readers of the parameters every job operation shares; each refuses a bad value before any request. */
 
 export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const settings = parseWaitSettings(this.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject);
+	const settings = parseWaitSettings(
+		this.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject,
+	);
 	if ('problems' in settings) throw refuse(this.getNode(), itemIndex, settings.problems);
 	return settings;
 }
 
 export function readBudgetSettings(this: IExecuteFunctions, itemIndex: number): BudgetSettings {
-	const settings = parseBudgetSettings(this.getNodeParameter('creditOptions', itemIndex, {}) as IDataObject);
+	const settings = parseBudgetSettings(
+		this.getNodeParameter('creditOptions', itemIndex, {}) as IDataObject,
+	);
 	if ('problems' in settings) throw refuse(this.getNode(), itemIndex, settings.problems);
 	return settings;
 }
 
-export function readOutputSettings(this: IExecuteFunctions, itemIndex: number, kind: JobKind, includeRawResponse: boolean): OutputSettings {
+export function readOutputSettings(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	kind: JobKind,
+	includeRawResponse: boolean,
+): OutputSettings {
 	const download = this.getNodeParameter(DOWNLOAD_PARAMETER[kind], itemIndex, false) as boolean;
-	const binaryField = download ? String(this.getNodeParameter('outputBinaryField', itemIndex, 'data')).trim() : 'data';
+	const binaryField = download
+		? String(this.getNodeParameter('outputBinaryField', itemIndex, 'data')).trim()
+		: 'data';
 	if (download && !binaryField) {
-		throw refuse(this.getNode(), itemIndex, [{ parameter: OUTPUT_LABELS.outputBinaryField, message: 'The field name is empty', fix: 'Enter a name such as data.' }]);
+		throw refuse(this.getNode(), itemIndex, [
+			{
+				parameter: OUTPUT_LABELS.outputBinaryField,
+				message: 'The field name is empty',
+				fix: 'Enter a name such as data.',
+			},
+		]);
 	}
 	return { download, binaryField, includeRawResponse };
 }
 
 /** The Options collection without Include Raw Response, which is the output's and not the request's. */
-export function readGenerationOptions(this: IExecuteFunctions, itemIndex: number): { options: IDataObject; includeRawResponse: boolean } {
-	const { includeRawResponse, ...options } = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export function readGenerationOptions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { options: IDataObject; includeRawResponse: boolean } {
+	const { includeRawResponse, ...options } = this.getNodeParameter(
+		'options',
+		itemIndex,
+		{},
+	) as IDataObject;
 	return { options, includeRawResponse: includeRawResponse === true };
 }
 
@@ -62,7 +86,11 @@ export function readJobSettings(
  * Duration and Aspect Ratio exist once per model family, so for a model PixVerse does not know (an
  * expression, an AI tool) there is none: undefined, which the rules then refuse by name.
  */
-export function readPerModelField(this: IExecuteFunctions, name: 'duration' | 'aspectRatio', itemIndex: number): unknown {
+export function readPerModelField(
+	this: IExecuteFunctions,
+	name: 'duration' | 'aspectRatio',
+	itemIndex: number,
+): unknown {
 	try {
 		return this.getNodeParameter(name, itemIndex);
 	} catch (error) {
@@ -73,7 +101,10 @@ export function readPerModelField(this: IExecuteFunctions, name: 'duration' | 'a
 }
 
 /** Model, Prompt, Duration, Quality, Aspect Ratio and Options, as every video generation reads them for its rules. */
-export function readVideoParameters(this: IExecuteFunctions, itemIndex: number): VideoParameters & { includeRawResponse: boolean } {
+export function readVideoParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): VideoParameters & { includeRawResponse: boolean } {
 	const { options, includeRawResponse } = readGenerationOptions.call(this, itemIndex);
 	const model = this.getNodeParameter('model', itemIndex);
 	return {

@@ -26,15 +26,26 @@ export const meta: BillableMeta = {
 	action: 'Generate image from effect',
 	description: 'Apply a PixVerse image effect template and return the new image',
 	docs: 'create',
-	price: { estimate: 'imageEffect', label: 'Image Effect', unpriced: 'Image effects: each template has its own price, which PixVerse does not publish through the API' },
+	price: {
+		estimate: 'imageEffect',
+		label: 'Image Effect',
+		unpriced:
+			'Image effects: each template has its own price, which PixVerse does not publish through the API',
+	},
 };
 
-export const description = showOnlyFor({ show: { resource: ['image'], operation: ['generateFromEffect'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['image'], operation: ['generateFromEffect'] } },
+	properties,
+);
 
 /** An image effect (type 2 template): a new image, waited on through `/image/result`. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	const { includeRawResponse } = readGenerationOptions.call(this, itemIndex);
-	const built = imageEffectBody({ templateId: readTemplateId.call(this, itemIndex), imageCount: effectImageCount(this, itemIndex) });
+	const built = imageEffectBody({
+		templateId: readTemplateId.call(this, itemIndex),
+		imageCount: effectImageCount(this, itemIndex),
+	});
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'image', includeRawResponse);
 	const images = await checkEffectImages.call(this, itemIndex);

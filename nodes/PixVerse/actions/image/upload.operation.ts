@@ -15,13 +15,21 @@ export const meta: OperationMeta = {
 	docs: 'create',
 };
 
-export const description = showOnlyFor({ show: { resource: ['image'], operation: ['upload'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['image'], operation: ['upload'] } },
+	properties,
+);
 
 /** Uploads an image (free) and returns the image ID that generations take. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const checked = await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex));
 	// Loaded when first used: what only runs, not what the editor shows, stays out of n8n's start-up.
 	const { uploadImage } = await import('../../media/imageUpload');
 	const image = await uploadImage.call(this, itemIndex, checked);
-	return [{ json: { imageId: image.imageId, imageUrl: image.imageUrl }, pairedItem: { item: itemIndex } }];
+	return [
+		{ json: { imageId: image.imageId, imageUrl: image.imageUrl }, pairedItem: { item: itemIndex } },
+	];
 }

@@ -13,9 +13,16 @@ export const meta: OperationMeta = {
 	docs: 'create',
 };
 
-export const description = showOnlyFor({ show: { resource: ['image'], operation: ['waitForCompletion'] } }, waitForJobProperties('image'));
+export const description = showOnlyFor(
+	{ show: { resource: ['image'], operation: ['waitForCompletion'] } },
+	waitForJobProperties('image'),
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, run: NodeRun): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: NodeRun,
+): Promise<INodeExecutionData[]> {
 	return await waitForJob.call(this, itemIndex, run, 'image');
 }
 

@@ -39,16 +39,31 @@ export const meta: BillableMeta = {
 	action: 'Add a sound effect to a video',
 	description: 'Generate a sound for a video from a prompt',
 	docs: 'post-production',
-	price: { estimate: 'addSoundEffect', unpriced: "Add Sound Effect: PixVerse's pages give two different prices" },
+	price: {
+		estimate: 'addSoundEffect',
+		unpriced: "Add Sound Effect: PixVerse's pages give two different prices",
+	},
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['addSoundEffect'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['addSoundEffect'] } },
+	properties,
+);
 
 /** Adds a generated sound effect to a video. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
-		const built = soundEffectBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), keepOriginalSound: this.getNodeParameter('keepOriginalSound', itemIndex, false) });
+		const built = soundEffectBody({
+			prompt: this.getNodeParameter('prompt', itemIndex, ''),
+			keepOriginalSound: this.getNodeParameter('keepOriginalSound', itemIndex, false),
+		});
 		// PixVerse's pages price sound effects two ways (10 per 5 s, 2 per second): no estimate.
-		return { endpoint: '/video/sound_effect/generate', built, context: 'body' in built ? { prompt: built.body.prompt as string } : {}, estimatedCredits: null, sourceLimits: SOUND_EFFECT_SOURCE };
+		return {
+			endpoint: '/video/sound_effect/generate',
+			built,
+			context: 'body' in built ? { prompt: built.body.prompt as string } : {},
+			estimatedCredits: null,
+			sourceLimits: SOUND_EFFECT_SOURCE,
+		};
 	});
 }

@@ -31,7 +31,10 @@ export const meta: BillableMeta = {
 	price: { estimate: 'extend' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['extend'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['extend'] } },
+	properties,
+);
 
 /** Continues a video by Duration seconds. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
@@ -39,11 +42,15 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	const { stableNumber } = await import('../../engine/traceIds');
 	return await editPlan.call(this, itemIndex, async () => {
 		// Seed left empty: one the node chooses, the same on a re-run, so the re-run replays instead of paying again.
-		const built = extendBody(readVideoParameters.call(this, itemIndex), stableNumber(this, itemIndex, 'extend seed', MAX_SEED));
+		const built = extendBody(
+			readVideoParameters.call(this, itemIndex),
+			stableNumber(this, itemIndex, 'extend seed', MAX_SEED),
+		);
 		return {
 			endpoint: '/video/extend/generate',
 			built,
-			context: 'body' in built ? contextFromBody(built.body, { seed: built.body.seed as number }) : {},
+			context:
+				'body' in built ? contextFromBody(built.body, { seed: built.body.seed as number }) : {},
 			estimatedCredits: 'body' in built ? videoBodyCredits(built.body) : null,
 			sourceLimits: EXTEND_SOURCE,
 		};

@@ -4,7 +4,11 @@ import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
 import { checkImage } from '../../media/inputImage';
-import { IMAGE_TO_VIDEO, attachImageToVideo, imageToVideoBody } from '../../rules/generateFromImage.rules';
+import {
+	IMAGE_TO_VIDEO,
+	attachImageToVideo,
+	imageToVideoBody,
+} from '../../rules/generateFromImage.rules';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { imageSourceFields, readImageSource } from '../common/imageSource';
 import { billingNotice, jobFields } from '../common/jobOptions.description';
@@ -16,7 +20,10 @@ import type { BillableMeta } from '../operation';
 const properties: INodeProperties[] = [
 	billingNotice,
 	...imageSourceFields(),
-	...generationFields(IMAGE_TO_VIDEO, 'e.g. The camera slowly pushes in while the leaves sway in the wind'),
+	...generationFields(
+		IMAGE_TO_VIDEO,
+		'e.g. The camera slowly pushes in while the leaves sway in the wind',
+	),
 	...jobFields('video'),
 	optionsCollection(IMAGE_TO_VIDEO),
 ];
@@ -30,7 +37,10 @@ export const meta: BillableMeta = {
 	price: { estimate: 'generateFromImage' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromImage'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['generateFromImage'] } },
+	properties,
+);
 
 /** Image-to-video: every parameter and the image are checked here, before any request of the execution. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {

@@ -3,7 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
-import { REFERENCES, REFERENCE_LABELS, attachReferenceImages, referencesBody } from '../../rules/generateFromReferences.rules';
+import {
+	REFERENCES,
+	REFERENCE_LABELS,
+	attachReferenceImages,
+	referencesBody,
+} from '../../rules/generateFromReferences.rules';
 import { referencesBodyCredits } from '../../rules/prices';
 import { generationFields, optionsCollection } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
@@ -19,7 +24,8 @@ const properties: INodeProperties[] = [
 		displayName: REFERENCE_LABELS.references,
 		entryName: 'reference',
 		entryDisplayName: 'Reference',
-		description: 'Subjects and backgrounds to put in the video; write each into the prompt as @name (up to 3 on V4.5 and V5, 7 on newer models)',
+		description:
+			'Subjects and backgrounds to put in the video; write each into the prompt as @name (up to 3 on V4.5 and V5, 7 on newer models)',
 		fields: [
 			{
 				displayName: REFERENCE_LABELS.name,
@@ -27,7 +33,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. cat',
-				description: 'The name the prompt uses for this reference, as @name (letters, digits, underscores)',
+				description:
+					'The name the prompt uses for this reference, as @name (letters, digits, underscores)',
 			},
 			{
 				displayName: REFERENCE_LABELS.type,
@@ -55,16 +62,27 @@ export const meta: BillableMeta = {
 	price: { estimate: 'generateFromReferences', label: 'Generate From References (V4.5 Only)' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromReferences'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['generateFromReferences'] } },
+	properties,
+);
 
 /** Reference-to-video: the prompt and the references must name each other before anything is sent. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	const { includeRawResponse, ...parameters } = readVideoParameters.call(this, itemIndex);
 	const entries = readListEntries(this, itemIndex, 'references', 'reference');
-	const built = referencesBody({ ...parameters, references: entries.map((entry) => ({ name: entry.name, type: entry.type ?? 'subject' })) });
+	const built = referencesBody({
+		...parameters,
+		references: entries.map((entry) => ({ name: entry.name, type: entry.type ?? 'subject' })),
+	});
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
-	const images = await checkEntryImages(this, itemIndex, entries, (index) => `reference ${index + 1}`);
+	const images = await checkEntryImages(
+		this,
+		itemIndex,
+		entries,
+		(index) => `reference ${index + 1}`,
+	);
 	return {
 		...settings,
 		endpoint: '/video/fusion/generate',
@@ -72,6 +90,9 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		images,
 		attachImages: attachReferenceImages,
 		// PixVerse publishes a Fusion price for V4.5 only; other models stay unpriced (null).
-		context: { ...contextFromBody(built.body, { aspectRatio: built.body.aspect_ratio as string }), estimatedCredits: referencesBodyCredits(built.body) },
+		context: {
+			...contextFromBody(built.body, { aspectRatio: built.body.aspect_ratio as string }),
+			estimatedCredits: referencesBodyCredits(built.body),
+		},
 	};
 }

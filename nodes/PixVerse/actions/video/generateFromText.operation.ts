@@ -13,7 +13,10 @@ import type { BillableMeta } from '../operation';
 
 const properties: INodeProperties[] = [
 	billingNotice,
-	...generationFields(TEXT_TO_VIDEO, 'e.g. A red fox runs through fresh snow at sunrise, cinematic'),
+	...generationFields(
+		TEXT_TO_VIDEO,
+		'e.g. A red fox runs through fresh snow at sunrise, cinematic',
+	),
 	...jobFields('video'),
 	optionsCollection(TEXT_TO_VIDEO),
 ];
@@ -27,7 +30,10 @@ export const meta: BillableMeta = {
 	price: { estimate: 'generateFromText' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['generateFromText'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['generateFromText'] } },
+	properties,
+);
 
 /** Text-to-video: no media, so the plan is the checked body. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
@@ -40,6 +46,9 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		endpoint: '/video/text/generate',
 		body,
 		images: [],
-		context: { ...contextFromBody(body, { aspectRatio: body.aspect_ratio as string }), estimatedCredits: videoBodyCredits(body) },
+		context: {
+			...contextFromBody(body, { aspectRatio: body.aspect_ratio as string }),
+			estimatedCredits: videoBodyCredits(body),
+		},
 	};
 }

@@ -12,8 +12,14 @@ export const meta: OperationMeta = {
 	docs: 'create',
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['get'] } }, getJobProperties('video'));
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['get'] } },
+	getJobProperties('video'),
+);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	return await getJob.call(this, itemIndex, 'video');
 }

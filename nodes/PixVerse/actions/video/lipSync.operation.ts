@@ -57,7 +57,10 @@ export const meta: BillableMeta = {
 	price: { estimate: 'lipSync' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['lipSync'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['lipSync'] } },
+	properties,
+);
 
 /** Makes the person in a video speak: text with a voice, or an audio file. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
@@ -70,9 +73,25 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 			text: this.getNodeParameter('text', itemIndex, ''),
 			voice: voiceFrom === 'text' ? readPicked(this, 'voice', itemIndex) : undefined,
 		});
-		const audio = voiceFrom === 'audio' && 'body' in built ? await readAudioSource.call(this, itemIndex, LIP_SYNC_AUDIO) : undefined;
-		const text = 'body' in built ? (built.body.lip_sync_tts_content as string | undefined) : undefined;
-		const estimatedCredits = text !== undefined ? lipSyncCredits({ text }) : lipSyncCredits({ audioSeconds: audio && 'binary' in audio ? audio.binary.seconds : undefined });
-		return { endpoint: '/video/lip_sync/generate', built, audio, context: text ? { prompt: text } : {}, estimatedCredits, sourceLimits: LIP_SYNC_VIDEO };
+		const audio =
+			voiceFrom === 'audio' && 'body' in built
+				? await readAudioSource.call(this, itemIndex, LIP_SYNC_AUDIO)
+				: undefined;
+		const text =
+			'body' in built ? (built.body.lip_sync_tts_content as string | undefined) : undefined;
+		const estimatedCredits =
+			text !== undefined
+				? lipSyncCredits({ text })
+				: lipSyncCredits({
+						audioSeconds: audio && 'binary' in audio ? audio.binary.seconds : undefined,
+					});
+		return {
+			endpoint: '/video/lip_sync/generate',
+			built,
+			audio,
+			context: text ? { prompt: text } : {},
+			estimatedCredits,
+			sourceLimits: LIP_SYNC_VIDEO,
+		};
 	});
 }

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { JobPlan } from '../../engine/runJob';
-import { MAX_MODIFY_IMAGES, MAX_MODIFY_MASKS, OBJECT_LABELS, attachModifyImages, modifyBody } from '../../rules/objects.rules';
+import {
+	MAX_MODIFY_IMAGES,
+	MAX_MODIFY_MASKS,
+	OBJECT_LABELS,
+	attachModifyImages,
+	modifyBody,
+} from '../../rules/objects.rules';
 import { editPlan } from '../common/editPlan';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
@@ -22,7 +28,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. Replace @selection0 with @img0',
-		description: 'The change to make. Name the masks as @selection0, @selection1… and the images as @img0, @img1…, in the order given below.',
+		description:
+			'The change to make. Name the masks as @selection0, @selection1… and the images as @img0, @img1…, in the order given below.',
 	},
 	{
 		displayName: OBJECT_LABELS.maskIds,
@@ -53,15 +60,37 @@ export const meta: BillableMeta = {
 	price: { estimate: 'modify', unpriced: 'Modify: PixVerse publishes no price' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['modify'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['modify'] } },
+	properties,
+);
 
 /** Changes what is in a video by a prompt, with masks and images it names. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
 		const entries = readListEntries(this, itemIndex, 'images', 'image');
-		const built = modifyBody({ prompt: this.getNodeParameter('prompt', itemIndex, ''), maskIds: this.getNodeParameter('maskIds', itemIndex, ''), imageCount: entries.length, quality: this.getNodeParameter('quality', itemIndex) });
-		const images = 'body' in built ? await checkEntryImages(this, itemIndex, entries, (index) => `image ${index + 1}`) : [];
+		const built = modifyBody({
+			prompt: this.getNodeParameter('prompt', itemIndex, ''),
+			maskIds: this.getNodeParameter('maskIds', itemIndex, ''),
+			imageCount: entries.length,
+			quality: this.getNodeParameter('quality', itemIndex),
+		});
+		const images =
+			'body' in built
+				? await checkEntryImages(this, itemIndex, entries, (index) => `image ${index + 1}`)
+				: [];
 		// Modify has no published price.
-		return { endpoint: '/video/modify/generate', built, images, attachImages: attachModifyImages, context: 'body' in built ? { prompt: built.body.prompt as string, quality: built.body.quality as string } : {}, estimatedCredits: null, sourceLimits: MODIFY_SOURCE };
+		return {
+			endpoint: '/video/modify/generate',
+			built,
+			images,
+			attachImages: attachModifyImages,
+			context:
+				'body' in built
+					? { prompt: built.body.prompt as string, quality: built.body.quality as string }
+					: {},
+			estimatedCredits: null,
+			sourceLimits: MODIFY_SOURCE,
+		};
 	});
 }

@@ -32,14 +32,29 @@ export const meta: BillableMeta = {
 	price: { estimate: 'motionControl' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['motionControl'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['motionControl'] } },
+	properties,
+);
 
 /** Motion control (mimic): the character in the image performs the motion of the video. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
 		const built = motionControlBody({ quality: this.getNodeParameter('quality', itemIndex) });
-		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
+		const images =
+			'body' in built
+				? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))]
+				: [];
 		const quality = 'body' in built ? (built.body.quality as string) : undefined;
-		return { endpoint: '/video/mimic/generate', built, images, attachImages: attachImageToVideo, context: { quality }, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('motionControl', seconds, quality), sourceLimits: MOTION_CONTROL_SOURCE };
+		return {
+			endpoint: '/video/mimic/generate',
+			built,
+			images,
+			attachImages: attachImageToVideo,
+			context: { quality },
+			estimatedCredits: (seconds: number | undefined) =>
+				perSecondEditCredits('motionControl', seconds, quality),
+			sourceLimits: MOTION_CONTROL_SOURCE,
+		};
 	});
 }

@@ -3,7 +3,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { refuse } from '../../engine/errors';
 import type { JobPlan } from '../../engine/runJob';
 import { contextFromBody } from '../../output/videoItem';
-import { MAX_KEYFRAMES, MIN_KEYFRAMES, MULTI_TRANSITION_LABELS, MULTI_TRANSITION_MODELS, attachKeyframeImages, multiTransitionBody } from '../../rules/multiTransition.rules';
+import {
+	MAX_KEYFRAMES,
+	MIN_KEYFRAMES,
+	MULTI_TRANSITION_LABELS,
+	MULTI_TRANSITION_MODELS,
+	attachKeyframeImages,
+	multiTransitionBody,
+} from '../../rules/multiTransition.rules';
 import { modelFields, qualityField } from '../common/generation.description';
 import { checkEntryImages, imageListField, readListEntries } from '../common/imageList';
 import { billingNotice, jobFields, rawResponseOptions } from '../common/jobOptions.description';
@@ -35,7 +42,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 5,
-				description: 'Seconds from this keyframe to the next (not used for the last keyframe, which ends the video)',
+				description:
+					'Seconds from this keyframe to the next (not used for the last keyframe, which ends the video)',
 			},
 		],
 	}),
@@ -49,10 +57,16 @@ export const meta: BillableMeta = {
 	action: 'Generate video through keyframes',
 	description: 'Make a video that moves through 2 to 7 keyframe images',
 	docs: 'create',
-	price: { estimate: 'multiTransition', unpriced: 'Multi-Transition: PixVerse publishes no price table of its own' },
+	price: {
+		estimate: 'multiTransition',
+		unpriced: 'Multi-Transition: PixVerse publishes no price table of its own',
+	},
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['multiTransition'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['multiTransition'] } },
+	properties,
+);
 
 /** A video through 2–7 keyframes. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
@@ -65,7 +79,12 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	});
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
-	const images = await checkEntryImages(this, itemIndex, entries, (index) => `keyframe ${index + 1}`);
+	const images = await checkEntryImages(
+		this,
+		itemIndex,
+		entries,
+		(index) => `keyframe ${index + 1}`,
+	);
 	return {
 		...settings,
 		endpoint: '/video/multi_transition/generate',
@@ -73,6 +92,11 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 		images,
 		attachImages: attachKeyframeImages,
 		// PixVerse prices multi-transitions in tiers it does not publish.
-		context: { ...contextFromBody(built.body), duration: built.totalSeconds, extra: { keyframes: entries.length }, estimatedCredits: null },
+		context: {
+			...contextFromBody(built.body),
+			duration: built.totalSeconds,
+			extra: { keyframes: entries.length },
+			estimatedCredits: null,
+		},
 	};
 }

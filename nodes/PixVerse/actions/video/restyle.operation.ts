@@ -6,7 +6,11 @@ import { RESTYLE_LABELS, restyleBody } from '../../rules/restyle.rules';
 import { RESTYLE_SOURCE } from '../../rules/sourceLimits';
 import { LABELS } from '../../rules/videoBody';
 import { editPlan } from '../common/editPlan';
-import { billingNotice, includeRawResponseOption, jobFields } from '../common/jobOptions.description';
+import {
+	billingNotice,
+	includeRawResponseOption,
+	jobFields,
+} from '../common/jobOptions.description';
 import { videoSourceFields } from '../common/mediaSource';
 import { listPicker, readPicked } from '../common/picker.description';
 import { showOnlyFor } from '../common/display';
@@ -54,7 +58,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			includeRawResponseOption,
-			{ displayName: LABELS.seed, name: 'seed', type: 'number', typeOptions: { minValue: 0, maxValue: MAX_SEED }, default: 0, description: 'Fixed seed for repeatable results' },
+			{
+				displayName: LABELS.seed,
+				name: 'seed',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: MAX_SEED },
+				default: 0,
+				description: 'Fixed seed for repeatable results',
+			},
 		],
 	},
 ];
@@ -68,7 +79,10 @@ export const meta: BillableMeta = {
 	price: { estimate: 'restyle' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['restyle'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['restyle'] } },
+	properties,
+);
 
 /** Restyles a video: a preset style, or a style described in words (exactly one). */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
@@ -84,7 +98,16 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 			seed: options.seed,
 		});
 		const body = 'body' in built ? built.body : {};
-		const context = body.restyle_id !== undefined ? { extra: { restyleId: String(body.restyle_id) } } : { prompt: body.restyle_prompt as string | undefined };
-		return { endpoint: '/video/restyle/generate', built, context, estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('restyle', seconds), sourceLimits: RESTYLE_SOURCE };
+		const context =
+			body.restyle_id !== undefined
+				? { extra: { restyleId: String(body.restyle_id) } }
+				: { prompt: body.restyle_prompt as string | undefined };
+		return {
+			endpoint: '/video/restyle/generate',
+			built,
+			context,
+			estimatedCredits: (seconds: number | undefined) => perSecondEditCredits('restyle', seconds),
+			sourceLimits: RESTYLE_SOURCE,
+		};
 	});
 }

@@ -16,7 +16,10 @@ import type { BillableMeta } from '../operation';
 const properties: INodeProperties[] = [
 	billingNotice,
 	...videoSourceFields(SWAP_SOURCE),
-	{ ...keyframeField, description: 'The frame the mask was selected on (as in Video → Select Objects)' },
+	{
+		...keyframeField,
+		description: 'The frame the mask was selected on (as in Video → Select Objects)',
+	},
 	{
 		displayName: OBJECT_LABELS.maskId,
 		name: 'maskId',
@@ -24,7 +27,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 3847593904',
-		description: 'The object to replace: a maskId from Video → Select Objects on the same video and keyframe',
+		description:
+			'The object to replace: a maskId from Video → Select Objects on the same video and keyframe',
 	},
 	...imageSourceFields({ label: 'Replacement' }),
 	editQualityField,
@@ -41,14 +45,38 @@ export const meta: BillableMeta = {
 	price: { estimate: 'swap', unpriced: 'Swap: PixVerse publishes no price' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['swap'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['swap'] } },
+	properties,
+);
 
 /** Replaces a selected person or object in a video with the one in an image. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
 	return await editPlan.call(this, itemIndex, async () => {
-		const built = swapBody({ keyframe: this.getNodeParameter('keyframe', itemIndex, 1), maskId: this.getNodeParameter('maskId', itemIndex, ''), quality: this.getNodeParameter('quality', itemIndex) });
-		const images = 'body' in built ? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))] : [];
+		const built = swapBody({
+			keyframe: this.getNodeParameter('keyframe', itemIndex, 1),
+			maskId: this.getNodeParameter('maskId', itemIndex, ''),
+			quality: this.getNodeParameter('quality', itemIndex),
+		});
+		const images =
+			'body' in built
+				? [await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex))]
+				: [];
 		// Swap has no published price.
-		return { endpoint: '/video/swap/generate', built, images, attachImages: attachImageToVideo, context: 'body' in built ? { quality: built.body.quality as string, extra: { maskId: built.body.mask_id as string } } : {}, estimatedCredits: null, sourceLimits: SWAP_SOURCE };
+		return {
+			endpoint: '/video/swap/generate',
+			built,
+			images,
+			attachImages: attachImageToVideo,
+			context:
+				'body' in built
+					? {
+							quality: built.body.quality as string,
+							extra: { maskId: built.body.mask_id as string },
+						}
+					: {},
+			estimatedCredits: null,
+			sourceLimits: SWAP_SOURCE,
+		};
 	});
 }

@@ -14,8 +14,18 @@ import { showOnlyFor } from '../common/display';
 import { videoBodyCredits } from '../../rules/prices';
 import type { BillableMeta } from '../operation';
 
-const FIRST_FRAME: ImageSourceNames = { source: 'firstFrameSource', binary: 'firstFrameBinaryField', url: 'firstFrameUrl', id: 'firstFrameImageId' };
-const LAST_FRAME: ImageSourceNames = { source: 'lastFrameSource', binary: 'lastFrameBinaryField', url: 'lastFrameUrl', id: 'lastFrameImageId' };
+const FIRST_FRAME: ImageSourceNames = {
+	source: 'firstFrameSource',
+	binary: 'firstFrameBinaryField',
+	url: 'firstFrameUrl',
+	id: 'firstFrameImageId',
+};
+const LAST_FRAME: ImageSourceNames = {
+	source: 'lastFrameSource',
+	binary: 'lastFrameBinaryField',
+	url: 'lastFrameUrl',
+	id: 'lastFrameImageId',
+};
 
 const properties: INodeProperties[] = [
 	billingNotice,
@@ -35,7 +45,10 @@ export const meta: BillableMeta = {
 	price: { estimate: 'transition' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['transition'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['transition'] } },
+	properties,
+);
 
 /** A video that starts on one image and ends on another. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
@@ -43,8 +56,16 @@ export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<
 	const built = transitionBody(parameters);
 	if ('problems' in built) throw refuse(this.getNode(), itemIndex, built.problems);
 	const settings = readJobSettings.call(this, itemIndex, 'video', includeRawResponse);
-	const first = await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex, FIRST_FRAME, 'first frame'));
-	const last = await checkImage.call(this, itemIndex, readImageSource.call(this, itemIndex, LAST_FRAME, 'last frame'));
+	const first = await checkImage.call(
+		this,
+		itemIndex,
+		readImageSource.call(this, itemIndex, FIRST_FRAME, 'first frame'),
+	);
+	const last = await checkImage.call(
+		this,
+		itemIndex,
+		readImageSource.call(this, itemIndex, LAST_FRAME, 'last frame'),
+	);
 	return {
 		...settings,
 		endpoint: '/video/transition/generate',

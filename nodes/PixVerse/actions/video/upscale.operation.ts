@@ -9,7 +9,12 @@ import { showOnlyFor } from '../common/display';
 import { perSecondEditCredits } from '../../rules/prices';
 import type { BillableMeta } from '../operation';
 
-const properties: INodeProperties[] = [billingNotice, ...videoSourceFields(UPSCALE_SOURCE), ...jobFields('video'), rawResponseOptions];
+const properties: INodeProperties[] = [
+	billingNotice,
+	...videoSourceFields(UPSCALE_SOURCE),
+	...jobFields('video'),
+	rawResponseOptions,
+];
 
 /** Its entry in the Operation list, the docs page that describes it, and what prices it. */
 export const meta: BillableMeta = {
@@ -20,9 +25,17 @@ export const meta: BillableMeta = {
 	price: { estimate: 'upscale' },
 };
 
-export const description = showOnlyFor({ show: { resource: ['video'], operation: ['upscale'] } }, properties);
+export const description = showOnlyFor(
+	{ show: { resource: ['video'], operation: ['upscale'] } },
+	properties,
+);
 
 /** Upscale (`/video/upscale/generate`): the video source is the whole request. */
 export async function plan(this: IExecuteFunctions, itemIndex: number): Promise<JobPlan> {
-	return await editPlan.call(this, itemIndex, async () => ({ endpoint: '/video/upscale/generate', built: { body: {} }, estimatedCredits: (seconds) => perSecondEditCredits('upscale', seconds), sourceLimits: UPSCALE_SOURCE }));
+	return await editPlan.call(this, itemIndex, async () => ({
+		endpoint: '/video/upscale/generate',
+		built: { body: {} },
+		estimatedCredits: (seconds) => perSecondEditCredits('upscale', seconds),
+		sourceLimits: UPSCALE_SOURCE,
+	}));
 }
