@@ -216,9 +216,9 @@ export async function runQueueVersion(
 	});
 	const workflows = queueWorkflows();
 	const started = Date.now();
-	// n8n's own lock and stall settings: shorter ones make busy workers' jobs look stalled (2.x then fails them).
 	const { manual, ...active } = workflows;
-	// Manual executions run on the workers too, as they will by default from n8n 3.0.
+	// n8n's own lock and stall settings (shorter ones make busy workers' jobs look stalled; 2.x then fails them), and
+	// manual executions on the workers too, as they will run by default from n8n 3.0.
 	const stack = await startQueueStack(
 		version,
 		installed,
@@ -370,8 +370,8 @@ export async function runQueueVersion(
 				// What n8n says of the surviving worker's executions right after the restart: still running, not crashed.
 				const afterRestart = await statusesOf(stack, survivors);
 				check(
-					!Object.values(afterRestart).includes('crashed'),
-					`the restart marked the other worker's running executions: ${JSON.stringify(afterRestart)}`,
+					survivors.length > 0 && survivors.every((id) => afterRestart[id] === 'running'),
+					`right after the restart the other worker's executions were ${JSON.stringify(afterRestart)}, not running`,
 				);
 				// 1.x re-runs a stalled job once on another worker (after its 60 s lock lapses); 2.x marks it failed.
 				const answers = await Promise.all(
@@ -394,6 +394,17 @@ export async function runQueueVersion(
 				const doomedCalls = busy.calls.filter((call) =>
 					doomedExecutions.includes(call.executionId),
 				);
+				check(
+					doomedCalls.length === doomedExecutions.length &&
+						busy.calls.every((call) => call.executionId),
+					`calls and executions did not pair: ${JSON.stringify(busy.calls.map((call) => call.executionId))}`,
+				);
+				// 2.x does not re-run a stalled job: it marks the execution failed.
+				if (stack.major >= 2)
+					check(
+						doomedExecutions.every((id) => final[id] === 'error'),
+						`2.x left the killed executions ${JSON.stringify(final)}`,
+					);
 				const reruns = doomedCalls.map((call, index) => {
 					const outcome = answers[busy.calls.indexOf(call)];
 					const rerun =
@@ -442,15 +453,40 @@ export async function runQueueVersion(
 					crashed.length > 0,
 					`with one shared event log the restart left the other worker's executions ${JSON.stringify(afterRestart)} (n8n no longer marks them: revisit the README's advice)`,
 				);
-				// The survivors' calls still finish: the worker writes its result over the mark.
+				// The survivors' calls still finish; 1.x then writes their result over the mark, 2.x keeps it.
 				const survivorCalls = busy.calls.filter((call) => survivors.includes(call.executionId));
 				const answers = await Promise.all(
 					survivorCalls.map(
 						async (call) => await Promise.race([call.answer, sleep(60_000).then(() => undefined)]),
 					),
 				);
-				busy.abort();
+				check(
+					answers.every((answer) => answer?.status === 200),
+					`the other worker's calls answered ${answers.map((answer) => answer?.status ?? 'nothing').join(', ')}`,
+				);
 				const final = await statusesOf(stack, survivors);
+				const expected = stack.major >= 2 ? 'crashed' : 'success';
+				check(
+					survivors.every((id) => final[id] === expected),
+					`the other worker's executions ended ${JSON.stringify(final)}, not ${expected}`,
+				);
+				// 1.x: the killed worker's own job, marked crashed too, is skipped when its stalled job runs again.
+				let killedOutcome = '';
+				if (stack.major < 2) {
+					const doomedCalls = busy.calls.filter((call) => !survivors.includes(call.executionId));
+					const doomedAnswers = await Promise.all(
+						doomedCalls.map(
+							async (call) =>
+								await Promise.race([call.answer, sleep(150_000).then(() => undefined)]),
+						),
+					);
+					check(
+						doomedAnswers.every((answer) => answer?.status !== 200),
+						`1.x re-ran a killed job marked crashed: ${doomedAnswers.map((answer) => answer?.status).join(', ')}`,
+					);
+					killedOutcome = `; the killed worker's ${doomedCalls.length} call(s) were not re-run (${doomedAnswers.map((answer) => (answer ? `HTTP ${answer.status}` : 'no answer in 150 s')).join(', ')})`;
+				}
+				busy.abort();
 				check(
 					sim.jobsFrom('generate').length - before === busy.calls.length,
 					'a call generated twice',
@@ -459,7 +495,7 @@ export async function runQueueVersion(
 				for (const worker of stack.workers.filter((candidate) => candidate.running))
 					await worker.stop('SIGKILL');
 				await Promise.all([stack.startWorker(), stack.startWorker()]);
-				return `${crashed.length} of the other worker's ${survivors.length} running execution(s) marked crashed by the restart; their calls then answered ${answers.map((answer) => (answer ? answer.status : 'nothing')).join(', ')} and ended ${[...new Set(Object.values(final))].join('/')}`;
+				return `${crashed.length} of the other worker's ${survivors.length} running execution(s) marked crashed by the restart; their calls then answered ${answers.map((answer) => (answer ? answer.status : 'nothing')).join(', ')} and ended ${[...new Set(Object.values(final))].join('/')}${killedOutcome}`;
 			},
 		);
 

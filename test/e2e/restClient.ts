@@ -68,17 +68,27 @@ export class RestClient {
 		body?: unknown,
 		headers: Record<string, string> = {},
 	): Promise<{ status: number; type: string; body: Buffer }> {
-		const cookie = await this.login();
-		const response = await request(`${this.baseUrl()}/rest${path}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie, ...headers },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		return {
-			status: response.statusCode,
-			type: String(response.headers['content-type'] ?? ''),
-			body: Buffer.from(await response.body.arrayBuffer()),
-		};
+		for (let attempt = 0; ; attempt++) {
+			const cookie = await this.login();
+			const response = await request(`${this.baseUrl()}/rest${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': BROWSER_ID,
+					cookie,
+					...headers,
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const answer = {
+				status: response.statusCode,
+				type: String(response.headers['content-type'] ?? ''),
+				body: Buffer.from(await response.body.arrayBuffer()),
+			};
+			// A session from before an n8n restart may be refused: sign in again, once.
+			if (answer.status !== 401 || attempt > 0) return answer;
+			this.cookie = undefined;
+		}
 	}
 
 	/** The `data` of a JSON answer; anything but HTTP 200 throws. */

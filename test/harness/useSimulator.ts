@@ -26,5 +26,12 @@ export function useSimulator(options: SimulatorOptions = {}): PixVerseSimulator 
 				? (value as (...args: unknown[]) => unknown).bind(started)
 				: value;
 		},
+		set(_target, key, value) {
+			if (!started)
+				throw new Error(
+					`the simulator is set before its describe block started it (${String(key)})`,
+				);
+			return Reflect.set(started, key, value, started);
+		},
 	});
 }

@@ -11,7 +11,7 @@ import { NodeRun } from './nodeRun';
 import type { JobPlan } from './runJob';
 import { runJob } from './runJob';
 
-/**
+/*
  * A node execution's batch: every input item through one operation, one output item per input item in input
  * order, each paired to its input; Continue On Fail, and halting on the first failure without it.
  */

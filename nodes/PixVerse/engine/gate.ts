@@ -25,8 +25,9 @@ export interface Recovery {
 	/** The highest limit it climbs back to. */
 	ceiling: number;
 	/**
-	 * The longest wait after a refusal before an acceptance may raise the limit again (one probe per quiet
-	 * stretch); shorter when generations are observed to be quick (a quarter of one, at least 0.5 s).
+	 * The longest wait after a refusal before the limit may rise again (one probe per quiet stretch, and the next
+	 * only once PixVerse has answered it); shorter when generations are observed to be quick (a quarter of one, at
+	 * least 0.5 s).
 	 */
 	quietMs: number;
 	now: () => number;
@@ -44,6 +45,8 @@ const REFUSAL_BACKOFF_SHARES = [0.1, 0.2, 0.3, 0.5];
 const MIN_REFUSAL_BACKOFF_MS = 250;
 const MAX_REFUSAL_BACKOFF_MS = 5000;
 const MIN_PROBE_QUIET_MS = 500;
+/** How long the timer waits for the answer to a probe's submission before it probes again regardless. */
+const UNANSWERED_PROBE_MS = 10_000;
 /** Weight of the newest generation time in the running average. */
 const NEWEST_WEIGHT = 0.3;
 
@@ -66,6 +69,9 @@ export class SubmitGate {
 	private typicalJobMs?: number;
 
 	private lastProbeAt = Number.NEGATIVE_INFINITY;
+
+	/** A probe let a submission go and PixVerse has not answered one since: the timer waits for that answer. */
+	private probeUnanswered = false;
 
 	private probing = false;
 
@@ -138,6 +144,7 @@ export class SubmitGate {
 			return;
 		}
 		this.limit = Math.max(1, Math.min(this.limit, this.active - 1));
+		this.probeUnanswered = false;
 		if (this.recovery) this.lastRefusalAt = this.recovery.now();
 	}
 
@@ -180,6 +187,7 @@ export class SubmitGate {
 			this.account.learnFromAcceptance();
 			return;
 		}
+		this.probeUnanswered = false;
 		const recovery = this.recovery;
 		if (recovery && this.quietFor(recovery)) this.probe(recovery);
 	}
@@ -200,7 +208,9 @@ export class SubmitGate {
 	private probe(recovery: Recovery): void {
 		this.limit++;
 		this.lastProbeAt = recovery.now();
+		const waiting = this.queue.length;
 		this.grantWaiting();
+		if (this.queue.length < waiting) this.probeUnanswered = true;
 	}
 
 	/**
@@ -218,17 +228,19 @@ export class SubmitGate {
 					Math.max(0, since + this.probeQuietMs(recovery) - recovery.now()) ||
 						this.probeQuietMs(recovery),
 				);
-				if (
-					this.quietFor(recovery) &&
-					recovery.now() - this.lastProbeAt >= this.probeQuietMs(recovery)
-				)
+				// One probe at a time: a slow answer must not let a burst of submissions through, unless none comes.
+				const sinceProbe = recovery.now() - this.lastProbeAt;
+				const answered = !this.probeUnanswered || sinceProbe >= UNANSWERED_PROBE_MS;
+				if (answered && this.quietFor(recovery) && sinceProbe >= this.probeQuietMs(recovery))
 					this.probe(recovery);
 			}
 		};
-		void loop().finally(() => {
-			this.probing = false;
-			if (this.queue.length > 0) this.probeWhileWaiting();
-		});
+		void loop()
+			.catch(() => undefined)
+			.finally(() => {
+				this.probing = false;
+				if (this.queue.length > 0) this.probeWhileWaiting();
+			});
 	}
 
 	private grantWaiting(): void {

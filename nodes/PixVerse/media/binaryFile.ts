@@ -7,7 +7,8 @@ import { multipartFileField, multipartFileStream } from '../transport/multipart'
 /**
  * The one pipeline for every file the node sends (images, video, audio): an item's binary is measured and its
  * first bytes read before any request (inputImage, inputMedia check what they are), and at upload its bytes go
- * from n8n's storage into the request, streamed where the storage allows. Nothing keeps a stored file in memory.
+ * from n8n's storage into the request, streamed chunk by chunk where the storage hands out a Node stream (else
+ * written once into a body of the final size).
  */
 
 export const STREAM_CHUNK_BYTES = 256 * 1024;
@@ -117,23 +118,33 @@ export async function fileUploadBody(
 ): Promise<MultipartBody> {
 	const { property, byteLength, binaryId } = file;
 	const part = { fieldName, fileName: file.fileName, mimeType: file.mimeType, byteLength };
-	if (binaryId) {
-		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
-		const readableFrom = readableFromOf(stream);
-		if (readableFrom)
-			return multipartFileStream({
-				...part,
-				chunks: () => stream as AsyncIterable<Buffer>,
-				readableFrom,
-			});
-		(stream as { destroy?: () => void }).destroy?.();
-	}
 	const changed = () =>
 		new NodeOperationError(
 			ctx.getNode(),
 			`The binary in "${property}" changed size after it was checked`,
 			{ itemIndex, description: 'Run the workflow again.' },
 		);
+	if (binaryId) {
+		// Measured again for every attempt: a stored file that changed since it was checked is refused, not sent cut.
+		if ((await ctx.helpers.getBinaryMetadata(binaryId)).fileSize !== byteLength) throw changed();
+		const stream = await ctx.helpers.getBinaryStream(binaryId, STREAM_CHUNK_BYTES);
+		const close = () => (stream as { destroy?: () => void }).destroy?.();
+		const readableFrom = readableFromOf(stream);
+		if (readableFrom) {
+			const body = multipartFileStream({
+				...part,
+				chunks: () => stream as AsyncIterable<Buffer>,
+				readableFrom,
+			});
+			// A body dropped before it was read (the execution stopped, a refused connection) still closes the file.
+			(body.body as { once?: (event: string, listener: () => void) => void }).once?.(
+				'close',
+				close,
+			);
+			return body;
+		}
+		close();
+	}
 	const buffer = binaryId ? undefined : await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	return await multipartFileField({
 		...part,

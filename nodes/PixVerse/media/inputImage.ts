@@ -147,7 +147,8 @@ export async function checkImage(
 		this,
 		opened,
 		(chunk) => {
-			head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES);
+			// Only the first bytes are copied: an inline binary arrives here whole.
+			head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
 			return head.length < SNIFF_BYTES;
 		},
 		SNIFF_BYTES,

@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toIdString } from '../domain/ids';
 import { NOTHING_SENT } from '../engine/errors';
 import type { SourceLimits } from '../rules/sourceLimits';
-import { containerList } from '../rules/sourceLimits';
+import {
+	UPLOAD_KINDS,
+	UPLOAD_MAX_SECONDS,
+	containerList,
+	containerName,
+} from '../rules/sourceLimits';
 import type { MediaFacts, MediaFormat, MediaKind } from './mediaFacts';
 import type { CheckedFile } from './binaryFile';
 import { fileNameFor, httpUrl, openBinary, readChunks } from './binaryFile';
@@ -14,7 +19,6 @@ export type MediaSource = 'binary' | 'url' | 'mediaId';
 
 /** PixVerse's media limits: at most 50 MB and 30 s; a video at most 1920 px on its longer side. */
 export const MAX_MEDIA_BYTES = 50 * 1024 * 1024;
-export const MAX_MEDIA_SECONDS = 30;
 export const MAX_VIDEO_PIXELS = 1920;
 const SNIFF_BYTES = 64;
 
@@ -39,8 +43,6 @@ export interface CheckedMediaFile extends CheckedFile {
 
 /** A video or audio file ready to be sent: checked, nothing uploaded yet. */
 export type CheckedMedia = { mediaId: string } | { url: string } | { binary: CheckedMediaFile };
-
-const KINDS_TAKEN = 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio';
 
 type Refuse = (message: string, fix: string) => NodeOperationError;
 
@@ -123,7 +125,7 @@ export async function checkMedia(
 	if (!reader) {
 		throw refuse(
 			`The file in "${property}" (${meta.mimeType || 'unknown type'}) is not a video or audio file PixVerse takes`,
-			`PixVerse takes ${KINDS_TAKEN}.`,
+			`PixVerse takes ${UPLOAD_KINDS}.`,
 		);
 	}
 	const { format } = reader;
@@ -131,13 +133,13 @@ export async function checkMedia(
 		const kind = (k: MediaKind) => (k === 'video' ? 'a video' : 'audio');
 		throw refuse(
 			`The file in "${property}" is ${kind(format.kind)} (${format.container.toUpperCase()}), not ${kind(params.expect)}`,
-			`Pass ${params.expect === 'video' ? 'a video' : 'an audio'} file here; PixVerse takes ${KINDS_TAKEN}.`,
+			`Pass ${params.expect === 'video' ? 'a video' : 'an audio'} file here; PixVerse takes ${UPLOAD_KINDS}.`,
 		);
 	}
 	const { limits } = params;
 	if (limits && !limits.containers.includes(format.container)) {
 		throw refuse(
-			`The ${format.kind} in "${property}" is ${format.container === 'webm' ? 'WebM' : format.container.toUpperCase()}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`,
+			`The ${format.kind} in "${property}" is ${containerName(format.container)}; ${limits.operation} takes ${containerList(limits)} only (${limits.source})`,
 			`Convert it to ${containerList(limits)} first.`,
 		);
 	}
@@ -164,9 +166,9 @@ function checkFacts(
 	limits: SourceLimits | undefined,
 ): void {
 	const seconds = facts.durationSeconds;
-	if (seconds !== undefined && seconds > MAX_MEDIA_SECONDS + 0.05) {
+	if (seconds !== undefined && seconds > UPLOAD_MAX_SECONDS + 0.05) {
 		throw refuse(
-			`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; PixVerse accepts at most ${MAX_MEDIA_SECONDS} s`,
+			`The ${format.kind} in "${property}" is ${seconds.toFixed(1)} s long; PixVerse accepts at most ${UPLOAD_MAX_SECONDS} s`,
 			'Trim it first.',
 		);
 	}

@@ -43,8 +43,10 @@ export const LIP_SYNC_AUDIO: SourceLimits = {
 	containers: ['mp3', 'wav'],
 };
 
-/** PixVerse's video upload takes at most 30 s; the guides below give no shorter length of their own. */
-const UPLOAD_MAX_SECONDS = 30;
+/** PixVerse's media upload takes at most 30 s; the guides below give no shorter length of their own. */
+export const UPLOAD_MAX_SECONDS = 30;
+/** What PixVerse's media upload takes, as a reader says it. */
+export const UPLOAD_KINDS = 'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio';
 const GUIDE_VIDEO = ['mp4', 'mov'] as const;
 
 /**
@@ -73,11 +75,13 @@ export const MODIFY_SOURCE = guideVideo('Modify', "PixVerse's modify guide");
  */
 export const UPSCALE_SOURCE = guideVideo('Upscale', "PixVerse's video upload");
 
+/** A container as a reader says it: "MP4", "WebM". */
+export const containerName = (container: string): string =>
+	container === 'webm' ? 'WebM' : container.toUpperCase();
+
 /** The containers, as a reader says them: "MP4 or MOV". */
 export function containerList(limits: SourceLimits): string {
-	const names = limits.containers.map((container) =>
-		container === 'webm' ? 'WebM' : container.toUpperCase(),
-	);
+	const names = limits.containers.map(containerName);
 	return names.length > 1
 		? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
 		: names[0];

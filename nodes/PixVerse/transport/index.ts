@@ -142,6 +142,7 @@ export async function pixverseRequest(
 
 	// Checked again right before sending, after every await above: a paid request never leaves once the node halted.
 	if (request.method === 'POST' && request.stopSignal?.aborted) {
+		(options.body as { destroy?: () => void } | undefined)?.destroy?.();
 		throw fail({
 			kind: 'cancelled',
 			message: 'The execution was stopped',

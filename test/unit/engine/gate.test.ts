@@ -182,6 +182,35 @@ describe('account gate shared by executions', () => {
 		for (const slot of held) slot!.release();
 	});
 
+	it("probes one at a time: while a probe's submission has no answer from PixVerse, the timer lets no other through (10 s at most)", async () => {
+		const clock = new VirtualClock();
+		const account = new SubmitGate(50, undefined, {
+			ceiling: 50,
+			quietMs: 5000,
+			now: () => clock.now(),
+			pause: async (ms) => await clock.pause(ms),
+		});
+		account.observeGeneration(2000);
+		const held = await account.acquire();
+		account.learnLimitFromRefusal();
+		const granted: number[] = [];
+		const waiting = [1, 2, 3].map(
+			async () => await account.acquire().then((slot) => (granted.push(clock.now()), slot)),
+		);
+		await clock.settle();
+		// 0.5 s after the refusal one submission may go; its answer is slow (transport retries), so no second one follows.
+		while (clock.now() < 9000) await clock.step();
+		expect(granted).toEqual([500]);
+		// Without any answer for 10 s, the timer probes again.
+		while (granted.length < 2) await clock.step();
+		expect(granted[1]).toBe(10_500);
+		// An acceptance answers it: the next probe comes a quiet stretch later, and the limit keeps growing while accepted.
+		account.learnFromAcceptance();
+		await clock.settle();
+		expect(granted).toHaveLength(3);
+		for (const slot of [held, ...(await Promise.all(waiting))]) slot!.release();
+	});
+
 	it('an execution stopped while it waits for the account gives back its own slot', async () => {
 		const account = new SubmitGate(1);
 		const execution = new SubmitGate(3, account);

@@ -12,6 +12,11 @@ export function creditOptionsProperty(
 	operations: Record<string, Operation>,
 ): INodeProperties {
 	const billable = Object.keys(operations).filter((name) => 'plan' in operations[name]);
+	// Named from the operations' own metas, so a new unpriced operation is listed without an edit here.
+	const unpriced = Object.values(operations).flatMap(({ meta }) =>
+		'price' in meta && meta.price.unpriced !== undefined ? [meta.name] : [],
+	);
+	const examples = [...unpriced, 'models PixVerse gives no price for'].join(', ');
 	return {
 		displayName: 'Credit Options',
 		name: 'creditOptions',
@@ -25,7 +30,7 @@ export function creditOptionsProperty(
 				name: 'allowUnknownPrices',
 				type: 'boolean',
 				default: false,
-				description: `Whether items without a published PixVerse price (most effects, references, swap, modify) may run under ${BUDGET_LABELS.maxCredits}; they count as 0 credits`,
+				description: `Whether items without a published PixVerse price (${examples}) may run under ${BUDGET_LABELS.maxCredits}; they count as 0 credits`,
 			},
 			{
 				displayName: BUDGET_LABELS.checkBalance,

@@ -6,7 +6,7 @@ import type { CheckedMedia, MediaSource } from '../../media/inputMedia';
 import { checkMedia } from '../../media/inputMedia';
 import type { MediaKind } from '../../media/mediaFacts';
 import type { SourceLimits } from '../../rules/sourceLimits';
-import { containerList } from '../../rules/sourceLimits';
+import { UPLOAD_KINDS, UPLOAD_MAX_SECONDS, containerList } from '../../rules/sourceLimits';
 import { toIdString } from '../../domain/ids';
 
 /** Video and audio sources: the video an edit works on (a PixVerse video, or a file) and lip sync's audio. */
@@ -71,7 +71,7 @@ function binaryFields(
 export function videoSourceFields(limits: SourceLimits): INodeProperties[] {
 	const files = `${containerList(limits)}, at most 50 MB, ${limits.maxSeconds} s and 1920 px`;
 	const lengthNote =
-		limits.maxSeconds < 30
+		limits.maxSeconds < UPLOAD_MAX_SECONDS
 			? `. ${limits.operation} takes PixVerse videos of at most ${limits.maxSeconds} s too`
 			: '';
 	return [
@@ -224,8 +224,7 @@ export function uploadSourceFields(): INodeProperties[] {
 				{ name: 'URL', value: 'url', description: 'A public URL; PixVerse fetches it' },
 			],
 			default: 'binary',
-			description:
-				'MP4, MOV or WebM videos and MP3, WAV, M4A or AAC audio: at most 50 MB and 30 s; videos at most 1920 px',
+			description: `${UPLOAD_KINDS}: at most 50 MB and ${UPLOAD_MAX_SECONDS} s; videos at most 1920 px`,
 		},
 		...binaryFields(UPLOAD, 'File', {}),
 	];
