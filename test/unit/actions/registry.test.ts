@@ -7,14 +7,8 @@ import { OPERATIONS, REGISTERED, operationOf } from '../../../nodes/PixVerse/act
 import { PixVerse } from '../../../nodes/PixVerse/PixVerse.node';
 import { ESTIMATED_OPERATIONS, estimateCost } from '../../../nodes/PixVerse/rules/estimate.rules';
 import { REPOSITORY_ROOT } from '../../harness/fixtures';
-import { sections } from '../docs/docsCheck';
+import { sectionHeading, sections } from '../docs/docsCheck';
 
-const RESOURCE_NAMES: Record<string, string> = {
-	video: 'Video',
-	image: 'Image',
-	media: 'Media',
-	account: 'Account',
-};
 const page = (name: string) => readFileSync(join(REPOSITORY_ROOT, 'docs', `${name}.md`), 'utf8');
 
 /**
@@ -47,7 +41,7 @@ function registryProblems(
 				);
 			priceKeys.set(meta.price.estimate, label);
 		}
-		const heading = `${RESOURCE_NAMES[resource] ?? resource} → ${meta.name}`;
+		const heading = sectionHeading(resource, meta.name);
 		if (!sections(docsPage(meta.docs)).has(heading))
 			problems.push(`${label}: docs/${meta.docs}.md has no section "## ${heading}"`);
 	}

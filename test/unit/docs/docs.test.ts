@@ -14,21 +14,14 @@ import {
 	checkFamilyPage,
 	nodeOperations,
 	sections,
+	sectionHeading,
 	singleOperation,
 } from './docsCheck';
-
-/** Which page documents which operations (by `Resource → Operation` display names). */
-const RESOURCE_NAMES: Record<string, string> = {
-	video: 'Video',
-	image: 'Image',
-	media: 'Media',
-	account: 'Account',
-};
 
 /** Each family page and its operations, as the registry files them (each operation names its page), and the trigger. */
 const FAMILIES: Record<string, string[]> = { 'docs/trigger.md': ['PixVerse Trigger'] };
 for (const { resource, meta } of REGISTERED)
-	(FAMILIES[`docs/${meta.docs}.md`] ??= []).push(`${RESOURCE_NAMES[resource]} → ${meta.name}`);
+	(FAMILIES[`docs/${meta.docs}.md`] ??= []).push(sectionHeading(resource, meta.name));
 
 /** The pages the README links to, one per family and topic. */
 const PAGES = [

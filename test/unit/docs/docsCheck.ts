@@ -19,6 +19,17 @@ import type {
  * - every relative link (and `src=`) resolves to a file, and an `#anchor` into a Markdown file to one of its headings.
  */
 
+/** The node's Resource names, as a family page heads an operation's section ("Video → Extend"). */
+const RESOURCE_NAMES: Record<string, string> = {
+	video: 'Video',
+	image: 'Image',
+	media: 'Media',
+	account: 'Account',
+};
+
+export const sectionHeading = (resource: string, operationName: string): string =>
+	`${RESOURCE_NAMES[resource] ?? resource} → ${operationName}`;
+
 export interface Operation {
 	heading: string;
 	parameters: Set<string>;
